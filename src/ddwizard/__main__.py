@@ -1,0 +1,3 @@
+from ddwizard.cli import main
+
+raise SystemExit(main())
