@@ -26,8 +26,13 @@ from ddwizard.core.questionnaire import ChecklistArea, ChecklistItem, Questionna
 from .builders import questionnaire, referent
 
 Q = questionnaire(referent("reading"), referent("behaviour"))
-Q = Questionnaire(Q.id, Q.version, Q.title, Q.referents, (
-    ChecklistArea("finance", "Finance", (ChecklistItem("accounts", "Audited accounts"),)),))
+Q = Questionnaire(
+    Q.id,
+    Q.version,
+    Q.title,
+    Q.referents,
+    (ChecklistArea("finance", "Finance", (ChecklistItem("accounts", "Audited accounts"),)),),
+)
 HOSTILE = "<b>bold?</b> & \"quotes\" 'single' Zoë Łódź Siân 🎒 مرحبا " + "x" * 10_000
 
 
@@ -40,16 +45,33 @@ def rich() -> Assessment:
         uid="0b3c6f8e-2d1a-4c5e-9f7a-1b2c3d4e5f60",
         school=School("St Hilda's C of E Primary", "123456", "Primary", "Kent"),
         trust=Trust("Oak & Ash Trust", (TrustReference("reading", "SSP daily", HOSTILE),)),
-        questionnaire_id=Q.id, questionnaire_version=Q.version,
-        label="Pre-join visit", assessor="Sam Okafor", assessed_on="2026-11-22",
-        status=Status.FINAL, referents=("reading",),
-        answers=(Answer("reading_pr0", "own", HOSTILE, ("documents", "staff")),
-                 Answer("reading_pu0", "unknown"), Answer("reading_pu1", None, "no answer yet")),
+        questionnaire_id=Q.id,
+        questionnaire_version=Q.version,
+        label="Pre-join visit",
+        assessor="Sam Okafor",
+        assessed_on="2026-11-22",
+        status=Status.FINAL,
+        referents=("reading",),
+        answers=(
+            Answer("reading_pr0", "own", HOSTILE, ("documents", "staff")),
+            Answer("reading_pu0", "unknown"),
+            Answer("reading_pu1", None, "no answer yet"),
+        ),
         referent_notes=(ReferentNote("reading", Confidence.HIGH, "Clear"),),
-        targets=(Target("reading", 0.8, 0.7, "2027-09", True, "Bring it home",
-                        (Step(0.8, -0.3, "2027-01", "Share the approach"),)),),
-        due_diligence=(ChecklistEntry("accounts", ItemStatus.CONCERN, "Deficit", "CFO",
-                                      "2026-12-15"),),
+        targets=(
+            Target(
+                "reading",
+                0.8,
+                0.7,
+                "2027-09",
+                True,
+                "Bring it home",
+                (Step(0.8, -0.3, "2027-01", "Share the approach"),),
+            ),
+        ),
+        due_diligence=(
+            ChecklistEntry("accounts", ItemStatus.CONCERN, "Deficit", "CFO", "2026-12-15"),
+        ),
     )
 
 
@@ -67,15 +89,21 @@ def test_write_then_read_gives_the_same_assessment():
 @settings(max_examples=50, deadline=None)
 @given(st.text(), st.text(), st.text(min_size=1))
 def test_any_text_survives_the_round_trip(note, label, name):
-    a = rich().with_changes(label=label, school=School(name),
-                            answers=(Answer("reading_pr0", "mix", note),))
+    a = rich().with_changes(
+        label=label, school=School(name), answers=(Answer("reading_pr0", "mix", note),)
+    )
     assert roundtrip(a) == a
 
 
 def minimal(**extra):
-    return {"format": "ddwizard.assessment", "format_version": 1,
-            "questionnaire": {"id": "test", "version": "1"},
-            "school": {"name": "A school"}, "trust": {"name": "A trust"}, **extra}
+    return {
+        "format": "ddwizard.assessment",
+        "format_version": 1,
+        "questionnaire": {"id": "test", "version": "1"},
+        "school": {"name": "A school"},
+        "trust": {"name": "A trust"},
+        **extra,
+    }
 
 
 def test_minimal_bundle_is_a_new_assessment_with_all_areas():
@@ -90,35 +118,42 @@ def problems(data) -> str:
     return str(e.value)
 
 
-@pytest.mark.parametrize(("change", "words"), [
-    ({"format": "something.else"}, "not a ddwizard assessment bundle"),
-    ({"format_version": 2}, "newer version of ddwizard"),
-    ({"questionnaire": {"id": "nope", "version": "1"}}, "questionnaire 'nope'"),
-    ({"school": {}}, "school.name` is required"),
-    ({"colour": "blue"}, "unknown field `colour`"),
-    ({"answers": [{"question": "ghost", "option": "own"}]}, "question 'ghost'"),
-    ({"answers": [{"question": "reading_pr0", "option": "maybe"}]}, "'maybe' is not an answer"),
-    ({"answers": [{"question": "reading_pr0", "option": "own", "evidence": ["rumour"]}]},
-     "answers.0.evidence.0"),
-    ({"referents": ["astrology"]}, "area 'astrology'"),
-    ({"targets": [{"referent": "reading", "purpose": 3, "practice": 0}]}, "targets.0.purpose"),
-    ({"due_diligence": [{"item": "ghost"}]}, "checklist item 'ghost'"),
-    ({"due_diligence": [{"item": "accounts", "status": "panic"}]}, "due_diligence.0.status"),
-    ({"assessment": {"uid": "../../etc/passwd"}}, "not a valid uid"),
-    ({"assessment": {"assessed_on": "yesterday"}}, "should be a date"),
-    ({"answers": [{"question": "reading_pr0"}, {"question": "reading_pr0"}]},
-     "more than once"),
-])
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"format": "something.else"}, "not a ddwizard assessment bundle"),
+        ({"format_version": 2}, "newer version of ddwizard"),
+        ({"questionnaire": {"id": "nope", "version": "1"}}, "questionnaire 'nope'"),
+        ({"school": {}}, "school.name` is required"),
+        ({"colour": "blue"}, "unknown field `colour`"),
+        ({"answers": [{"question": "ghost", "option": "own"}]}, "question 'ghost'"),
+        ({"answers": [{"question": "reading_pr0", "option": "maybe"}]}, "'maybe' is not an answer"),
+        (
+            {"answers": [{"question": "reading_pr0", "option": "own", "evidence": ["rumour"]}]},
+            "answers.0.evidence.0",
+        ),
+        ({"referents": ["astrology"]}, "area 'astrology'"),
+        ({"targets": [{"referent": "reading", "purpose": 3, "practice": 0}]}, "targets.0.purpose"),
+        ({"due_diligence": [{"item": "ghost"}]}, "checklist item 'ghost'"),
+        ({"due_diligence": [{"item": "accounts", "status": "panic"}]}, "due_diligence.0.status"),
+        ({"assessment": {"uid": "../../etc/passwd"}}, "not a valid uid"),
+        ({"assessment": {"assessed_on": "yesterday"}}, "should be a date"),
+        ({"answers": [{"question": "reading_pr0"}, {"question": "reading_pr0"}]}, "more than once"),
+    ],
+)
 def test_bad_bundles_are_refused_in_words(change, words):
     assert words in problems(minimal(**change))
 
 
-@pytest.mark.parametrize(("raw", "words"), [
-    (b"\xff\xfe not utf8", "not UTF-8"),
-    (b"{not json", "not valid JSON at line 1"),
-    (b"[1, 2]", "a bundle is a JSON object"),
-    (b"[" * 100_000 + b"]" * 100_000, "JSON"),
-])
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        (b"\xff\xfe not utf8", "not UTF-8"),
+        (b"{not json", "not valid JSON at line 1"),
+        (b"[1, 2]", "a bundle is a JSON object"),
+        (b"[" * 100_000 + b"]" * 100_000, "JSON"),
+    ],
+)
 def test_undecodable_files_are_refused_in_words(raw, words):
     with pytest.raises(BundleError) as e:
         parse_json(raw, "visit.json")

@@ -18,8 +18,11 @@ from ddwizard.core.questionnaire import Axis, Option, Question, Questionnaire, R
 
 from .builders import questionnaire, referent
 
-scores = st.one_of(st.none(), st.sampled_from([-1, -0.5, -0.25, 0, 0.25, 0.5, 1]),
-                   st.floats(-1, 1, allow_nan=False))
+scores = st.one_of(
+    st.none(),
+    st.sampled_from([-1, -0.5, -0.25, 0, 0.25, 0.5, 1]),
+    st.floats(-1, 1, allow_nan=False),
+)
 weights = st.sampled_from([0.5, 1, 2, 3]) | st.floats(0.01, 10)
 
 
@@ -31,16 +34,18 @@ def questionnaires_and_answers(draw):
         questions = []
         for axis in (Axis.PRACTICE, Axis.PURPOSE):
             for i in range(draw(st.integers(1, 4))):
-                opts = tuple(Option(f"o{k}", f"Option {k}", s)
-                             for k, s in enumerate(draw(st.lists(scores, min_size=1,
-                                                                 max_size=5))))
+                opts = tuple(
+                    Option(f"o{k}", f"Option {k}", s)
+                    for k, s in enumerate(draw(st.lists(scores, min_size=1, max_size=5)))
+                )
                 qid = f"r{r}_{axis.value}_{i}"
                 questions.append(Question(qid, axis, "?", opts, weight=draw(weights)))
                 pick = draw(st.none() | st.integers(0, len(opts) - 1))
                 if pick is not None:
                     chosen[qid] = opts[pick].key
-        referents.append(Referent(f"r{r}", f"Area {r}", "G", tuple(questions),
-                                  weight=draw(weights)))
+        referents.append(
+            Referent(f"r{r}", f"Area {r}", "G", tuple(questions), weight=draw(weights))
+        )
     return Questionnaire("q", "1", "Q", tuple(referents)), chosen
 
 
@@ -108,8 +113,10 @@ def test_overall_is_the_weighted_mean_of_placed_referents(data):
         return
     total = sum(Fraction(rp.referent.weight) for rp in placed)
     for attr in ("purpose", "practice"):
-        want = sum(Fraction(rp.referent.weight) * Fraction(getattr(rp, attr).value)
-                   for rp in placed) / total
+        want = (
+            sum(Fraction(rp.referent.weight) * Fraction(getattr(rp, attr).value) for rp in placed)
+            / total
+        )
         assert getattr(placement.overall, attr) == pytest.approx(float(want), abs=1e-9)
 
 
@@ -118,11 +125,19 @@ def test_weights_behave_as_weights(w1, w2):
     # Scaling every weight by the same factor changes nothing; a heavier question pulls
     # the axis towards its own score.
     def ref(a, b):
-        return questionnaire(Referent("r", "R", "G", (
-            Question("p1", Axis.PRACTICE, "?", (Option("x", "x", 1.0),), weight=a),
-            Question("p2", Axis.PRACTICE, "?", (Option("y", "y", -1.0),), weight=b),
-            Question("u1", Axis.PURPOSE, "?", (Option("x", "x", 1.0),)),
-        )))
+        return questionnaire(
+            Referent(
+                "r",
+                "R",
+                "G",
+                (
+                    Question("p1", Axis.PRACTICE, "?", (Option("x", "x", 1.0),), weight=a),
+                    Question("p2", Axis.PRACTICE, "?", (Option("y", "y", -1.0),), weight=b),
+                    Question("u1", Axis.PURPOSE, "?", (Option("x", "x", 1.0),)),
+                ),
+            )
+        )
+
     chosen = {"p1": "x", "p2": "y", "u1": "x"}
     one = place(ref(w1, w2), chosen).referents[0].practice.value
     scaled = place(ref(w1 * 3, w2 * 3), chosen).referents[0].practice.value
@@ -132,8 +147,14 @@ def test_weights_behave_as_weights(w1, w2):
 
 def test_worked_example():
     q = questionnaire(referent("curriculum", 3, 3))
-    chosen = {"curriculum_pr0": "own", "curriculum_pr1": "other", "curriculum_pr2": "unknown",
-              "curriculum_pu0": "mostly", "curriculum_pu1": "mostly", "curriculum_pu2": "mix"}
+    chosen = {
+        "curriculum_pr0": "own",
+        "curriculum_pr1": "other",
+        "curriculum_pr2": "unknown",
+        "curriculum_pu0": "mostly",
+        "curriculum_pu1": "mostly",
+        "curriculum_pu2": "mix",
+    }
     doc = placement_json(7, place(q, chosen))
     r = doc["referents"][0]
     assert r["practice"] == pytest.approx(0.25)  # (1 - 0.5) / 2; "don't know" not counted
@@ -144,10 +165,18 @@ def test_worked_example():
     assert doc["assessment"] == 7 and doc["overall"]["quadrant"] == "A"
 
 
-@pytest.mark.parametrize(("x", "y", "quadrant"), [
-    (0.5, 0.5, Quadrant.A), (0.5, -0.5, Quadrant.B), (-0.5, 0.5, Quadrant.C),
-    (-0.5, -0.5, Quadrant.D), (0, 0.5, None), (0.5, 0, None), (None, 0.5, None),
-])
+@pytest.mark.parametrize(
+    ("x", "y", "quadrant"),
+    [
+        (0.5, 0.5, Quadrant.A),
+        (0.5, -0.5, Quadrant.B),
+        (-0.5, 0.5, Quadrant.C),
+        (-0.5, -0.5, Quadrant.D),
+        (0, 0.5, None),
+        (0.5, 0, None),
+        (None, 0.5, None),
+    ],
+)
 def test_quadrants_by_sign(x, y, quadrant):
     assert quadrant_of(x, y) == quadrant
 

@@ -1,0 +1,36 @@
+"""Storage: the SQLite database (through sqlite-utils), its migrations, autosave and backups.
+
+Imports `ddwizard.core` only; never the report, the UI or Qt.
+"""
+
+from .autosave import UNSET, AuditEntry
+from .backups import list_backups, restore
+from .database import Database
+from .errors import (
+    DatabaseDamaged,
+    DatabaseInUse,
+    DatabaseTooNew,
+    DuplicateAssessment,
+    NotADatabase,
+    NotFound,
+    StorageError,
+)
+from .listing import AssessmentInfo
+from .questionnaires import QuestionnaireInfo
+
+__all__ = [
+    "UNSET",
+    "AssessmentInfo",
+    "AuditEntry",
+    "Database",
+    "DatabaseDamaged",
+    "DatabaseInUse",
+    "DatabaseTooNew",
+    "DuplicateAssessment",
+    "NotADatabase",
+    "NotFound",
+    "QuestionnaireInfo",
+    "StorageError",
+    "list_backups",
+    "restore",
+]

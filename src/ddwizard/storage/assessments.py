@@ -1,0 +1,224 @@
+"""Writing and reading whole assessments.
+
+Order: answers, referent notes, targets (and their steps) and checklist entries come back in
+the order they were given (a `position` column), so `load(create(a)) == a`. Rows added
+later by the autosave calls go after the others.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ddwizard.core.assessment import (
+    Answer,
+    Assessment,
+    ChecklistEntry,
+    Confidence,
+    ItemStatus,
+    ReferentNote,
+    School,
+    Status,
+    Step,
+    Target,
+    Trust,
+)
+
+from . import rows
+from .rows import dicts, dumps
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def insert(conn: sqlite3.Connection, a: Assessment, questionnaire_row: int, now: str) -> int:
+    """Insert the assessment and everything it holds. The caller provides the transaction."""
+    cursor = conn.execute(
+        "INSERT INTO assessments (uid, school, trust, questionnaire, label, assessor, "
+        "assessed_on, status, referents, created, updated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [a.uid, *_header_values(conn, a, questionnaire_row, now), now, now],
+    )
+    assessment_id = cursor.lastrowid
+    assert assessment_id is not None
+    insert_children(conn, assessment_id, a, now)
+    rows.audit(conn, assessment_id, "assessment", None, "created", now)
+    rows.bump_revision(conn)
+    return assessment_id
+
+
+def replace(
+    conn: sqlite3.Connection, assessment_id: int, a: Assessment, questionnaire_row: int, now: str
+) -> None:
+    """Replace everything the assessment holds; its id and creation time stay."""
+    conn.execute(
+        "UPDATE assessments SET uid = ?, school = ?, trust = ?, questionnaire = ?, label = ?, "
+        "assessor = ?, assessed_on = ?, status = ?, referents = ?, updated = ? WHERE id = ?",
+        [a.uid, *_header_values(conn, a, questionnaire_row, now), now, assessment_id],
+    )
+    for table in rows.ORDERED_CHILDREN:  # steps go with their targets (ON DELETE CASCADE)
+        conn.execute(f"DELETE FROM {table} WHERE assessment = ?", [assessment_id])
+    insert_children(conn, assessment_id, a, now)
+    rows.audit(conn, assessment_id, "assessment", None, "replaced", now)
+    rows.bump_revision(conn)
+
+
+def _header_values(conn: sqlite3.Connection, a: Assessment, qrow: int, now: str) -> list:
+    trust = rows.trust_id(conn, a.trust.name)
+    rows.put_trust_references(conn, trust, a.trust.reference, now)
+    return [
+        rows.school_id(conn, a.school),
+        trust,
+        qrow,
+        a.label,
+        a.assessor,
+        a.assessed_on,
+        str(a.status),
+        dumps(list(a.referents)),
+    ]
+
+
+def insert_children(conn: sqlite3.Connection, assessment_id: int, a: Assessment, now: str):
+    for position, answer in enumerate(a.answers):
+        insert_answer(conn, assessment_id, answer, position, now)
+    for position, note in enumerate(a.referent_notes):
+        insert_note(conn, assessment_id, note, position, now)
+    for position, target in enumerate(a.targets):
+        insert_target(conn, assessment_id, target, position, now)
+    for position, entry in enumerate(a.due_diligence):
+        insert_entry(conn, assessment_id, entry, position, now)
+
+
+def insert_answer(conn, assessment_id: int, answer: Answer, position: int, now: str) -> None:
+    conn.execute(
+        "INSERT INTO answers (assessment, question, option, note, evidence, position, updated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [assessment_id, answer.question, answer.option, answer.note,
+         dumps(list(answer.evidence)), position, now],
+    )  # fmt: skip
+
+
+def insert_note(conn, assessment_id: int, note: ReferentNote, position: int, now: str) -> None:
+    confidence = None if note.confidence is None else str(note.confidence)
+    conn.execute(
+        "INSERT INTO referent_notes (assessment, referent, confidence, note, position, updated) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [assessment_id, note.referent, confidence, note.note, position, now],
+    )
+
+
+def insert_target(conn, assessment_id: int, t: Target, position: int, now: str) -> None:
+    conn.execute(
+        "INSERT INTO targets (assessment, referent, purpose, practice, by_when, return_trip, "
+        "rationale, position, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [assessment_id, t.referent, t.purpose, t.practice, t.by, int(t.return_trip),
+         t.rationale, position, now],
+    )  # fmt: skip
+    insert_steps(conn, assessment_id, t)
+
+
+def insert_steps(conn, assessment_id: int, t: Target) -> None:
+    conn.executemany(
+        "INSERT INTO steps (assessment, referent, position, purpose, practice, by_when, action) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            [assessment_id, t.referent, i, s.purpose, s.practice, s.by, s.action]
+            for i, s in enumerate(t.steps)
+        ],
+    )
+
+
+def insert_entry(conn, assessment_id: int, e: ChecklistEntry, position: int, now: str) -> None:
+    conn.execute(
+        "INSERT INTO checklist_entries (assessment, item, status, note, owner, due, position, "
+        "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [assessment_id, e.item, str(e.status), e.note, e.owner, e.due, position, now],
+    )
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def read(conn: sqlite3.Connection, assessment_id: int) -> Assessment:
+    head = rows.require_assessment(conn, assessment_id)
+    q = conn.execute(
+        "SELECT qid, version FROM questionnaires WHERE id = ?", [head["questionnaire"]]
+    ).fetchone()
+    return Assessment(
+        uid=head["uid"],
+        school=read_school(conn, head["school"]),
+        trust=read_trust(conn, head["trust"]),
+        questionnaire_id=q[0],
+        questionnaire_version=q[1],
+        label=head["label"],
+        assessor=head["assessor"],
+        assessed_on=head["assessed_on"],
+        status=Status(head["status"]),
+        referents=tuple(json.loads(head["referents"])),
+        answers=read_answers(conn, assessment_id),
+        referent_notes=read_notes(conn, assessment_id),
+        targets=read_targets(conn, assessment_id),
+        due_diligence=read_entries(conn, assessment_id),
+    )
+
+
+def read_school(conn: sqlite3.Connection, school: int) -> School:
+    row = conn.execute(
+        "SELECT name, urn, phase, local_authority FROM schools WHERE id = ?", [school]
+    ).fetchone()
+    return School(*row)
+
+
+def read_trust(conn: sqlite3.Connection, trust: int) -> Trust:
+    name = conn.execute("SELECT name FROM trusts WHERE id = ?", [trust]).fetchone()[0]
+    return Trust(name, rows.trust_references(conn, trust))
+
+
+def read_answers(conn: sqlite3.Connection, assessment_id: int) -> tuple[Answer, ...]:
+    found = conn.execute(
+        "SELECT question, option, note, evidence FROM answers WHERE assessment = ? "
+        "ORDER BY position",
+        [assessment_id],
+    )
+    return tuple(Answer(q, o, n, tuple(json.loads(e))) for q, o, n, e in found)
+
+
+def read_notes(conn: sqlite3.Connection, assessment_id: int) -> tuple[ReferentNote, ...]:
+    found = conn.execute(
+        "SELECT referent, confidence, note FROM referent_notes WHERE assessment = ? "
+        "ORDER BY position",
+        [assessment_id],
+    )
+    return tuple(ReferentNote(r, c and Confidence(c), n) for r, c, n in found)
+
+
+def read_targets(conn: sqlite3.Connection, assessment_id: int) -> tuple[Target, ...]:
+    found = dicts(
+        conn, "SELECT * FROM targets WHERE assessment = ? ORDER BY position", [assessment_id]
+    )
+    return tuple(read_target(conn, row) for row in found)
+
+
+def read_target(conn: sqlite3.Connection, row: dict) -> Target:
+    steps = conn.execute(
+        "SELECT purpose, practice, by_when, action FROM steps "
+        "WHERE assessment = ? AND referent = ? ORDER BY position",
+        [row["assessment"], row["referent"]],
+    )
+    return Target(
+        referent=row["referent"],
+        purpose=row["purpose"],
+        practice=row["practice"],
+        by=row["by_when"],
+        return_trip=bool(row["return_trip"]),
+        rationale=row["rationale"],
+        steps=tuple(Step(*s) for s in steps),
+    )
+
+
+def read_entries(conn: sqlite3.Connection, assessment_id: int) -> tuple[ChecklistEntry, ...]:
+    found = conn.execute(
+        "SELECT item, status, note, owner, due FROM checklist_entries WHERE assessment = ? "
+        "ORDER BY position",
+        [assessment_id],
+    )
+    return tuple(ChecklistEntry(i, ItemStatus(s), n, o, d) for i, s, n, o, d in found)

@@ -1,0 +1,287 @@
+"""Fine-grained changes, as the wizard makes them (there is no Save button).
+
+Each function here runs inside one transaction the caller opens, and writes an audit row
+(what, old, new, at) for every value it changes. A call that changes nothing writes nothing.
+An answer or referent note emptied of everything is removed rather than kept blank.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+from typing import Any, Final
+
+from ddwizard.core.assessment import (
+    ChecklistEntry,
+    Confidence,
+    ItemStatus,
+    School,
+    Status,
+    Target,
+    TrustReference,
+)
+
+from . import assessments, rows
+from .rows import dicts, dumps
+
+
+class _Unset:
+    """Leave this value as it is. (None is a value: an answer with no option chosen.)"""
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+UNSET: Final[Any] = _Unset()
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    what: str  # e.g. "answer:q_reading.option", "target:reading", "status"
+    old: str | None
+    new: str | None
+    at: str
+
+
+def _changes(old: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+    """The given values that differ from the old ones (UNSET means not given)."""
+    return {k: v for k, v in given.items() if v is not UNSET and v != old[k]}
+
+
+def _record(conn, assessment_id: int, prefix: str, old: dict, new: dict, now: str) -> None:
+    for key, value in new.items():
+        rows.audit(conn, assessment_id, f"{prefix}{key}", _text(old[key]), _text(value), now)
+    rows.touch(conn, assessment_id, now)
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, tuple | list):
+        return dumps(list(value))
+    return dumps(value)
+
+
+# --- answers and referent notes ------------------------------------------------------------
+
+
+def set_answer(conn, assessment_id: int, question: str, given: dict, now: str) -> None:
+    rows.require_assessment(conn, assessment_id)
+    if given.get("evidence", UNSET) is not UNSET:
+        given["evidence"] = tuple(given["evidence"])
+    found = dicts(
+        conn,
+        "SELECT option, note, evidence FROM answers WHERE assessment = ? AND question = ?",
+        [assessment_id, question],
+    )
+    old = found[0] if found else {"option": None, "note": "", "evidence": "[]"}
+    old["evidence"] = tuple(json.loads(old["evidence"]))
+    changed = _changes(old, given)
+    if not changed:
+        return
+    new = old | changed
+    if new == {"option": None, "note": "", "evidence": ()}:
+        conn.execute(
+            "DELETE FROM answers WHERE assessment = ? AND question = ?", [assessment_id, question]
+        )
+    else:
+        _put_answer(conn, assessment_id, question, new, now)
+    _record(conn, assessment_id, f"answer:{question}.", old, changed, now)
+
+
+def _put_answer(conn, assessment_id: int, question: str, new: dict, now: str) -> None:
+    position = rows.next_position(conn, "answers", assessment_id)
+    conn.execute(
+        "INSERT INTO answers (assessment, question, option, note, evidence, position, updated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment, question) DO UPDATE SET "
+        "option = excluded.option, note = excluded.note, evidence = excluded.evidence, "
+        "updated = excluded.updated",
+        [assessment_id, question, new["option"], new["note"], dumps(list(new["evidence"])),
+         position, now],
+    )  # fmt: skip
+
+
+def set_referent_note(conn, assessment_id: int, referent: str, given: dict, now: str) -> None:
+    rows.require_assessment(conn, assessment_id)
+    if given.get("confidence", UNSET) not in (UNSET, None):
+        given["confidence"] = Confidence(given["confidence"])
+    found = dicts(
+        conn,
+        "SELECT confidence, note FROM referent_notes WHERE assessment = ? AND referent = ?",
+        [assessment_id, referent],
+    )
+    old = found[0] if found else {"confidence": None, "note": ""}
+    changed = _changes(old, given)
+    if not changed:
+        return
+    new = old | changed
+    if new == {"confidence": None, "note": ""}:
+        conn.execute(
+            "DELETE FROM referent_notes WHERE assessment = ? AND referent = ?",
+            [assessment_id, referent],
+        )
+    else:
+        _put_note(conn, assessment_id, referent, new, now)
+    _record(conn, assessment_id, f"referent:{referent}.", old, changed, now)
+
+
+def _put_note(conn, assessment_id: int, referent: str, new: dict, now: str) -> None:
+    position = rows.next_position(conn, "referent_notes", assessment_id)
+    confidence = None if new["confidence"] is None else str(new["confidence"])
+    conn.execute(
+        "INSERT INTO referent_notes (assessment, referent, confidence, note, position, updated) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment, referent) DO UPDATE SET "
+        "confidence = excluded.confidence, note = excluded.note, updated = excluded.updated",
+        [assessment_id, referent, confidence, new["note"], position, now],
+    )
+
+
+def set_selected_referents(conn, assessment_id: int, referents: list[str], now: str) -> None:
+    head = rows.require_assessment(conn, assessment_id)
+    old, new = head["referents"], dumps(list(referents))
+    if old == new:
+        return
+    conn.execute("UPDATE assessments SET referents = ? WHERE id = ?", [new, assessment_id])
+    rows.audit(conn, assessment_id, "referents", old, new, now)
+    rows.touch(conn, assessment_id, now)
+
+
+# --- targets and the checklist -------------------------------------------------------------
+
+
+def _target_json(target: Target | None) -> str | None:
+    if target is None:
+        return None
+    data = asdict(target)
+    del data["referent"]
+    return dumps(data)
+
+
+def set_target(conn, assessment_id: int, target: Target, now: str) -> None:
+    rows.require_assessment(conn, assessment_id)
+    old = _current_target(conn, assessment_id, target.referent)
+    if _target_json(old) == _target_json(target):
+        return
+    position = rows.next_position(conn, "targets", assessment_id)
+    t = target
+    conn.execute(
+        "INSERT INTO targets (assessment, referent, purpose, practice, by_when, return_trip, "
+        "rationale, position, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (assessment, referent) DO UPDATE SET purpose = excluded.purpose, "
+        "practice = excluded.practice, by_when = excluded.by_when, "
+        "return_trip = excluded.return_trip, rationale = excluded.rationale, "
+        "updated = excluded.updated",
+        [assessment_id, t.referent, t.purpose, t.practice, t.by, int(t.return_trip),
+         t.rationale, position, now],
+    )  # fmt: skip
+    conn.execute(
+        "DELETE FROM steps WHERE assessment = ? AND referent = ?", [assessment_id, t.referent]
+    )
+    assessments.insert_steps(conn, assessment_id, t)
+    what = f"target:{t.referent}"
+    rows.audit(conn, assessment_id, what, _target_json(old), _target_json(t), now)
+    rows.touch(conn, assessment_id, now)
+
+
+def delete_target(conn, assessment_id: int, referent: str, now: str) -> None:
+    rows.require_assessment(conn, assessment_id)
+    old = _current_target(conn, assessment_id, referent)
+    if old is None:
+        return
+    conn.execute(
+        "DELETE FROM targets WHERE assessment = ? AND referent = ?", [assessment_id, referent]
+    )
+    rows.audit(conn, assessment_id, f"target:{referent}", _target_json(old), None, now)
+    rows.touch(conn, assessment_id, now)
+
+
+def _current_target(conn, assessment_id: int, referent: str) -> Target | None:
+    found = dicts(
+        conn,
+        "SELECT * FROM targets WHERE assessment = ? AND referent = ?",
+        [assessment_id, referent],
+    )
+    return assessments.read_target(conn, found[0]) if found else None
+
+
+def set_checklist_entry(conn, assessment_id: int, entry: ChecklistEntry, now: str) -> None:
+    rows.require_assessment(conn, assessment_id)
+    found = dicts(
+        conn,
+        "SELECT status, note, owner, due FROM checklist_entries WHERE assessment = ? AND item = ?",
+        [assessment_id, entry.item],
+    )
+    old = found[0] if found else {"status": None, "note": "", "owner": "", "due": ""}
+    given = {k: v for k, v in asdict(entry).items() if k != "item"}
+    given["status"] = str(ItemStatus(given["status"]))
+    changed = _changes(old, given)
+    if not changed:
+        return
+    position = rows.next_position(conn, "checklist_entries", assessment_id)
+    conn.execute(
+        "INSERT INTO checklist_entries (assessment, item, status, note, owner, due, position, "
+        "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment, item) DO UPDATE SET "
+        "status = excluded.status, note = excluded.note, owner = excluded.owner, "
+        "due = excluded.due, updated = excluded.updated",
+        [assessment_id, entry.item, given["status"], entry.note, entry.owner, entry.due,
+         position, now],
+    )  # fmt: skip
+    _record(conn, assessment_id, f"checklist:{entry.item}.", old, changed, now)
+
+
+# --- details and the trust's reference ----------------------------------------------------
+
+
+def set_details(conn, assessment_id: int, given: dict, now: str) -> None:
+    head = rows.require_assessment(conn, assessment_id)
+    if given.get("status", UNSET) is not UNSET:
+        given["status"] = str(Status(given["status"]))
+    old = {k: head[k] for k in ("label", "assessor", "assessed_on", "status")}
+    old["school"] = assessments.read_school(conn, head["school"])
+    old["trust_name"] = assessments.read_trust(conn, head["trust"]).name
+    changed = _changes(old, given)
+    if not changed:
+        return
+    values = {k: v for k, v in changed.items() if k not in ("school", "trust_name")}
+    if "school" in changed:
+        values["school"] = rows.school_id(conn, changed["school"])
+    if "trust_name" in changed:
+        values["trust"] = rows.trust_id(conn, changed["trust_name"])
+    assignments = ", ".join(f"{k} = ?" for k in values)
+    conn.execute(
+        f"UPDATE assessments SET {assignments} WHERE id = ?", [*values.values(), assessment_id]
+    )
+    old["school"] = _school_json(old["school"])
+    changed = {k: _school_json(v) if k == "school" else v for k, v in changed.items()}
+    _record(conn, assessment_id, "", old, changed, now)
+
+
+def _school_json(school: School) -> str:
+    return dumps(asdict(school))
+
+
+def set_trust_reference(conn, trust_name: str, ref: TrustReference, now: str) -> None:
+    trust = rows.trust_id(conn, trust_name)
+    old = next((r for r in rows.trust_references(conn, trust) if r.referent == ref.referent), None)
+    if old == ref:
+        return
+    rows.put_trust_references(conn, trust, [ref], now)
+    what = f"trust_reference:{trust_name}/{ref.referent}"
+    rows.audit(conn, None, what, _ref_json(old), _ref_json(ref), now)
+    rows.bump_revision(conn)
+
+
+def _ref_json(ref: TrustReference | None) -> str | None:
+    return None if ref is None else dumps({"practice": ref.practice, "purpose": ref.purpose})
+
+
+def audit_entries(conn: sqlite3.Connection, assessment_id: int) -> list[AuditEntry]:
+    rows.require_assessment(conn, assessment_id)
+    found = conn.execute(
+        "SELECT what, old, new, at FROM audit WHERE assessment = ? ORDER BY id", [assessment_id]
+    )
+    return [AuditEntry(*row) for row in found]

@@ -1,0 +1,338 @@
+"""`Database`: the one object the app and the command line talk to for anything stored."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database as SqlDatabase
+from sqlite_utils.migrations import Migrations
+
+from ddwizard.core.assessment import Assessment, ChecklistEntry, School, Target, TrustReference
+from ddwizard.core.questionnaire import Questionnaire
+
+from . import assessments, autosave, backups, listing, opening, questionnaires, rows
+from .autosave import UNSET, AuditEntry
+from .errors import DuplicateAssessment, NotFound, StorageError, file_problem, translated
+from .listing import AssessmentInfo
+from .questionnaires import QuestionnaireInfo
+from .schema import MIGRATIONS, known_names
+
+
+class Database:
+    """A ddwizard database file (or an in-memory one, with `path=None`).
+
+    Opening checks an existing file read-only before anything writes to it, then applies
+    pending migrations after taking a backup. Each `set_*` call is committed when it
+    returns; wrap several in `atomic()` to make them one transaction.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike | None,
+        *,
+        backup_dir: str | os.PathLike | None = None,
+        clock: opening.Clock = opening.utc_now,
+        busy_timeout: float = 5.0,
+        migrations: Migrations = MIGRATIONS,
+    ) -> None:
+        self.path = None if path is None else Path(path).expanduser().absolute()
+        self.backup_dir = self._backup_dir(backup_dir)
+        self._clock = clock
+        self._timeout = busy_timeout
+        self._migrations = migrations
+        self._known = known_names(migrations)
+        self._questionnaire_cache: dict[tuple[int, str], Questionnaire] = {}
+        applied = self._prepare_file()
+        self.conn = opening.connect(self.path, busy_timeout)
+        self.db = SqlDatabase(self.conn, execute_plugins=False)
+        try:
+            self._migrate(applied)
+        except BaseException:
+            self.close()
+            raise
+
+    def _backup_dir(self, given: str | os.PathLike | None) -> Path | None:
+        if given is not None:
+            return Path(given).expanduser().absolute()
+        return None if self.path is None else backups.default_dir(self.path)
+
+    def _prepare_file(self) -> list[str]:
+        """Create a new file privately, or check an existing one without writing to it."""
+        if self.path is None:
+            return []
+        try:
+            if opening.is_new(self.path):
+                opening.make_private_dir(self.path.parent)
+                opening.make_private_file(self.path)
+                return []
+            applied = opening.check_file(self.path, self._known, self._timeout)
+        except OSError as e:
+            raise file_problem(self.path, e) from e
+        opening.tighten(self.path)
+        return applied
+
+    def _migrate(self, applied: list[str]) -> None:
+        with translated(self.path):
+            pending = self._migrations.pending(self.db)
+            if pending and applied and self.path is not None:
+                self._copy_to(backups.new_backup_path(self._require_backup_dir(), self._clock()))
+            if pending:
+                self._migrations.apply(self.db)
+            if self.conn.execute("PRAGMA user_version").fetchone()[0] != len(self._known):
+                self.conn.execute(f"PRAGMA user_version = {len(self._known)}")
+        if self.path is not None:
+            opening.tighten(self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transactions --------------------------------------------------------------------
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction (a savepoint when nested). Takes the write lock at the start, so a
+        busy database is reported before any work is done."""
+        with translated(self.path):
+            if self.conn.in_transaction:
+                with self.db.atomic():
+                    yield self
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.db.rollback()
+                raise
+
+    def _now(self) -> str:
+        return opening.stamp(self._clock())
+
+    def _write(self, fn, *args) -> None:
+        with self.atomic():
+            fn(self.conn, *args, self._now())
+
+    # --- questionnaires ------------------------------------------------------------------
+
+    def add_questionnaire(self, q: Questionnaire, source_text: str = "") -> int:
+        """Store a copy (replacing one with the same id and version). Returns its row id."""
+        with self.atomic():
+            row = questionnaires.store(self.conn, q, source_text, self._now())
+            rows.bump_revision(self.conn)
+        return row
+
+    def questionnaires(self) -> list[QuestionnaireInfo]:
+        with translated(self.path):
+            return questionnaires.infos(self.conn)
+
+    def get_questionnaire(self, qid: str, version: str) -> Questionnaire:
+        with translated(self.path):
+            row = questionnaires.row_id(self.conn, qid, version)
+            if row is None:
+                raise NotFound(f"The questionnaire '{qid}' version {version} is not stored.")
+            return self._questionnaire(row)
+
+    def _questionnaire(self, row: int) -> Questionnaire:
+        """A stored copy, parsed once per version of the row."""
+        found = self.conn.execute("SELECT added FROM questionnaires WHERE id = ?", [row])
+        key = (row, found.fetchone()[0])
+        if key not in self._questionnaire_cache:
+            self._questionnaire_cache[key] = questionnaires.load(self.conn, row)
+        return self._questionnaire_cache[key]
+
+    # --- whole assessments ---------------------------------------------------------------
+
+    def create_assessment(self, a: Assessment, q: Questionnaire) -> int:
+        """Add an assessment in one transaction; returns its local id.
+
+        A blank uid is replaced by a new one. The questionnaire copy is stored if missing
+        (an existing copy with the same id and version is kept).
+        """
+        _check_matches(a, q)
+        if not a.uid:
+            a = a.with_changes(uid=str(uuid.uuid4()))
+        with self.atomic():
+            self._refuse_duplicate(a.uid, None)
+            now = self._now()
+            qrow = questionnaires.ensure(self.conn, q, now)
+            return assessments.insert(self.conn, a, qrow, now)
+
+    def replace_assessment(self, assessment_id: int, a: Assessment, q: Questionnaire) -> None:
+        """Replace everything an assessment holds, in one transaction (id and created stay)."""
+        _check_matches(a, q)
+        with self.atomic():
+            rows.require_assessment(self.conn, assessment_id)
+            self._refuse_duplicate(a.uid, assessment_id)
+            now = self._now()
+            qrow = questionnaires.ensure(self.conn, q, now)
+            assessments.replace(self.conn, assessment_id, a, qrow, now)
+
+    def _refuse_duplicate(self, uid: str, allowed: int | None) -> None:
+        existing = self.find_uid(uid)
+        if existing is None or existing == allowed:
+            return
+        label = describe(self._info(existing))
+        raise DuplicateAssessment(
+            f"This database already has that assessment: {label} (number {existing}).",
+            existing,
+            label,
+        )
+
+    def load_assessment(self, assessment_id: int) -> Assessment:
+        with translated(self.path):
+            return assessments.read(self.conn, assessment_id)
+
+    def questionnaire_for(self, assessment_id: int) -> Questionnaire:
+        with translated(self.path):
+            head = rows.require_assessment(self.conn, assessment_id)
+            return self._questionnaire(head["questionnaire"])
+
+    def find_uid(self, uid: str) -> int | None:
+        with translated(self.path):
+            found = self.conn.execute("SELECT id FROM assessments WHERE uid = ?", [uid])
+            row = found.fetchone()
+        return row[0] if row else None
+
+    def list_assessments(self) -> list[AssessmentInfo]:
+        """Every assessment, most recently changed first."""
+        with translated(self.path):
+            return listing.list_all(self.conn, self._questionnaire)
+
+    def _info(self, assessment_id: int) -> AssessmentInfo:
+        found = listing.summaries(self.conn, self._questionnaire, "WHERE a.id = ?", [assessment_id])
+        if not found:
+            raise NotFound(f"There is no assessment number {assessment_id} in this database.")
+        return listing.info(found[0])
+
+    def assessment_info(self, assessment_id: int) -> AssessmentInfo:
+        with translated(self.path):
+            return self._info(assessment_id)
+
+    def delete_assessment(self, assessment_id: int) -> None:
+        with self.atomic():
+            rows.require_assessment(self.conn, assessment_id)
+            self.conn.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
+            rows.bump_revision(self.conn)
+
+    def previous_assessments(self, assessment_id: int) -> list[AssessmentInfo]:
+        """Earlier assessments of the same school against the same trust, newest first."""
+        with translated(self.path):
+            rows.require_assessment(self.conn, assessment_id)
+            return listing.previous(self.conn, self._questionnaire, assessment_id)
+
+    # --- autosave: each call is one committed transaction with its audit rows ------------
+
+    def set_answer(self, assessment_id: int, question_id: str, *, option=UNSET, note=UNSET,
+                   evidence=UNSET) -> None:  # fmt: skip
+        given = {"option": option, "note": note, "evidence": evidence}
+        self._write(autosave.set_answer, assessment_id, question_id, given)
+
+    def set_referent_note(self, assessment_id: int, referent_id: str, *, confidence=UNSET,
+                          note=UNSET) -> None:  # fmt: skip
+        given = {"confidence": confidence, "note": note}
+        self._write(autosave.set_referent_note, assessment_id, referent_id, given)
+
+    def set_selected_referents(self, assessment_id: int, referent_ids: list[str]) -> None:
+        self._write(autosave.set_selected_referents, assessment_id, list(referent_ids))
+
+    def set_target(self, assessment_id: int, target: Target) -> None:
+        self._write(autosave.set_target, assessment_id, target)
+
+    def delete_target(self, assessment_id: int, referent_id: str) -> None:
+        self._write(autosave.delete_target, assessment_id, referent_id)
+
+    def set_checklist_entry(self, assessment_id: int, entry: ChecklistEntry) -> None:
+        self._write(autosave.set_checklist_entry, assessment_id, entry)
+
+    def set_details(self, assessment_id: int, *, label=UNSET, assessor=UNSET, assessed_on=UNSET,
+                    status=UNSET, school: School = UNSET, trust_name=UNSET) -> None:  # fmt: skip
+        given = {"label": label, "assessor": assessor, "assessed_on": assessed_on,
+                 "status": status, "school": school, "trust_name": trust_name}  # fmt: skip
+        self._write(autosave.set_details, assessment_id, given)
+
+    def set_trust_reference(self, trust_name: str, ref: TrustReference) -> None:
+        """The trust's own account of one referent, shared by all its assessments."""
+        self._write(autosave.set_trust_reference, trust_name, ref)
+
+    def audit(self, assessment_id: int) -> list[AuditEntry]:
+        """What changed in an assessment, oldest first."""
+        with translated(self.path):
+            return autosave.audit_entries(self.conn, assessment_id)
+
+    # --- app state -----------------------------------------------------------------------
+
+    def get_state(self, key: str, default: str | None = None) -> str | None:
+        with translated(self.path):
+            row = self.conn.execute("SELECT value FROM state WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_state(self, key: str, value: str) -> None:
+        with self.atomic():
+            self.conn.execute(
+                "INSERT INTO state (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    # --- backups -------------------------------------------------------------------------
+
+    def backup(self, dest: str | os.PathLike | None = None) -> Path:
+        """Take a backup now (into the backup folder unless `dest` is given)."""
+        if self.conn.in_transaction:
+            raise StorageError("A backup cannot be taken in the middle of a change.")
+        with translated(self.path):
+            revision = rows.get_meta(self.conn, "revision")
+        if dest is None:
+            dest = backups.new_backup_path(self._require_backup_dir(), self._clock())
+        taken = self._copy_to(Path(dest))
+        with self.atomic():
+            rows.set_meta(self.conn, "backup.revision", revision or "0")
+        return taken
+
+    def _copy_to(self, dest: Path) -> Path:
+        with translated(self.path):
+            return backups.copy_database(self.conn, dest)
+
+    def _require_backup_dir(self) -> Path:
+        if self.backup_dir is None:
+            raise StorageError("An in-memory database has no backup folder; give one.")
+        return self.backup_dir
+
+    def changed_since_last_backup(self) -> bool:
+        with translated(self.path):
+            revision = rows.get_meta(self.conn, "revision")
+            return revision != rows.get_meta(self.conn, "backup.revision")
+
+    def auto_backup(self) -> Path | None:
+        """Back up if anything changed since the last backup, then prune old backups
+        (keeping the newest of each of 7 days, 4 weeks and 6 months)."""
+        taken = self.backup() if self.changed_since_last_backup() else None
+        if self.backup_dir is not None:
+            backups.prune(self.backup_dir)
+        return taken
+
+
+def describe(info: AssessmentInfo) -> str:
+    """How a person would recognise an assessment: label, school and date."""
+    parts = [f"'{info.label}'" if info.label else "assessment", f"of {info.school}"]
+    if info.assessed_on:
+        parts.append(f"on {info.assessed_on}")
+    return " ".join(parts)
+
+
+def _check_matches(a: Assessment, q: Questionnaire) -> None:
+    if (a.questionnaire_id, a.questionnaire_version) != (q.id, q.version):
+        raise ValueError(
+            f"assessment is for questionnaire {a.questionnaire_id} v{a.questionnaire_version}, "
+            f"given {q.id} v{q.version}"
+        )

@@ -1,0 +1,98 @@
+"""Storage errors. Every message is written for the person using the app, in plain words."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+RESTORE_HINT = "You can put back one of its backups (File > Restore, or `ddwizard restore`)."
+
+
+class StorageError(Exception):
+    """Base class: something went wrong with the database file."""
+
+
+class DatabaseDamaged(StorageError):
+    """The file is SQLite but fails its integrity check."""
+
+
+class NotADatabase(StorageError):
+    """The file exists but is not a SQLite database, or is not a ddwizard one."""
+
+
+class DatabaseTooNew(StorageError):
+    """Written by a newer ddwizard than this one."""
+
+
+class DatabaseInUse(StorageError):
+    """Another program holds the database locked for longer than we wait."""
+
+
+class NotFound(StorageError):
+    """No such assessment or questionnaire."""
+
+
+class DuplicateAssessment(StorageError):
+    """An assessment with this uid is already in the database."""
+
+    def __init__(self, message: str, existing_id: int, existing_label: str) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id
+        self.existing_label = existing_label
+
+
+def damaged(path: Path | None) -> DatabaseDamaged:
+    return DatabaseDamaged(
+        f"The database {_name(path)} is damaged and cannot be used. "
+        f"It has been left as it is. {RESTORE_HINT}"
+    )
+
+
+def in_use(path: Path | None) -> DatabaseInUse:
+    return DatabaseInUse(
+        f"The database {_name(path)} is busy: another copy of ddwizard (or another program) "
+        "is using it. Close it there and try again."
+    )
+
+
+def file_problem(path: Path | None, e: OSError) -> StorageError:
+    return StorageError(f"Cannot use {_name(path)}: {e.strerror or e}.")
+
+
+def _name(path: Path | None) -> str:
+    return f"'{path}'" if path is not None else "in memory"
+
+
+@contextmanager
+def translated(path: Path | None) -> Iterator[None]:
+    """Turn sqlite3's low-level errors into StorageErrors a person can act on."""
+    try:
+        yield
+    except sqlite3.OperationalError as e:
+        raise _operational(path, e) from e
+    except sqlite3.DatabaseError as e:
+        if isinstance(e, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+            raise
+        message = str(e).lower()
+        if "malformed" in message or "not a database" in message or "corrupt" in message:
+            raise damaged(path) from e
+        raise
+
+
+def _operational(path: Path | None, e: sqlite3.OperationalError) -> Exception:
+    message = str(e).lower()
+    if "locked" in message or "busy" in message:
+        return in_use(path)
+    if "malformed" in message or "not a database" in message or "corrupt" in message:
+        return damaged(path)
+    if "disk is full" in message or "database or disk is full" in message:
+        return StorageError(f"The disk holding {_name(path)} is full. Free some space and retry.")
+    if "readonly" in message or "read-only" in message:
+        return StorageError(f"The database {_name(path)} cannot be written to (read-only).")
+    if "unable to open" in message:
+        return StorageError(f"The database {_name(path)} cannot be opened: {e}.")
+    if "disk i/o" in message:
+        return StorageError(f"Reading or writing {_name(path)} failed (disk error).")
+    return e

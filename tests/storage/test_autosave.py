@@ -1,0 +1,166 @@
+"""Each set_* call is committed when it returns, with its audit row in the same transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from ddwizard.core.assessment import (
+    Answer,
+    ChecklistEntry,
+    Confidence,
+    ItemStatus,
+    ReferentNote,
+    School,
+    Status,
+    Step,
+    Target,
+)
+from ddwizard.storage import UNSET, AuditEntry
+
+from .storage_helpers import LONG
+
+
+@pytest.fixture
+def aid(db, assessment, questionnaire):
+    return db.create_assessment(assessment, questionnaire)
+
+
+def peek(db, sql, params=()):
+    """Read through a second, independent connection: only committed data is visible."""
+    other = sqlite3.connect(db.path)
+    try:
+        return other.execute(sql, params).fetchall()
+    finally:
+        other.close()
+
+
+def last_audit(db, n=1):
+    return peek(db, "SELECT what, old, new, at FROM audit ORDER BY id DESC LIMIT ?", [n])[::-1]
+
+
+def test_set_answer_is_committed_with_its_audit_row(db, aid, clock):
+    clock.advance(minutes=1)
+    db.set_answer(aid, "finance_practice_2", option="mostly", note="n", evidence=["staff"])
+    row = peek(
+        db,
+        "SELECT option, note, evidence FROM answers WHERE assessment=? AND question=?",
+        [aid, "finance_practice_2"],
+    )
+    assert row == [("mostly", "n", '["staff"]')]
+    at = "2026-11-22T09:01:00.000Z"
+    assert last_audit(db, 3) == [
+        ("answer:finance_practice_2.option", None, "mostly", at),
+        ("answer:finance_practice_2.note", "", "n", at),
+        ("answer:finance_practice_2.evidence", "[]", '["staff"]', at),
+    ]
+    assert peek(db, "SELECT updated FROM assessments WHERE id=?", [aid]) == [(at,)]
+
+
+def test_set_answer_changes_only_what_is_given(db, aid):
+    db.set_answer(aid, "finance_purpose_2", option="trust")
+    answer = db.load_assessment(aid).answer("finance_purpose_2")
+    assert answer == Answer("finance_purpose_2", "trust", LONG, ("documents", "leaders"))
+    assert last_audit(db) == [
+        ("answer:finance_purpose_2.option", "other", "trust", "2026-11-22T09:00:00.000Z")
+    ]
+    db.set_answer(aid, "finance_purpose_2", option=None)  # None is a value: not answered
+    assert db.load_assessment(aid).answer("finance_purpose_2").option is None
+
+
+def test_unchanged_values_write_nothing(db, aid):
+    before = peek(db, "SELECT count(*) FROM audit")
+    db.set_answer(aid, "curriculum_practice_1", option="trust", note=UNSET)
+    db.set_referent_note(aid, "curriculum", note="no confidence yet")
+    db.set_selected_referents(aid, ["finance", "curriculum"])
+    db.set_details(aid, label="Pre-join visit")
+    assert peek(db, "SELECT count(*) FROM audit") == before
+
+
+def test_new_answers_keep_insertion_order_and_empty_ones_go(db, aid):
+    db.set_answer(aid, "behaviour_practice_1", option="trust")
+    answers = db.load_assessment(aid).answers
+    assert answers[-1] == Answer("behaviour_practice_1", "trust")
+    db.set_answer(aid, "behaviour_practice_1", option=None)
+    assert db.load_assessment(aid).answer("behaviour_practice_1") is None
+    assert len(db.load_assessment(aid).answers) == len(answers) - 1
+
+
+def test_set_referent_note(db, aid):
+    db.set_referent_note(aid, "curriculum", confidence="high")
+    db.set_referent_note(aid, "behaviour", note="New <&> 🙂")
+    notes = db.load_assessment(aid).referent_notes
+    assert notes[1] == ReferentNote("curriculum", Confidence.HIGH, "no confidence yet")
+    assert notes[2] == ReferentNote("behaviour", None, "New <&> 🙂")
+    assert last_audit(db, 2)[0][:3] == ("referent:curriculum.confidence", None, "high")
+
+
+def test_set_selected_referents(db, aid):
+    db.set_selected_referents(aid, ["behaviour"])
+    assert peek(db, "SELECT referents FROM assessments") == [('["behaviour"]',)]
+    assert db.load_assessment(aid).referents == ("behaviour",)
+    assert last_audit(db)[0][:3] == ("referents", '["finance","curriculum"]', '["behaviour"]')
+
+
+def test_set_target_replaces_its_steps_and_keeps_its_place(db, aid):
+    new = Target("finance", -0.5, 0.5, "2028-01", False, "why", (Step(0.1, 0.2, "", "one"),))
+    db.set_target(aid, new)
+    assert db.load_assessment(aid).targets[0] == new
+    assert peek(db, "SELECT count(*) FROM steps WHERE referent='finance'") == [(1,)]
+    what, old, after, _ = last_audit(db)[0]
+    assert what == "target:finance" and '"return_trip":true' in old and '"one"' in after
+
+
+def test_delete_target(db, aid):
+    db.delete_target(aid, "finance")
+    assert [t.referent for t in db.load_assessment(aid).targets] == ["curriculum"]
+    assert peek(db, "SELECT count(*) FROM steps") == [(0,)]
+    assert last_audit(db)[0][2] is None
+    db.delete_target(aid, "finance")  # already gone: nothing to do
+
+
+def test_set_checklist_entry(db, aid):
+    entry = ChecklistEntry("accounts", ItemStatus.CONCERN, "Late", "Head", "2027-01-01")
+    db.set_checklist_entry(aid, entry)
+    assert db.load_assessment(aid).entry_for("accounts") == entry
+    assert [r[0] for r in last_audit(db, 4)] == [
+        "checklist:accounts.status",
+        "checklist:accounts.note",
+        "checklist:accounts.owner",
+        "checklist:accounts.due",
+    ]
+
+
+def test_set_details(db, aid):
+    school = School("Renamed <&>", "999", "Secondary", "Leeds")
+    db.set_details(aid, label="After a year", status=Status.DRAFT, school=school, trust_name="X")
+    a = db.load_assessment(aid)
+    assert (a.label, a.status, a.school, a.trust.name) == ("After a year", "draft", school, "X")
+    assert a.trust.reference == ()
+    whats = {r[0]: r for r in last_audit(db, 4)}
+    assert set(whats) == {"label", "status", "school", "trust_name"}
+    assert whats["status"][1:3] == ("final", "draft")
+
+
+def test_audit_lists_changes_oldest_first(db, aid):
+    db.set_answer(aid, "finance_practice_2", option="trust")
+    db.set_answer(aid, "finance_practice_2", option="other")
+    entries = db.audit(aid)
+    assert entries[0] == AuditEntry("assessment", None, "created", "2026-11-22T09:00:00.000Z")
+    assert [(e.old, e.new) for e in entries[-2:]] == [(None, "trust"), ("trust", "other")]
+
+
+def test_atomic_groups_changes_and_rolls_back_together(db, aid):
+    with pytest.raises(RuntimeError), db.atomic():
+        db.set_answer(aid, "finance_practice_2", option="trust")
+        db.set_details(aid, label="half-done")
+        raise RuntimeError("stop")
+    a = db.load_assessment(aid)
+    assert a.answer("finance_practice_2") is None and a.label == "Pre-join visit"
+    with db.atomic():
+        db.set_answer(aid, "finance_practice_2", option="trust")
+        assert peek(db, "SELECT count(*) FROM answers WHERE question='finance_practice_2'") == [
+            (0,)
+        ]
+    assert db.load_assessment(aid).answer("finance_practice_2").option == "trust"

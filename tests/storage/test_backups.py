@@ -1,0 +1,167 @@
+"""Backups (SQLite backup API), restore, listing, auto-backup and rolling retention."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import date, timedelta
+
+import pytest
+
+from ddwizard.storage import Database, DatabaseDamaged, NotADatabase, list_backups, restore
+from ddwizard.storage.backups import prune
+
+from .storage_helpers import make_assessment
+
+
+def test_backup_is_a_private_standalone_database(db, db_path, assessment, questionnaire):
+    aid = db.create_assessment(assessment, questionnaire)
+    taken = db.backup()
+    assert taken == db_path.parent / "backups" / "ddwizard-20261122-090000.db"
+    assert stat.S_IMODE(os.stat(taken).st_mode) == 0o600
+    assert taken.read_bytes()[18:20] == b"\x01\x01"  # rollback journal: one file, no -wal
+    with Database(taken) as copy:
+        assert copy.load_assessment(aid) == assessment
+
+
+def test_backups_in_the_same_second_get_numbered(db):
+    names = [db.backup().name for _ in range(3)]
+    assert names == [
+        "ddwizard-20261122-090000.db",
+        "ddwizard-20261122-090000-1.db",
+        "ddwizard-20261122-090000-2.db",
+    ]
+
+
+def test_backup_to_a_chosen_path_and_never_over_a_file(db, tmp_path):
+    dest = tmp_path / "elsewhere" / "copy.db"
+    assert db.backup(dest) == dest
+    with pytest.raises(Exception, match="already exists"):
+        db.backup(dest)
+
+
+def test_backup_dir_can_be_chosen(db_path, tmp_path, clock):
+    with Database(db_path, backup_dir=tmp_path / "mine", clock=clock) as db:
+        assert db.backup().parent == tmp_path / "mine"
+
+
+def test_list_backups_newest_first(db, db_path, clock):
+    taken = []
+    for _ in range(3):
+        taken.append(db.backup())
+        clock.advance(hours=1)
+    (db_path.parent / "backups" / "unrelated.txt").write_text("x")
+    assert list_backups(db_path) == taken[::-1]
+    assert list_backups(db_path.parent / "backups") == taken[::-1]
+    assert list_backups(db_path.parent / "nowhere" / "x.db") == []
+
+
+def test_auto_backup_only_when_changed(db, assessment, questionnaire, clock):
+    assert db.changed_since_last_backup() is False  # a new, empty database
+    aid = db.create_assessment(assessment, questionnaire)
+    assert db.changed_since_last_backup() is True
+    first = db.auto_backup()
+    assert first is not None
+    clock.advance(hours=1)
+    assert db.auto_backup() is None
+    db.set_state("page", "2")  # app state is not worth a backup
+    assert db.auto_backup() is None
+    db.set_answer(aid, "finance_practice_2", option="trust")
+    second = db.auto_backup()
+    assert second is not None and second != first
+
+
+def test_auto_backup_remembers_across_reopening(db_path, clock, assessment, questionnaire):
+    with Database(db_path, clock=clock) as db:
+        db.create_assessment(assessment, questionnaire)
+        assert db.auto_backup() is not None
+    with Database(db_path, clock=clock) as db:
+        assert db.auto_backup() is None
+
+
+def _daily_backups(folder, first: date, last: date) -> None:
+    folder.mkdir(parents=True)
+    day = first
+    while day <= last:
+        (folder / f"ddwizard-{day:%Y%m%d}-090000.db").touch()
+        day += timedelta(days=1)
+
+
+def test_retention_keeps_7_daily_4_weekly_6_monthly(tmp_path):
+    folder = tmp_path / "backups"
+    _daily_backups(folder, date(2026, 5, 1), date(2026, 11, 22))  # 22 Nov 2026 is a Sunday
+    prune(folder)
+    kept = sorted(p.name[9:17] for p in list_backups(folder))
+    daily = [f"202611{d}" for d in range(16, 23)]
+    weekly = ["20261101", "20261108", "20261115"]  # with 20261122, already kept
+    monthly = ["20260630", "20260731", "20260831", "20260930", "20261031"]
+    assert kept == sorted(daily + weekly + monthly)
+
+
+def test_retention_by_auto_backup(db_path, clock, assessment, questionnaire):
+    with Database(db_path, clock=clock) as db:
+        aid = db.create_assessment(assessment, questionnaire)  # Sunday 22 Nov 2026
+        for n in range(20):
+            clock.advance(days=1)
+            db.set_details(aid, label=f"day {n}")
+            db.auto_backup()
+    kept = [p.name[9:17] for p in list_backups(db_path)]
+    # 7 days to Sat 12 Dec, the newest of November (Mon 30) and of ISO week 48 (Sun 29).
+    assert kept == [f"202612{d:02}" for d in range(12, 5, -1)] + ["20261130", "20261129"]
+
+
+def test_restore_puts_a_backup_back_and_keeps_the_current_file(
+    db_path, clock, assessment, questionnaire
+):
+    with Database(db_path, clock=clock) as db:
+        aid = db.create_assessment(assessment, questionnaire)
+        backup = db.backup()
+        db.set_details(aid, label="changed after the backup")
+    clock.advance(minutes=30)
+    aside = restore(db_path, backup, clock=clock)
+    assert aside == db_path.with_name("ddwizard.db.replaced-20261122-093000")
+    assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
+    with Database(db_path, clock=clock) as db:
+        assert db.load_assessment(aid) == assessment
+    with Database(aside, clock=clock) as kept:
+        assert kept.load_assessment(aid).label == "changed after the backup"
+
+
+def test_restore_with_no_current_file(tmp_path, db, clock):
+    backup = db.backup()
+    target = tmp_path / "fresh" / "ddwizard.db"
+    assert restore(target, backup, clock=clock) is None
+    Database(target).close()
+
+
+def test_restore_refuses_a_bad_backup_and_changes_nothing(db, db_path, tmp_path):
+    good = db.backup()
+    bad = tmp_path / "bad.db"
+    data = bytearray(good.read_bytes())
+    data[len(data) // 2 :] = os.urandom(len(data) - len(data) // 2)
+    bad.write_bytes(bytes(data))
+    db.close()
+    before = db_path.read_bytes()
+    not_db = tmp_path / "letter.db"
+    not_db.write_text("hello")
+    for backup, error in ((bad, DatabaseDamaged), (not_db, NotADatabase)):
+        with pytest.raises(error):
+            restore(db_path, backup)
+    assert db_path.read_bytes() == before
+    assert [p.name for p in db_path.parent.iterdir() if "replaced" in p.name] == []
+
+
+def test_backup_refused_inside_a_transaction(db):
+    with pytest.raises(Exception, match="middle of a change"), db.atomic():
+        db.backup()
+
+
+def test_backup_of_in_memory_database_needs_a_place(tmp_path):
+    with Database(None) as mem:
+        with pytest.raises(Exception, match="backup folder"):
+            mem.backup()
+        assert mem.backup(tmp_path / "m.db").exists()
+
+
+def test_make_assessment_is_usable():  # keeps the helper import honest for this module
+    assert make_assessment().uid
