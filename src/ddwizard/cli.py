@@ -1,0 +1,120 @@
+"""The command line (a contract: see DESIGN.md). Imports Qt only for the GUI command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+PROG = "ddwizard"
+
+
+class CliError(Exception):
+    """Bad input: reported as `ddwizard: error: ...` lines, exit 1."""
+
+    def __init__(self, *lines: str):
+        super().__init__("\n".join(lines))
+        self.lines = [line for text in lines for line in str(text).splitlines()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="Practice and purpose due diligence for a school joining a School Trust.",
+    )
+    p.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the database file (default: $DDWIZARD_DB, else your user data folder)",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("demo", help="add a filled-in demo assessment; print its id")
+    s = sub.add_parser("list", help="the assessments")
+    s.add_argument("--json", action="store_true", help="one JSON array on stdout")
+    s = sub.add_parser("import", help="add assessments from bundles; print one id a line")
+    s.add_argument("files", nargs="+", metavar="FILE.json")
+    how = s.add_mutually_exclusive_group()
+    how.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace an assessment with the same uid (after a backup)",
+    )
+    how.add_argument(
+        "--copy", action="store_true", help="add as a new assessment when the uid is already here"
+    )
+    s = sub.add_parser("export", help="write an assessment as a bundle")
+    s.add_argument("id", metavar="ID")
+    s.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    s = sub.add_parser("place", help="where each area sits on the plane")
+    s.add_argument("id", metavar="ID")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("questionnaire", help="add or list questionnaires")
+    qsub = s.add_subparsers(dest="qcommand", metavar="ACTION", required=True)
+    qa = qsub.add_parser("add", help="make a trust's own questionnaire available")
+    qa.add_argument("file", metavar="FILE.yaml")
+    ql = qsub.add_parser("list", help="the questionnaires available")
+    ql.add_argument("--json", action="store_true")
+    sub.add_parser("backup", help="take a backup now; print its path")
+    s = sub.add_parser("restore", help="put a backup back (the current file is kept aside)")
+    s.add_argument("backup", metavar="BACKUP")
+    s = sub.add_parser("validate", help="check questionnaire files")
+    s.add_argument("files", nargs="+", metavar="FILE.yaml")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ddwizard.ui.app import run  # Qt is imported only here
+
+        return run(args.db)
+    handler = _handler(args)
+    try:
+        return handler(args) or 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # noqa: BLE001 - the contract: words, never a traceback
+        for line in _error_lines(e):
+            print(f"{PROG}: error: {line}", file=sys.stderr)
+        if os.environ.get("DDWIZARD_DEBUG"):
+            raise
+        return 1
+
+
+def _handler(args) -> Callable:
+    from ddwizard import commands
+
+    name = args.command if args.command != "questionnaire" else f"questionnaire_{args.qcommand}"
+    return getattr(commands, "cmd_" + name.replace("-", "_"))
+
+
+def _error_lines(e: Exception) -> list[str]:
+    problems = getattr(e, "problems", None)
+    if problems:
+        return [str(p) for p in problems]
+    if isinstance(e, CliError):
+        return e.lines
+    if isinstance(e, OSError):
+        where = f"{e.filename}: " if e.filename else ""
+        return [f"{where}{e.strerror or e}"]
+    known = (
+        "StorageError",
+        "WriteError",
+        "BundleError",
+        "QuestionnaireError",
+        "QuestionnaireChanged",
+        "BriefError",
+    )
+    if any(c.__name__ in known for c in type(e).__mro__):
+        return str(e).splitlines() or [type(e).__name__]
+    return [f"something unexpected went wrong ({type(e).__name__}: {e})"]
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,198 @@
+"""One function per command of the command line; each returns its exit code."""
+
+from __future__ import annotations
+
+import sys
+
+from ddwizard import services
+from ddwizard.cli import CliError, print_json
+from ddwizard.core.placement import place_assessment, placement_json
+from ddwizard.core.qfile import check_questionnaire
+
+
+def _db(args):
+    return services.open_database(args.db)
+
+
+def cmd_demo(args) -> int:
+    with _db(args) as db:
+        print(services.create_demo(db))
+    return 0
+
+
+def cmd_list(args) -> int:
+    with _db(args) as db:
+        rows = db.list_assessments()
+    if args.json:
+        print_json([_info_json(r) for r in rows])
+        return 0
+    if not rows:
+        print("No assessments yet. Try 'ddwizard demo', or open the app with 'ddwizard'.")
+        return 0
+    header = ("id", "school", "trust", "label", "assessor", "status", "done", "updated")
+    table = [header] + [
+        (
+            str(r.id),
+            r.school,
+            r.trust,
+            r.label,
+            r.assessor,
+            r.status,
+            f"{r.answered}/{r.questions}",
+            r.updated[:16].replace("T", " "),
+        )
+        for r in rows
+    ]
+    widths = [min(32, max(len(row[i]) for row in table)) for i in range(len(header))]
+    for row in table:
+        print("  ".join(_cell(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+def _cell(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return (text[: width - 1] + "…" if len(text) > width else text).ljust(width)
+
+
+def _info_json(r) -> dict:
+    return {
+        "id": r.id,
+        "uid": r.uid,
+        "school": r.school,
+        "trust": r.trust,
+        "label": r.label,
+        "assessor": r.assessor,
+        "assessed_on": r.assessed_on,
+        "status": r.status,
+        "created": r.created,
+        "updated": r.updated,
+        "answered": r.answered,
+        "questions": r.questions,
+    }
+
+
+def cmd_import(args) -> int:
+    mode = (
+        services.ImportMode.REPLACE
+        if args.replace
+        else services.ImportMode.COPY
+        if args.copy
+        else services.ImportMode.REFUSE
+    )
+    failures: list[str] = []
+    with _db(args) as db:
+        for file in args.files:
+            try:
+                assessment, questionnaire = services.read_bundle_file(db, file)
+                print(services.import_assessment(db, assessment, questionnaire, mode))
+            except Exception as e:  # noqa: BLE001 - each file stands alone: report, go on
+                from ddwizard.cli import _error_lines
+
+                failures += [
+                    line if line.startswith(file) else f"{file}: {line}" for line in _error_lines(e)
+                ]
+    if failures:
+        raise CliError(*failures)
+    return 0
+
+
+def cmd_export(args) -> int:
+    with _db(args) as db:
+        path = services.export_assessment(db, services.resolve_id(db, args.id), args.output)
+    print(path, file=sys.stderr)
+    return 0
+
+
+def cmd_place(args) -> int:
+    with _db(args) as db:
+        aid = services.resolve_id(db, args.id)
+        assessment = db.load_assessment(aid)
+        questionnaire = db.questionnaire_for(aid)
+    placement = place_assessment(questionnaire, assessment)
+    if args.json:
+        print_json(placement_json(aid, placement))
+        return 0
+    _print_placement(placement)
+    return 0
+
+
+def _print_placement(placement) -> None:
+    def fmt(v):
+        return "   —  " if v is None else f"{v:+.2f}"
+
+    def where(p):
+        if not p.placed:
+            return "not placed"
+        letter = p.quadrant.value if p.quadrant else ""
+        if p.borderline:
+            return f"{letter}{', ' if letter else ''}borderline"
+        return letter
+
+    print(f"{'area':40} {'purpose':>7} {'practice':>8}  quadrant")
+    for rp in placement.referents:
+        pos = rp.position
+        print(
+            f"{_cell(rp.referent.title, 40)} {fmt(pos.purpose):>7} {fmt(pos.practice):>8}  "
+            f"{where(pos)}"
+        )
+    o = placement.overall
+    print(f"{'Overall':40} {fmt(o.purpose):>7} {fmt(o.practice):>8}  {where(o)}")
+
+
+def cmd_questionnaire_add(args) -> int:
+    with _db(args) as db:
+        q = services.add_questionnaire(db, args.file)
+    print(f"{q.id} version {q.version}: {q.title}")
+    return 0
+
+
+def cmd_questionnaire_list(args) -> int:
+    with _db(args) as db:
+        services.ensure_default(db)
+        rows = db.questionnaires()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "version": r.version,
+                    "title": r.title,
+                    "referents": r.referents,
+                    "questions": r.questions,
+                    "added": r.added,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        print(
+            f"{r.id}  version {r.version}  {r.title}  "
+            f"({r.referents} areas, {r.questions} questions)"
+        )
+    return 0
+
+
+def cmd_backup(args) -> int:
+    with _db(args) as db:
+        print(db.backup())
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from ddwizard import paths
+    from ddwizard.storage import restore
+
+    kept = restore(paths.database_path(args.db), args.backup)
+    print(f"restored {args.backup}; the previous database is kept at {kept}", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args) -> int:
+    problems = [p for file in args.files for p in check_questionnaire(file)]
+    for p in problems:
+        print(p)
+    if not problems:
+        for file in args.files:
+            print(f"{file}: ok", file=sys.stderr)
+    return 1 if problems else 0

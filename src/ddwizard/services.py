@@ -1,0 +1,152 @@
+"""What the command line and the app both do: open the database, find questionnaires,
+import and export bundles, make the demo. Built from core and storage only."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from ddwizard import paths
+from ddwizard.core import bundle
+from ddwizard.core.assessment import Assessment
+from ddwizard.core.qfile import load_questionnaire
+from ddwizard.core.questionnaire import Questionnaire
+from ddwizard.fileio import atomic_write
+from ddwizard.resources import default_questionnaire_path, resource
+from ddwizard.storage import Database, DuplicateAssessment, NotFound
+
+
+class ImportMode:
+    REFUSE = "refuse"
+    REPLACE = "replace"
+    COPY = "copy"
+
+
+def open_database(path: str | os.PathLike | None = None) -> Database:
+    return Database(paths.database_path(path))
+
+
+@functools.cache
+def shipped_default() -> Questionnaire:
+    return load_questionnaire(default_questionnaire_path())
+
+
+def default_source() -> str:
+    return default_questionnaire_path().read_text(encoding="utf-8")
+
+
+def ensure_default(db: Database) -> Questionnaire:
+    """The shipped questionnaire, stored in the database so assessments can keep its copy."""
+    q = shipped_default()
+    if not any(i.id == q.id and i.version == q.version for i in db.questionnaires()):
+        db.add_questionnaire(q, default_source())
+    return q
+
+
+def lookup(db: Database):
+    """A questionnaire finder for bundles: stored copies first, then the shipped default."""
+
+    def find(qid: str, version: str) -> Questionnaire | None:
+        try:
+            return db.get_questionnaire(qid, version)
+        except NotFound:
+            q = shipped_default()
+            return q if (q.id, q.version) == (qid, version) else None
+
+    return find
+
+
+def read_bundle_file(db: Database, path: str | os.PathLike) -> tuple[Assessment, Questionnaire]:
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise bundle.BundleError([f"{source}: cannot read the file: {e.strerror or e}"]) from e
+    data = bundle.parse_json(raw, source)
+    assessment, questionnaire, _ = bundle.read_bundle(data, lookup(db), source)
+    return assessment, questionnaire
+
+
+def import_assessment(
+    db: Database,
+    assessment: Assessment,
+    questionnaire: Questionnaire,
+    mode: str = ImportMode.REFUSE,
+) -> int:
+    """Add one checked assessment in one transaction; a uid already here is refused unless
+    `mode` says replace (after a backup) or copy (with a new uid)."""
+    existing = db.find_uid(assessment.uid)
+    if existing is not None:
+        if mode == ImportMode.COPY:
+            assessment = assessment.with_changes(uid=bundle.new_uid())
+        elif mode == ImportMode.REPLACE:
+            db.backup()
+            db.replace_assessment(existing, assessment, questionnaire)
+            return existing
+        else:
+            raise _duplicate(db, existing)
+    return db.create_assessment(assessment, questionnaire)
+
+
+def _duplicate(db: Database, existing: int) -> DuplicateAssessment:
+    info = db.assessment_info(existing)
+    name = f"{info.school} / {info.trust}" + (f" ({info.label})" if info.label else "")
+    return DuplicateAssessment(
+        f"this assessment is already in the database as number {existing}: {name}. "
+        "Use --replace to replace it (a backup is taken first) or --copy to add it as a "
+        "new assessment.",
+        existing,
+        info.label,
+    )
+
+
+def add_questionnaire(db: Database, path: str | os.PathLike) -> Questionnaire:
+    """Make a trust's questionnaire available. The same id and version with different
+    questions is refused: assessments made with the stored copy must keep it."""
+    q = load_questionnaire(path)
+    try:
+        stored = db.get_questionnaire(q.id, q.version)
+    except NotFound:
+        stored = None
+    if stored is not None and stored != q:
+        raise QuestionnaireChanged(
+            f"{path}: questionnaire '{q.id}' version '{q.version}' is already here with "
+            "different questions. Change `version` in the file (for example to "
+            f'"{_next_version(q.version)}") and add it again; assessments made with the '
+            "earlier questions keep them."
+        )
+    db.add_questionnaire(q, Path(path).read_text(encoding="utf-8"))
+    return q
+
+
+class QuestionnaireChanged(Exception):
+    """A questionnaire's questions changed without a new version."""
+
+
+def _next_version(version: str) -> str:
+    return str(int(version) + 1) if version.isdigit() else version + ".1"
+
+
+def export_assessment(db: Database, assessment_id: int, path: str | os.PathLike) -> Path:
+    text = bundle.dumps_bundle(db.load_assessment(assessment_id))
+    return atomic_write(path, text.encode("utf-8"))
+
+
+def create_demo(db: Database) -> int:
+    """Add the filled-in demo assessment (a new one each time, with a fresh uid)."""
+    data = bundle.parse_json(resource("demo.json").read_bytes(), "demo.json")
+    ensure_default(db)
+    assessment, questionnaire, _ = bundle.read_bundle(data, lookup(db), "demo.json")
+    return db.create_assessment(assessment.with_changes(uid=bundle.new_uid()), questionnaire)
+
+
+def resolve_id(db: Database, text: str) -> int:
+    """An assessment by its number in `list`, or by its uid."""
+    if text.isdigit():
+        db.load_assessment(int(text))  # NotFound in words if it is not there
+        return int(text)
+    found = db.find_uid(text)
+    if found is None:
+        raise NotFound(f"there is no assessment '{text}' (see 'ddwizard list')")
+    return found
