@@ -51,6 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("place", help="where each area sits on the plane")
     s.add_argument("id", metavar="ID")
     s.add_argument("--json", action="store_true")
+    s = sub.add_parser("brief", help="write the PDF integration brief")
+    s.add_argument("id", metavar="ID")
+    s.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    s = sub.add_parser("plane", help="save the plane as a picture for slides")
+    s.add_argument("id", metavar="ID")
+    s.add_argument("-o", "--output", required=True, metavar="FILE.png|FILE.svg")
+    s.add_argument(
+        "--compare", metavar="EARLIER_ID", help="show the movement since an earlier assessment"
+    )
     s = sub.add_parser("questionnaire", help="add or list questionnaires")
     qsub = s.add_subparsers(dest="qcommand", metavar="ACTION", required=True)
     qa = qsub.add_parser("add", help="make a trust's own questionnaire available")
@@ -109,6 +118,7 @@ def _error_lines(e: Exception) -> list[str]:
         "QuestionnaireError",
         "QuestionnaireChanged",
         "BriefError",
+        "ExportError",
     )
     if any(c.__name__ in known for c in type(e).__mro__):
         return str(e).splitlines() or [type(e).__name__]

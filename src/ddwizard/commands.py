@@ -84,7 +84,9 @@ def cmd_import(args) -> int:
         for file in args.files:
             try:
                 assessment, questionnaire = services.read_bundle_file(db, file)
-                print(services.import_assessment(db, assessment, questionnaire, mode))
+                # Flushed at once: a printed id is a committed assessment, even if the
+                # process is stopped before the others.
+                print(services.import_assessment(db, assessment, questionnaire, mode), flush=True)
             except Exception as e:  # noqa: BLE001 - each file stands alone: report, go on
                 from ddwizard.cli import _error_lines
 
@@ -139,6 +141,30 @@ def _print_placement(placement) -> None:
     print(f"{'Overall':40} {fmt(o.purpose):>7} {fmt(o.practice):>8}  {where(o)}")
 
 
+def cmd_plane(args) -> int:
+    from ddwizard.ui.plane_export import export_plane  # Qt only for this command
+
+    with _db(args) as db:
+        aid = services.resolve_id(db, args.id)
+        compare = services.resolve_id(db, args.compare) if args.compare else None
+        path = export_plane(db, aid, args.output, compare)
+    print(path, file=sys.stderr)
+    return 0
+
+
+def cmd_brief(args) -> int:
+    from ddwizard.report import write_brief  # ReportLab only for this command
+
+    with _db(args) as db:
+        aid = services.resolve_id(db, args.id)
+        assessment = db.load_assessment(aid)
+        questionnaire = db.questionnaire_for(aid)
+        earlier = services.earlier_for_brief(db, aid)
+    path = write_brief(args.output, assessment, questionnaire, earlier=earlier)
+    print(path, file=sys.stderr)
+    return 0
+
+
 def cmd_questionnaire_add(args) -> int:
     with _db(args) as db:
         q = services.add_questionnaire(db, args.file)
@@ -184,7 +210,8 @@ def cmd_restore(args) -> int:
     from ddwizard.storage import restore
 
     kept = restore(paths.database_path(args.db), args.backup)
-    print(f"restored {args.backup}; the previous database is kept at {kept}", file=sys.stderr)
+    before = f"the previous database is kept at {kept}" if kept else "there was no database before"
+    print(f"restored {args.backup}; {before}", file=sys.stderr)
     return 0
 
 

@@ -19,6 +19,8 @@ def atomic_write(path: str | os.PathLike, data: bytes, mode: int = 0o600) -> Pat
     if target.is_dir():
         raise WriteError(f"{target} is a folder; give a file name to write to")
     folder = target.parent
+    if folder.exists() and not folder.is_dir():
+        raise WriteError(f"cannot write {target}: {folder} is a file, not a folder")
     if not folder.is_dir():
         raise WriteError(f"the folder {folder} does not exist")
     fd = None

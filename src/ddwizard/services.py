@@ -76,17 +76,19 @@ def import_assessment(
 ) -> int:
     """Add one checked assessment in one transaction; a uid already here is refused unless
     `mode` says replace (after a backup) or copy (with a new uid)."""
-    existing = db.find_uid(assessment.uid)
-    if existing is not None:
+    if mode == ImportMode.REPLACE and db.find_uid(assessment.uid) is not None:
+        db.backup()  # before the transaction: a backup cannot be taken inside one
+    with db.atomic():  # the uid check and the write together, whoever else is importing
+        existing = db.find_uid(assessment.uid)
+        if existing is None:
+            return db.create_assessment(assessment, questionnaire)
         if mode == ImportMode.COPY:
-            assessment = assessment.with_changes(uid=bundle.new_uid())
-        elif mode == ImportMode.REPLACE:
-            db.backup()
+            copy = assessment.with_changes(uid=bundle.new_uid())
+            return db.create_assessment(copy, questionnaire)
+        if mode == ImportMode.REPLACE:
             db.replace_assessment(existing, assessment, questionnaire)
             return existing
-        else:
-            raise _duplicate(db, existing)
-    return db.create_assessment(assessment, questionnaire)
+        raise _duplicate(db, existing)
 
 
 def _duplicate(db: Database, existing: int) -> DuplicateAssessment:
@@ -139,6 +141,15 @@ def create_demo(db: Database) -> int:
     ensure_default(db)
     assessment, questionnaire, _ = bundle.read_bundle(data, lookup(db), "demo.json")
     return db.create_assessment(assessment.with_changes(uid=bundle.new_uid()), questionnaire)
+
+
+def earlier_for_brief(db: Database, assessment_id: int):
+    """The newest earlier assessment of the same school and trust, for the movement shown
+    in the brief; None when there is none."""
+    earlier = db.previous_assessments(assessment_id)
+    if not earlier:
+        return None
+    return db.load_assessment(earlier[0].id), db.questionnaire_for(earlier[0].id)
 
 
 def resolve_id(db: Database, text: str) -> int:

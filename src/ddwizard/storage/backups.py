@@ -6,14 +6,23 @@ are ordinary single-file databases (rollback journal, not WAL), readable by thei
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
+import uuid
 from collections.abc import Callable, Hashable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import NotADatabase, StorageError, file_problem, translated
+from .errors import (
+    DatabaseDamaged,
+    DatabaseTooNew,
+    NotADatabase,
+    StorageError,
+    file_problem,
+    translated,
+)
 from .opening import (
     Clock,
     check_file,
@@ -49,24 +58,85 @@ def _free(first: Path, numbered: Callable[[int], Path]) -> Path:
 
 
 def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
-    """Write a consistent snapshot of `source` to `dest` (which must not exist yet)."""
+    """Write a consistent snapshot of `source` to `dest` (which must not exist yet).
+
+    The snapshot is written beside `dest` under a temporary name and renamed into place
+    only when complete, so a crash or a full disk never leaves half a backup under a
+    backup's name.
+    """
     if dest.exists():
         raise StorageError(f"Cannot back up to '{dest}': a file with that name already exists.")
+    staged = snapshot(source, dest)
     try:
-        make_private_dir(dest.parent)
-        make_private_file(dest)
+        _publish(staged, dest)
     except OSError as e:
         raise file_problem(dest, e) from e
-    with translated(dest):
-        target = sqlite3.connect(dest, isolation_level=None)
-        try:
-            source.backup(target)
-            # A single self-contained file: no -wal beside it to lose when it is moved.
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
+    finally:
+        discard(staged)
     tighten(dest)
     return dest
+
+
+def snapshot(source: sqlite3.Connection, dest: Path) -> Path:
+    """A complete private copy of `source` in a temporary file beside `dest`; on any failure
+    nothing is left behind. Errors name `dest`, the file the person asked for."""
+    staged = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        make_private_dir(dest.parent)
+        make_private_file(staged)
+        with translated(dest):
+            target = sqlite3.connect(staged, isolation_level=None)
+            try:
+                source.backup(target)
+                # A single self-contained file: no -wal beside it to lose when it is moved.
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+        _sync_file(staged)
+    except OSError as e:
+        discard(staged)
+        raise file_problem(dest, e) from e
+    except BaseException:
+        discard(staged)
+        raise
+    return staged
+
+
+def _publish(staged: Path, dest: Path) -> None:
+    """Give the finished file its name, never replacing a file that appeared meanwhile."""
+    try:
+        os.link(staged, dest)
+    except FileExistsError:
+        raise StorageError(
+            f"Cannot back up to '{dest}': a file with that name already exists."
+        ) from None
+    except OSError:  # a file system without hard links
+        if dest.exists():
+            raise
+        os.replace(staged, dest)
+    _sync_dir(dest.parent)
+
+
+def discard(path: Path) -> None:
+    """Remove a temporary database file and anything SQLite kept beside it."""
+    for p in (path, *(sidecar(path, s) for s in ("-journal", "-wal", "-shm"))):
+        with contextlib.suppress(OSError):
+            p.unlink(missing_ok=True)
+
+
+def _sync_file(path: Path) -> None:
+    """Flush a file to disk. A failure here (a full disk, a failing one) is an error."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sync_dir(folder: Path) -> None:
+    """Flush a folder's entries (a rename) to disk; best effort where that is not possible."""
+    with contextlib.suppress(OSError):
+        _sync_file(folder)
 
 
 # --- finding backups and rolling retention --------------------------------------------------
@@ -88,6 +158,17 @@ def list_backups(db_path_or_dir: str | os.PathLike) -> list[Path]:
         return []
     found = [(m, p) for p in folder.iterdir() if (m := _moment(p)) is not None and p.is_file()]
     return [p for _, p in sorted(found, reverse=True)]
+
+
+def newest_good(folder: Path, known: list[str], timeout: float = 1.0) -> Path | None:
+    """The newest backup in `folder` that this version can open (each checked read-only)."""
+    for path in list_backups(folder):
+        try:
+            if check_file(path, known, timeout):
+                return path
+        except (StorageError, OSError):
+            continue
+    return None
 
 
 def to_keep(backups: list[Path]) -> set[Path]:
@@ -140,51 +221,93 @@ def restore(
 ) -> Path | None:
     """Put a backup in place of the database.
 
-    The backup is checked first (a healthy ddwizard database this version can open). The
-    current file, with its -wal and -shm, is moved aside to `<name>.replaced-YYYYmmdd-HHMMSS`
-    rather than deleted. Returns that path (None when there was no current file).
+    The backup is checked first (a healthy ddwizard database this version can open) and
+    copied, complete, beside the database. Only then is the current file, with its -wal and
+    -shm, kept aside as `<name>.replaced-YYYYmmdd-HHMMSS` (never deleted) and the copy renamed
+    into its place, so a crash at any moment leaves either the old or the restored database
+    under the database's name. Returns the kept path (None when there was no current file).
     Close any open `Database` on `db_path` first.
     """
-    db_path, backup_path = Path(db_path), Path(backup_path)
+    db_path, backup_path = Path(db_path).absolute(), Path(backup_path)
     if not backup_path.is_file():
         raise StorageError(f"There is no backup file '{backup_path}'.")
     if not check_file(backup_path, known_names(MIGRATIONS), timeout):
         raise NotADatabase(f"'{backup_path}' is an empty database, not a ddwizard backup.")
-    aside = _move_aside(db_path, clock())
+    _settle(db_path, timeout)
+    staged = _stage(backup_path, db_path, timeout)
     try:
-        _put_in_place(backup_path, db_path, timeout)
-    except BaseException:
-        _undo_move(db_path, aside)
-        raise
+        aside, linked = _keep_aside(db_path, clock())
+        try:
+            os.replace(staged, db_path)
+        except BaseException:
+            _undo_aside(db_path, aside, linked)
+            raise
+    except OSError as e:
+        raise file_problem(db_path, e) from e
+    finally:
+        discard(staged)
+    _sync_dir(db_path.parent)
+    tighten(db_path)
     return aside
 
 
-def _move_aside(db_path: Path, moment: datetime) -> Path | None:
+def _settle(db_path: Path, timeout: float) -> None:
+    """Make sure nothing else has a healthy current database open (its changes would go on
+    into the file kept aside), and fold its -wal into it so it is kept as one file.
+    A damaged, foreign or newer file is kept exactly as it is."""
     if not db_path.exists():
-        return None
-    base = f"{db_path.name}.replaced-{moment.astimezone(UTC):%Y%m%d-%H%M%S}"
-    aside = _free(db_path.with_name(base), lambda n: db_path.with_name(f"{base}-{n}"))
-    for suffix in ("-wal", "-shm"):  # keep the pair readable together under the new name
-        if sidecar(db_path, suffix).exists():
-            os.replace(sidecar(db_path, suffix), sidecar(aside, suffix))
-    os.replace(db_path, aside)
-    return aside
-
-
-def _undo_move(db_path: Path, aside: Path | None) -> None:
-    db_path.unlink(missing_ok=True)
-    if aside is None:
         return
-    os.replace(aside, db_path)
-    for suffix in ("-wal", "-shm"):
-        if sidecar(aside, suffix).exists():
-            os.replace(sidecar(aside, suffix), sidecar(db_path, suffix))
+    try:
+        check_file(db_path, known_names(MIGRATIONS), timeout)
+    except (DatabaseDamaged, NotADatabase, DatabaseTooNew):
+        return
+    with translated(db_path):
+        conn = sqlite3.connect(db_path, timeout=timeout, isolation_level=None)
+        try:
+            # Leaving WAL mode needs the only connection: "locked" if the app has it open.
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
 
 
-def _put_in_place(backup_path: Path, db_path: Path, timeout: float) -> None:
+def _stage(backup_path: Path, db_path: Path, timeout: float) -> Path:
     source = open_read_only(backup_path, timeout)
     try:
         with translated(backup_path):
-            copy_database(source, db_path)
+            return snapshot(source, db_path)
     finally:
         source.close()
+
+
+def _keep_aside(db_path: Path, moment: datetime) -> tuple[Path | None, bool]:
+    """Give the current file a second name (a hard link, so it stays in place until the
+    copy replaces it in one step) and move its -wal and -shm to match. Returns the new name
+    and whether it is a link (False: the file itself was moved, where links are not possible).
+    """
+    if not db_path.exists():
+        return None, False
+    base = f"{db_path.name}.replaced-{moment.astimezone(UTC):%Y%m%d-%H%M%S}"
+    aside = _free(db_path.with_name(base), lambda n: db_path.with_name(f"{base}-{n}"))
+    try:
+        os.link(db_path, aside)
+        linked = True
+    except OSError:
+        linked = False
+    for suffix in ("-wal", "-shm"):  # keep the pair readable together under the new name
+        if sidecar(db_path, suffix).exists():
+            os.replace(sidecar(db_path, suffix), sidecar(aside, suffix))
+    if not linked:
+        os.replace(db_path, aside)
+    return aside, linked
+
+
+def _undo_aside(db_path: Path, aside: Path | None, linked: bool) -> None:
+    if aside is None:
+        return
+    for suffix in ("-wal", "-shm"):
+        if sidecar(aside, suffix).exists():
+            os.replace(sidecar(aside, suffix), sidecar(db_path, suffix))
+    if linked:
+        aside.unlink(missing_ok=True)
+    else:
+        os.replace(aside, db_path)

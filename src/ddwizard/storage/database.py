@@ -16,7 +16,16 @@ from ddwizard.core.questionnaire import Questionnaire
 
 from . import assessments, autosave, backups, listing, opening, questionnaires, rows
 from .autosave import UNSET, AuditEntry
-from .errors import DuplicateAssessment, NotFound, StorageError, file_problem, translated
+from .errors import (
+    DatabaseDamaged,
+    DuplicateAssessment,
+    NotADatabase,
+    NotFound,
+    StorageError,
+    file_problem,
+    translated,
+    with_backup,
+)
 from .listing import AssessmentInfo
 from .questionnaires import QuestionnaireInfo
 from .schema import MIGRATIONS, known_names
@@ -72,20 +81,40 @@ class Database:
             applied = opening.check_file(self.path, self._known, self._timeout)
         except OSError as e:
             raise file_problem(self.path, e) from e
+        except (DatabaseDamaged, NotADatabase) as e:
+            backup = self._newest_good_backup()
+            if backup is None:
+                raise
+            raise with_backup(e, self.path, backup) from e
         opening.tighten(self.path)
         return applied
+
+    def _newest_good_backup(self) -> Path | None:
+        if self.backup_dir is None:
+            return None
+        return backups.newest_good(self.backup_dir, self._known, self._timeout)
 
     def _migrate(self, applied: list[str]) -> None:
         with translated(self.path):
             pending = self._migrations.pending(self.db)
             if pending and applied and self.path is not None:
                 self._copy_to(backups.new_backup_path(self._require_backup_dir(), self._clock()))
-            if pending:
-                self._migrations.apply(self.db)
-            if self.conn.execute("PRAGMA user_version").fetchone()[0] != len(self._known):
-                self.conn.execute(f"PRAGMA user_version = {len(self._known)}")
+            if pending and all(m.transactional for m in pending):
+                # All or nothing: a crash (or another process creating the same new file)
+                # never leaves a half-made schema, which would read as a foreign database.
+                with self.atomic():
+                    self._migrations.apply(self.db)
+                    self._set_user_version()
+            else:
+                if pending:  # one of them cannot run inside a transaction (e.g. VACUUM)
+                    self._migrations.apply(self.db)
+                self._set_user_version()
         if self.path is not None:
             opening.tighten(self.path)
+
+    def _set_user_version(self) -> None:
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] != len(self._known):
+            self.conn.execute(f"PRAGMA user_version = {len(self._known)}")
 
     def close(self) -> None:
         self.conn.close()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-RESTORE_HINT = "You can put back one of its backups (File > Restore, or `ddwizard restore`)."
+RESTORE_HINT = (
+    "If you have a backup of it, you can put that back "
+    "(File > Restore a backup…, or `ddwizard restore BACKUP`)."
+)
 
 
 class StorageError(Exception):
@@ -50,6 +54,15 @@ def damaged(path: Path | None) -> DatabaseDamaged:
     )
 
 
+def with_backup(error: StorageError, path: Path, backup: Path) -> StorageError:
+    """The same error, with the way back naming a backup that opens."""
+    text = str(error).replace(RESTORE_HINT, "").rstrip()
+    return type(error)(
+        f"{text} The newest good backup is '{backup}': put it back with File > Restore a "
+        f"backup…, or `ddwizard --db '{path}' restore '{backup}'`."
+    )
+
+
 def in_use(path: Path | None) -> DatabaseInUse:
     return DatabaseInUse(
         f"The database {_name(path)} is busy: another copy of ddwizard (or another program) "
@@ -59,6 +72,13 @@ def in_use(path: Path | None) -> DatabaseInUse:
 
 def file_problem(path: Path | None, e: OSError) -> StorageError:
     return StorageError(f"Cannot use {_name(path)}: {e.strerror or e}.")
+
+
+def _disk_full(path: Path | None) -> bool:
+    try:
+        return path is not None and shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def _name(path: Path | None) -> str:
@@ -87,7 +107,8 @@ def _operational(path: Path | None, e: sqlite3.OperationalError) -> Exception:
         return in_use(path)
     if "malformed" in message or "not a database" in message or "corrupt" in message:
         return damaged(path)
-    if "disk is full" in message or "database or disk is full" in message:
+    if "disk is full" in message or ("disk i/o" in message and _disk_full(path)):
+        # A full disk can also show as an I/O error (e.g. making the -shm file on opening).
         return StorageError(f"The disk holding {_name(path)} is full. Free some space and retry.")
     if "readonly" in message or "read-only" in message:
         return StorageError(f"The database {_name(path)} cannot be written to (read-only).")
