@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -78,7 +79,9 @@ class Database:
                 opening.make_private_dir(self.path.parent)
                 opening.make_private_file(self.path)
                 return []
-            applied = opening.check_file(self.path, self._known, self._timeout)
+            applied = opening.check_file(
+                self.path, self._known, self._timeout, self._stamp_file()
+            )
         except OSError as e:
             raise file_problem(self.path, e) from e
         except (DatabaseDamaged, NotADatabase) as e:
@@ -88,6 +91,14 @@ class Database:
             raise with_backup(e, self.path, backup) from e
         opening.tighten(self.path)
         return applied
+
+    def _stamp_file(self) -> Path:
+        """Where the last passed integrity check of this file is remembered: the user's
+        cache folder, so nothing is added beside the database or its backups."""
+        from platformdirs import user_cache_dir
+
+        key = hashlib.sha256(str(self.path).encode("utf-8", "surrogateescape")).hexdigest()
+        return Path(user_cache_dir("ddwizard", appauthor=False)) / "checked" / key[:32]
 
     def _newest_good_backup(self) -> Path | None:
         if self.backup_dir is None:
@@ -194,7 +205,9 @@ class Database:
             self._refuse_duplicate(a.uid, None)
             now = self._now()
             qrow = questionnaires.ensure(self.conn, q, now)
-            return assessments.insert(self.conn, a, qrow, now)
+            new_id = assessments.insert(self.conn, a, qrow, now)
+            listing.store_progress(self.conn, self._questionnaire, new_id)
+            return new_id
 
     def replace_assessment(self, assessment_id: int, a: Assessment, q: Questionnaire) -> None:
         """Replace everything an assessment holds, in one transaction (id and created stay)."""
@@ -205,6 +218,7 @@ class Database:
             now = self._now()
             qrow = questionnaires.ensure(self.conn, q, now)
             assessments.replace(self.conn, assessment_id, a, qrow, now)
+            listing.store_progress(self.conn, self._questionnaire, assessment_id)
 
     def _refuse_duplicate(self, uid: str, allowed: int | None) -> None:
         existing = self.find_uid(uid)
@@ -264,7 +278,10 @@ class Database:
     def set_answer(self, assessment_id: int, question_id: str, *, option=UNSET, note=UNSET,
                    evidence=UNSET) -> None:  # fmt: skip
         given = {"option": option, "note": note, "evidence": evidence}
-        self._write(autosave.set_answer, assessment_id, question_id, given)
+        with self.atomic():
+            autosave.set_answer(self.conn, assessment_id, question_id, given, self._now())
+            if option is not UNSET:
+                listing.store_progress(self.conn, self._questionnaire, assessment_id)
 
     def set_referent_note(self, assessment_id: int, referent_id: str, *, confidence=UNSET,
                           note=UNSET) -> None:  # fmt: skip
@@ -272,7 +289,10 @@ class Database:
         self._write(autosave.set_referent_note, assessment_id, referent_id, given)
 
     def set_selected_referents(self, assessment_id: int, referent_ids: list[str]) -> None:
-        self._write(autosave.set_selected_referents, assessment_id, list(referent_ids))
+        with self.atomic():
+            autosave.set_selected_referents(self.conn, assessment_id, list(referent_ids),
+                                            self._now())  # fmt: skip
+            listing.store_progress(self.conn, self._questionnaire, assessment_id)
 
     def set_target(self, assessment_id: int, target: Target) -> None:
         self._write(autosave.set_target, assessment_id, target)

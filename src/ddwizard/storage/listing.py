@@ -33,7 +33,7 @@ class AssessmentInfo:
 
 _SUMMARY = """
 SELECT a.id, a.uid, s.name AS school, t.name AS trust, a.label, a.assessor, a.assessed_on,
-       a.status, a.created, a.updated, a.referents, a.questionnaire,
+       a.status, a.created, a.updated, a.referents, a.questionnaire, a.answered,
        q.qid AS questionnaire_id, q.version AS questionnaire_version,
        a.school AS school_row, a.trust AS trust_row
 FROM assessments a
@@ -48,12 +48,27 @@ Loader = Callable[[int], Questionnaire]
 def summaries(conn: sqlite3.Connection, load: Loader, where: str = "", params=()) -> list[dict]:
     """Summary rows, newest change first, with `answered` and `questions` filled in."""
     found = dicts(conn, f"{_SUMMARY} {where} ORDER BY a.updated DESC, a.id DESC", params)
-    answered = _answered_questions(conn, [row["id"] for row in found])
+    uncounted = [row["id"] for row in found if row["answered"] is None]
+    answered = _answered_questions(conn, uncounted)
     for row in found:
-        counted = _selected_questions(load(row["questionnaire"]), json.loads(row["referents"]))
+        counted = _selected_questions(load(row["questionnaire"]), row["referents"])
         row["questions"] = len(counted)
-        row["answered"] = sum(1 for q in answered.get(row["id"], ()) if q in counted)
+        if row["answered"] is None:
+            row["answered"] = sum(1 for q in answered.get(row["id"], ()) if q in counted)
     return found
+
+
+def store_progress(conn: sqlite3.Connection, load: Loader, assessment_id: int) -> None:
+    """Recount one assessment's answered questions (inside the caller's transaction)."""
+    head = conn.execute(
+        "SELECT questionnaire, referents FROM assessments WHERE id = ?", [assessment_id]
+    ).fetchone()
+    if head is None:
+        return
+    counted = _selected_questions(load(head[0]), head[1])
+    chosen = _answered_questions(conn, [assessment_id]).get(assessment_id, ())
+    answered = sum(1 for q in chosen if q in counted)
+    conn.execute("UPDATE assessments SET answered = ? WHERE id = ?", [answered, assessment_id])
 
 
 def info(row: dict) -> AssessmentInfo:
@@ -116,11 +131,25 @@ def _answered_questions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, l
     return found
 
 
-def _selected_questions(q: Questionnaire, selected: list[str]) -> set[str]:
-    chosen = set(selected)
-    return {
+def _selected_questions(q: Questionnaire, selected_json: str) -> frozenset[str]:
+    """The questions counted for a selection (JSON list of referent ids; [] is all)."""
+    key = (id(q), selected_json)
+    found = _COUNTED.get(key)
+    if found is None or found[0] is not q:  # keyed by identity: hashing q would cost more
+        if len(_COUNTED) > 64:
+            _COUNTED.clear()
+        found = _COUNTED[key] = (q, _counted(q, selected_json))
+    return found[1]
+
+
+_COUNTED: dict[tuple[int, str], tuple[Questionnaire, frozenset[str]]] = {}
+
+
+def _counted(q: Questionnaire, selected_json: str) -> frozenset[str]:
+    chosen = set(json.loads(selected_json))
+    return frozenset({
         question.id
         for referent in q.referents
         if not chosen or referent.id in chosen
         for question in referent.questions
-    }
+    })

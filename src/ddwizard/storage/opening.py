@@ -69,20 +69,61 @@ def sidecar(path: Path, suffix: str) -> Path:
 # --- checking a file without writing to it ----------------------------------------------
 
 
-def check_file(path: Path, known: list[str], timeout: float) -> list[str]:
+def check_file(
+    path: Path, known: list[str], timeout: float, stamp_file: Path | None = None
+) -> list[str]:
     """Check an existing file is a healthy ddwizard database we can read.
 
     Returns the names of the migrations already applied ([] for an empty SQLite file).
     Raises NotADatabase, DatabaseDamaged, DatabaseTooNew or DatabaseInUse.
+
+    `quick_check` reads the whole file, so its cost grows with the data. When `stamp_file`
+    records that this very file (same inode, size and modification time, and the same -wal)
+    passed the check and has not been written since, the check is not repeated. Damage
+    SQLite meets while reading is still reported as damage (see `translated`).
     """
     check_header(path)
+    fingerprint = _fingerprint(path)
     conn = open_read_only(path, timeout)
     try:
         with translated(path):
-            check_integrity(conn, path)
-            return check_ours(conn, path, known)
+            fresh = stamp_file is None or _read_stamp(stamp_file) != fingerprint
+            if fresh:
+                check_integrity(conn, path)
+            applied = check_ours(conn, path, known)
+            if fresh and stamp_file is not None and applied:  # only for our own files
+                _write_stamp(stamp_file, fingerprint)
+            return applied
     finally:
         conn.close()
+
+
+def _fingerprint(path: Path) -> str:
+    parts = []
+    for p in (path, sidecar(path, "-wal")):
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            parts.append("-")
+            continue
+        parts.append(f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
+    return " ".join(parts)
+
+
+def _read_stamp(stamp_file: Path) -> str | None:
+    try:
+        return stamp_file.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write_stamp(stamp_file: Path, fingerprint: str) -> None:
+    """Best effort: without the stamp the next open simply checks again."""
+    with contextlib.suppress(OSError):
+        make_private_dir(stamp_file.parent)
+        fd = os.open(stamp_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(fingerprint)
 
 
 def check_header(path: Path) -> None:

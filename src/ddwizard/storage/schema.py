@@ -61,6 +61,9 @@ CREATE TABLE assessments (
     assessed_on TEXT NOT NULL DEFAULT '',
     status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
     referents TEXT NOT NULL DEFAULT '[]',
+    -- questions answered over the selected referents, kept up to date by every write that
+    -- can change it, so listing many assessments never reads their answers (NULL: count)
+    answered INTEGER,
     created TEXT NOT NULL,
     updated TEXT NOT NULL
 );

@@ -1,0 +1,39 @@
+"""Run the benchmark suite and print the table: `uv run python benchmarks/run.py`.
+
+Each figure is a ratio against a bare baseline measured in the same run (or an absolute
+budget where the issue sets one). Exits 1 if any figure is over its budget.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from harness import table  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    import bench_store
+
+    suites = {"store": bench_store.run_all}
+    for name in ("bench_app", "bench_brief"):
+        try:
+            module = __import__(name)
+        except ImportError:
+            continue
+        suites[name.removeprefix("bench_")] = module.run_all
+    chosen = argv or list(suites)
+    figures = []
+    for name in chosen:
+        print(f"measuring {name}…", file=sys.stderr, flush=True)
+        figures += suites[name]()
+    print(table(figures))
+    return 0 if all(f.passed for f in figures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
