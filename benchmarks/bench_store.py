@@ -31,8 +31,10 @@ def bare_upsert_connection(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("CREATE TABLE IF NOT EXISTS answers (assessment INTEGER, question TEXT, "
-                 "option TEXT, PRIMARY KEY (assessment, question))")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS answers (assessment INTEGER, question TEXT, "
+        "option TEXT, PRIMARY KEY (assessment, question))"
+    )
     return conn
 
 
@@ -52,9 +54,11 @@ def autosave(tmp: Path) -> list[Figure]:
     def baseline():
         i = state["i"]
         bare.execute("BEGIN")
-        bare.execute("INSERT INTO answers VALUES (1, ?, ?) ON CONFLICT (assessment, question) "
-                     "DO UPDATE SET option = excluded.option",
-                     (questions[i % len(questions)], options[i % 2]))
+        bare.execute(
+            "INSERT INTO answers VALUES (1, ?, ?) ON CONFLICT (assessment, question) "
+            "DO UPDATE SET option = excluded.option",
+            (questions[i % len(questions)], options[i % 2]),
+        )
         bare.execute("COMMIT")
 
     m, b = interleaved(ours, baseline, rounds=200)

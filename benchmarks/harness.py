@@ -79,9 +79,18 @@ def table(figures: list[Figure]) -> str:
         scale = 1000 if f.unit == "ms" else 1
         base = "—" if f.baseline is None else f"{f.baseline * scale:.1f} {f.unit}"
         ratio = "—" if f.ratio is None else f"{f.ratio:.2f}×"
-        budget = f"≤ {f.budget:g}×" if f.baseline is not None else f"≤ {f.budget * scale:g} {f.unit}"
-        rows.append((f.name, f"{f.measured * scale:.1f} {f.unit}", base, ratio, budget,
-                     "yes" if f.passed else "NO"))
+        limit = f"≤ {f.budget * scale:g} {f.unit}"
+        budget = f"≤ {f.budget:g}×" if f.baseline is not None else limit
+        rows.append(
+            (
+                f.name,
+                f"{f.measured * scale:.1f} {f.unit}",
+                base,
+                ratio,
+                budget,
+                "yes" if f.passed else "NO",
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
