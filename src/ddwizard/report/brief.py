@@ -1,0 +1,148 @@
+"""The integration brief: assemble the sections, lay them out, write the PDF.
+
+Layout runs in passes: the summary cites the pages where points are covered, and every
+footer says "Page n of N", so a pass records where each anchor fell and how many pages
+there were, and the next pass prints them. Two passes are usual; the loop stops as soon as
+nothing moved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.platypus import NextPageTemplate, PageBreak
+
+from ddwizard.core.assessment import Assessment
+from ddwizard.core.questionnaire import Questionnaire
+from ddwizard.fileio import WriteError, atomic_write
+from ddwizard.report import formats, text
+from ddwizard.report.doc import BriefDoc, PageInfo
+from ddwizard.report.fonts import FontError
+from ddwizard.report.model import BriefModel, make_model
+from ddwizard.report.sections import areas, cover, diligence, method, plane, routes, summary
+from ddwizard.report.styles import styles
+
+MAX_PASSES = 4
+SECTIONS = (summary, plane, routes, areas, diligence, method)
+
+
+class BriefError(Exception):
+    """The brief could not be made; the message says why, in words."""
+
+
+def render_brief(
+    assessment: Assessment,
+    questionnaire: Questionnaire,
+    *,
+    earlier: tuple[Assessment, Questionnaire] | None = None,
+) -> bytes:
+    """The integration brief as PDF bytes. The same assessment always gives the same bytes."""
+    _check(assessment, questionnaire, "assessment")
+    if earlier is not None:
+        _check(earlier[0], earlier[1], "earlier assessment")
+    try:
+        model = make_model(assessment, questionnaire, earlier)
+        return _layout(model)
+    except FontError as e:
+        raise BriefError(f"could not make the brief: {e}") from e
+    except Exception as e:  # ReportLab's LayoutError and friends: report them in words
+        raise BriefError(f"could not lay out the brief: {e}") from e
+
+
+def write_brief(
+    path: str | os.PathLike,
+    assessment: Assessment,
+    questionnaire: Questionnaire,
+    *,
+    earlier: tuple[Assessment, Questionnaire] | None = None,
+) -> Path:
+    """Render the brief and write it to `path` atomically: on any failure no file (and no
+    partial file) is left behind. Raises BriefError or fileio.WriteError."""
+    target = Path(path)
+    _check_target(target)  # before spending a second on layout
+    data = render_brief(assessment, questionnaire, earlier=earlier)
+    return atomic_write(target, data)
+
+
+def _check_target(target: Path) -> None:
+    """The same checks fileio.atomic_write makes, in the same words, made up front."""
+    folder = target.parent
+    if target.is_dir():
+        raise WriteError(f"{target} is a folder; give a file name to write to")
+    if folder.exists() and not folder.is_dir():
+        raise WriteError(f"cannot write {target}: {folder} is a file, not a folder")
+    if not folder.is_dir():
+        raise WriteError(f"the folder {folder} does not exist")
+
+
+def _check(assessment: Assessment, questionnaire: Questionnaire, what: str) -> None:
+    if assessment.questionnaire_id != questionnaire.id:
+        raise BriefError(
+            f"the {what} was made with questionnaire {assessment.questionnaire_id!r}, "
+            f"but questionnaire {questionnaire.id!r} was given"
+        )
+    if assessment.questionnaire_version != questionnaire.version:
+        raise BriefError(
+            f"the {what} was made with version {assessment.questionnaire_version!r} of "
+            f"questionnaire {questionnaire.id!r}, but version {questionnaire.version!r} "
+            "was given"
+        )
+
+
+def _layout(model: BriefModel) -> bytes:
+    st = styles()
+    # Only the summary changes between passes (it cites page numbers); the rest of the
+    # story is made once and laid out again, as ReportLab's own multiBuild does.
+    fixed = {section: section.build(model, st) for section in SECTIONS if section is not summary}
+    cover_page = [*cover.build(model, st), NextPageTemplate("body")]
+    data = b""
+    saved_a85 = rl_config.useA85
+    rl_config.useA85 = 0  # plain compressed streams: smaller and quicker than ASCII85
+    try:
+        for _ in range(MAX_PASSES):
+            story = list(cover_page)
+            for section in SECTIONS:
+                flowables = section.build(model, st) if section is summary else fixed[section]
+                story += [PageBreak(), *flowables]
+            out = io.BytesIO()
+            doc = BriefDoc(out, _info(model))
+            try:
+                doc.build(story)
+            finally:
+                doc.undo_layout_marks()
+            data = out.getvalue()
+            settled = doc.anchors == model.pages and doc.page == model.total_pages
+            model.pages, model.total_pages = dict(doc.anchors), doc.page
+            if settled:
+                break
+    finally:
+        rl_config.useA85 = saved_a85
+    return data
+
+
+def _info(model: BriefModel) -> PageInfo:
+    a = model.assessment
+    school, trust = text.plain(model.school), text.plain(model.trust)
+    when = ", ".join(x for x in (text.plain(a.label), formats.date(a.assessed_on)) if x)
+    subject = f"How the practice and purposes of {school} relate to {trust}"
+    return PageInfo(
+        school=school,
+        draft=model.draft,
+        title=f"Integration brief: {school}",
+        author=text.plain(a.assessor) or "ddwizard",
+        subject=f"{subject} ({when})" if when else subject,
+        total=model.total_pages,
+        created=_pdf_date(a.assessed_on),
+    )
+
+
+def _pdf_date(value: str) -> str:
+    try:
+        d = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return ""
+    return f"D:{d:%Y%m%d}000000Z"

@@ -1,0 +1,105 @@
+"""What the brief is about, worked out once: placements, groupings, anchors and page numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ddwizard.core.assessment import Assessment, ChecklistEntry, ItemStatus, Status, Target
+from ddwizard.core.placement import Placement, Quadrant, ReferentPlacement, place_assessment
+from ddwizard.core.questionnaire import ChecklistArea, ChecklistItem, Questionnaire
+
+
+@dataclass(frozen=True)
+class Earlier:
+    assessment: Assessment
+    questionnaire: Questionnaire
+    placement: Placement
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    area: ChecklistArea
+    item: ChecklistItem
+    entry: ChecklistEntry
+
+    @property
+    def concern(self) -> bool:
+        return self.entry.status == ItemStatus.CONCERN
+
+
+@dataclass
+class BriefModel:
+    assessment: Assessment
+    questionnaire: Questionnaire
+    placement: Placement
+    earlier: Earlier | None = None
+    pages: dict[str, int] = field(default_factory=dict)  # anchor -> page, from the last pass
+    total_pages: int | None = None
+
+    @property
+    def draft(self) -> bool:
+        return self.assessment.status != Status.FINAL
+
+    @property
+    def school(self) -> str:
+        return self.assessment.school.name or "the school"
+
+    @property
+    def trust(self) -> str:
+        return self.assessment.trust.name or "the trust"
+
+    @property
+    def referents(self) -> tuple[ReferentPlacement, ...]:
+        return self.placement.referents
+
+    def anchor(self, referent_id: str) -> str:
+        """A bookmark name for an area (ids are the trust's text, so we use the index)."""
+        index = next(i for i, rp in enumerate(self.referents) if rp.referent.id == referent_id)
+        return f"area-{index}"
+
+    def page(self, anchor: str) -> str:
+        """The page an anchor fell on in the last pass ("?" before the first)."""
+        return str(self.pages.get(anchor, "?"))
+
+    def targets(self) -> list[Target]:
+        """Targets of selected areas, in questionnaire order."""
+        return [
+            t
+            for rp in self.referents
+            if (t := self.assessment.target_for(rp.referent.id)) is not None
+        ]
+
+    def clear_in(self, quadrant: Quadrant) -> list[ReferentPlacement]:
+        """Placed areas in a quadrant and not borderline."""
+        return [rp for rp in self.referents if rp.quadrant == quadrant and not rp.borderline]
+
+    def borderline(self) -> list[ReferentPlacement]:
+        return [rp for rp in self.referents if rp.placed and rp.borderline]
+
+    def unplaced(self) -> list[ReferentPlacement]:
+        return [rp for rp in self.referents if not rp.placed]
+
+    def checklist(self) -> list[ChecklistRow]:
+        """Every checklist item with its entry (a blank one when none was recorded)."""
+        return [
+            ChecklistRow(area, item, self.assessment.entry_for(item.id) or ChecklistEntry(item.id))
+            for area in self.questionnaire.due_diligence
+            for item in area.items
+        ]
+
+    def concerns(self) -> list[ChecklistRow]:
+        return [row for row in self.checklist() if row.concern]
+
+
+def make_model(
+    assessment: Assessment,
+    questionnaire: Questionnaire,
+    earlier: tuple[Assessment, Questionnaire] | None = None,
+) -> BriefModel:
+    placed_earlier = None
+    if earlier is not None:
+        ea, eq = earlier
+        placed_earlier = Earlier(ea, eq, place_assessment(eq, ea))
+    return BriefModel(
+        assessment, questionnaire, place_assessment(questionnaire, assessment), placed_earlier
+    )
