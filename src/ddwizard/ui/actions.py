@@ -1,0 +1,238 @@
+"""What the File menu and the start screen do: new, re-assess, delete, import, export, the
+brief and the demo. Slow work goes through the runner, each job on its own database
+connection (SQLite connections stay on the thread that made them)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ddwizard import services
+from ddwizard.core.assessment import Assessment, School, Status, Trust
+from ddwizard.core.bundle import new_uid
+from ddwizard.storage import Database, DuplicateAssessment, StorageError
+
+BUNDLES = "ddwizard bundles (*.json);;All files (*)"
+PDF = "PDF files (*.pdf)"
+NEEDS_NAMES = (
+    "Give the school and the trust their names first (on the About step): "
+    "both are needed to share an assessment."
+)
+
+
+def today() -> str:
+    return datetime.date.today().isoformat()
+
+
+def file_name(*parts: str) -> str:
+    text = " - ".join(p for p in parts if p) or "assessment"
+    return re.sub(r'[\\/:*?"<>|]+', "", text).strip()
+
+
+def in_own_connection(path: Path, work: Callable[[Database], object]) -> Callable[[], object]:
+    def job():
+        with Database(path) as db:
+            return work(db)
+
+    return job
+
+
+WORDED = {"StorageError", "BundleError", "BriefError", "WriteError", "QuestionnaireError"}
+
+
+def error_text(e: Exception) -> str:
+    """An error in words: ours carry their own; anything else is named as unexpected."""
+    problems = getattr(e, "problems", None)
+    if problems:
+        return "\n".join(str(p) for p in problems)
+    if WORDED & {c.__name__ for c in type(e).__mro__} or isinstance(e, OSError | ValueError):
+        return str(e)
+    return f"Something unexpected went wrong ({type(e).__name__}: {e})."
+
+
+class FileActions(QObject):
+    opened = Signal(int, str)  # assessment id, step to show ("" for the usual)
+    listChanged = Signal()
+    message = Signal(str)  # for the status bar
+    busy = Signal(str)  # a background job started ("" when all are done)
+
+    def __init__(self, db: Database, model, runner, dialogs, parent=None) -> None:
+        super().__init__(parent)
+        self.db, self.model, self.runner, self.dialogs = db, model, runner, dialogs
+        runner.busyChanged.connect(lambda on: on or self.busy.emit(""))
+
+    # --- on the UI thread (quick) -------------------------------------------------------------
+
+    def new_assessment(self) -> int | None:
+        try:
+            q = services.ensure_default(self.db)
+            recent = self.db.list_assessments()
+            trust = recent[0].trust if recent else ""
+            assessor = recent[0].assessor if recent else ""
+            a = Assessment(new_uid(), School(""), Trust(trust), q.id, q.version,
+                           assessor=assessor, assessed_on=today())  # fmt: skip
+            new_id = self.db.create_assessment(a, q)
+        except Exception as e:  # noqa: BLE001 - reported in words
+            self.dialogs.error("New assessment", error_text(e))
+            return None
+        self.listChanged.emit()
+        self.opened.emit(new_id, "about")
+        return new_id
+
+    def reassess(self, assessment_id: int) -> int | None:
+        """A new assessment of the same school and trust, starting from this one's answers,
+        notes and targets, so movement can be seen later."""
+        try:
+            old = self.db.load_assessment(assessment_id)
+            q = self.db.questionnaire_for(assessment_id)
+            label = f"Re-assessment ({old.label})" if old.label else "Re-assessment"
+            new = old.with_changes(uid=new_uid(), label=label, assessed_on=today(),
+                                   status=Status.DRAFT)  # fmt: skip
+            new_id = self.db.create_assessment(new, q)
+        except Exception as e:  # noqa: BLE001
+            self.dialogs.error("Re-assess", error_text(e))
+            return None
+        self.listChanged.emit()
+        self.opened.emit(new_id, "about")
+        return new_id
+
+    def delete(self, assessment_id: int) -> bool:
+        info = self.db.assessment_info(assessment_id)
+        what = f"{info.label or 'the assessment'} of {info.school or 'an unnamed school'}"
+        if not self.dialogs.confirm(
+            "Delete assessment",
+            f"Delete {what}? This cannot be undone (backups are "
+            "kept, and File > Restore can put one back).",
+            "Delete",
+        ):
+            return False
+        if self.model.assessment_id == assessment_id:
+            self.model.close()
+        try:
+            self.db.delete_assessment(assessment_id)
+        except StorageError as e:
+            self.dialogs.error("Delete assessment", str(e))
+            return False
+        self.listChanged.emit()
+        self.message.emit("Assessment deleted.")
+        return True
+
+    # --- in the background --------------------------------------------------------------------
+
+    def import_bundle(self, path: str | None = None, mode: str = services.ImportMode.REFUSE):
+        path = path or self.dialogs.get_open_path("Import a bundle", "", BUNDLES)
+        if not path:
+            return
+
+        def work(db: Database) -> int:
+            assessment, questionnaire = services.read_bundle_file(db, path)
+            return services.import_assessment(db, assessment, questionnaire, mode)
+
+        self._run(
+            work, "Importing the bundle…", self._imported, lambda e: self._import_failed(e, path)
+        )
+
+    def _imported(self, new_id: int) -> None:
+        self.listChanged.emit()
+        self.message.emit("Bundle imported.")
+        self.opened.emit(new_id, "")
+
+    def _import_failed(self, e: Exception, path: str) -> None:
+        if not isinstance(e, DuplicateAssessment):
+            self.dialogs.error("Import a bundle", error_text(e))
+            return
+        choice = self.dialogs.choose(
+            "Import a bundle", f"{e} Replace it with the one in the bundle (after a backup), "
+            "or add the bundle's as a copy?", ["Replace it", "Add as a copy"])  # fmt: skip
+        if choice is not None:
+            mode = [services.ImportMode.REPLACE, services.ImportMode.COPY][choice]
+            if mode == services.ImportMode.REPLACE and self.model.assessment_id == e.existing_id:
+                self.model.close()
+            self.import_bundle(path, mode)
+
+    def export_bundle(self, assessment_id: int | None = None) -> None:
+        assessment_id = assessment_id or self.model.assessment_id
+        if assessment_id is None:
+            return
+        self.model.flush()
+        info = self.db.assessment_info(assessment_id)
+        if not (info.school.strip() and info.trust.strip()):
+            self.dialogs.error("Export bundle", NEEDS_NAMES)
+            return
+        suggested = file_name(info.school, info.label or info.assessed_on) + ".json"
+        path = self.dialogs.get_save_path("Export bundle", suggested, BUNDLES)
+        if path:
+            self._run(
+                lambda db: services.export_assessment(db, assessment_id, path),
+                "Exporting the bundle…",
+                lambda p: self.message.emit(f"Saved {p}."),
+                lambda e: self.dialogs.error("Export bundle", error_text(e)),
+            )
+
+    def export_brief(self) -> None:
+        """The PDF integration brief, written from the snapshot in the background."""
+        if not self.model.is_open():
+            return
+        self.model.flush()
+        a, q = self.model.assessment, self.model.questionnaire
+        if not (a.school.name.strip() and a.trust.name.strip()):
+            self.dialogs.error("Export brief", NEEDS_NAMES)
+            return
+        suggested = file_name(a.school.name, "integration brief") + ".pdf"
+        path = self.dialogs.get_save_path("Export the integration brief", suggested, PDF)
+        if not path:
+            return
+
+        earlier = self._earlier()
+
+        def work():
+            from ddwizard.report import write_brief  # heavy (ReportLab): only when asked
+
+            write_brief(path, a, q, earlier=earlier)
+            return path
+
+        self._run(
+            work,
+            "Writing the brief…",
+            lambda p: self.message.emit(f"Brief saved to {p}."),
+            lambda e: self.dialogs.error("Export brief", error_text(e)),
+            needs_db=False,
+        )
+
+    def _earlier(self):
+        """The most recent earlier assessment of the same school and trust, for movement."""
+        try:
+            found = self.model.earlier_assessments()
+            return self.model.load_other(found[0].id) if found else None
+        except StorageError:
+            return None
+
+    def demo(self) -> None:
+        self._run(
+            services.create_demo,
+            "Adding the demo assessment…",
+            self._demo_added,
+            lambda e: self.dialogs.error("Explore the demo", error_text(e)),
+        )
+
+    def _demo_added(self, new_id: int) -> None:
+        self.listChanged.emit()
+        self.opened.emit(new_id, "plane")
+
+    def auto_backup(self) -> None:
+        """On opening: a backup if anything changed since the last, quietly."""
+        self.runner.run(
+            in_own_connection(self.db.path, lambda db: db.auto_backup()),
+            lambda taken: taken and self.message.emit("Backup taken."),
+            lambda e: self.message.emit(f"Backup not taken: {error_text(e)}"),
+        )
+
+    def _run(self, work, label: str, on_done, on_error, needs_db: bool = True) -> None:
+        """Run `work` in the background; `needs_db`: it takes its own connection."""
+        self.busy.emit(label)
+        job = in_own_connection(self.db.path, work) if needs_db else work
+        self.runner.run(job, on_done, on_error)

@@ -1,0 +1,102 @@
+"""`ddwizard` with no command: open the database and the main window.
+
+A database that cannot be opened (damaged, not ours, too new, busy) is reported in words,
+with the way back: put back one of its backups. The file itself is never overwritten;
+restoring moves it aside first.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from ddwizard import paths, services
+from ddwizard.storage import Database, StorageError, list_backups, restore
+from ddwizard.ui import theme
+from ddwizard.ui.dialogs import Dialogs, QtDialogs
+
+BACKUPS = "ddwizard backups (*.db);;All files (*)"
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ddwizard")
+    app.setApplicationDisplayName("ddwizard")
+    theme.apply(app)
+    return app
+
+
+def open_or_recover(path: Path, dialogs: Dialogs) -> Database | None:
+    """Open the database; when it cannot be, say why and offer to restore a backup."""
+    while True:
+        try:
+            return services.open_database(path)
+        except StorageError as e:
+            choice = dialogs.choose(
+                "The database cannot be opened",
+                f"{e}\n\nThe file has not been changed. You can put back one of its backups "
+                "(the current file is kept beside it under another name), or quit.",
+                ["Restore a backup…"],
+            )
+            if choice is None or not restore_from_backup(path, dialogs):
+                return None
+
+
+def restore_from_backup(path: Path, dialogs: Dialogs) -> bool:
+    found = list_backups(path)
+    folder = str(found[0].parent) if found else str(path.parent)
+    chosen = dialogs.get_open_path("Choose a backup to restore", folder, BACKUPS)
+    if not chosen:
+        return False
+    try:
+        aside = restore(path, chosen)
+    except StorageError as e:
+        dialogs.error("Restore a backup", str(e))
+        return False
+    kept = f" The file it replaced is kept as {aside}." if aside else ""
+    dialogs.inform("Restore a backup", f"The backup has been put back.{kept}")
+    return True
+
+
+class App:
+    """Holds the window, so File > Restore can close the database, restore, and reopen."""
+
+    def __init__(self, path: Path, dialogs: Dialogs | None = None) -> None:
+        self.path = path
+        self.dialogs = dialogs or QtDialogs()
+        self.window = None
+
+    def open(self) -> bool:
+        db = open_or_recover(self.path, self.dialogs)
+        if db is None:
+            return False
+        from ddwizard.ui.mainwindow import MainWindow
+
+        self.window = MainWindow(db, self.dialogs, restore_backup=self.restore)
+        self.dialogs.parent = self.window
+        self.window.show()
+        self.window.start_up()
+        return True
+
+    def restore(self) -> None:
+        old = self.window
+        if not self.dialogs.confirm(
+            "Restore a backup", "Put back a backup in place of the current database? The "
+            "current file is kept beside it under another name.", "Choose a backup…"):  # fmt: skip
+            return
+        old.close()
+        old.db.close()
+        restore_from_backup(self.path, self.dialogs)
+        old.deleteLater()
+        if not self.open():
+            QApplication.quit()
+
+
+def run(db: str | None) -> int:
+    app = application()
+    holder = App(paths.database_path(db))
+    if not holder.open():
+        return 1
+    return app.exec()

@@ -1,0 +1,146 @@
+"""Text fields that save themselves: 400 ms after the last keystroke, at once when the field
+loses focus, and whenever the model asks (page change, close). A failed write leaves the
+field as typed and marked unsaved, so the next flush tries again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+
+DELAY_MS = 400
+
+TextWidget = QLineEdit | QPlainTextEdit | QComboBox
+
+
+class TextBinding(QObject):
+    """Binds one text widget to `save(text) -> bool` through the model's autosave rhythm."""
+
+    def __init__(self, widget: TextWidget, model, save: Callable[[str], bool],
+                 delay: int = DELAY_MS) -> None:  # fmt: skip
+        super().__init__(widget)
+        self.widget, self._model, self._save = widget, model, save
+        self.dirty = False
+        self._timer = QTimer(self, singleShot=True, interval=delay)
+        self._timer.timeout.connect(self.flush)
+        self._connect(widget)
+        model.flushRequested.connect(self.flush)
+
+    def _connect(self, widget: TextWidget) -> None:
+        if isinstance(widget, QComboBox):
+            widget.currentTextChanged.connect(self._edited)
+            widget.activated.connect(lambda _: self.flush())
+            watched: QWidget = widget.lineEdit() or widget
+        else:
+            widget.textChanged.connect(self._edited)
+            watched = widget
+        watched.installEventFilter(self)
+
+    def text(self) -> str:
+        w = self.widget
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        return w.currentText() if isinstance(w, QComboBox) else w.text()
+
+    def set_text(self, text: str) -> None:
+        """Show the stored value (no write back)."""
+        self._timer.stop()
+        self.dirty = False
+        self._model.edit_finished(id(self))
+        if text == self.text():
+            return
+        with QSignalBlocker(self.widget):
+            w = self.widget
+            if isinstance(w, QPlainTextEdit):
+                w.setPlainText(text)
+            elif isinstance(w, QComboBox):
+                w.setCurrentText(text)
+            else:
+                w.setText(text)
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if not self.dirty:
+            return
+        self.dirty = False
+        self._model.edit_finished(id(self))
+        if not self._save(self.text()):
+            self.dirty = True  # keep it: the next flush tries again
+            self._model.edit_started(id(self))
+
+    def _edited(self, *_) -> None:
+        self.dirty = True
+        self._timer.start()
+        self._model.edit_started(id(self))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return False
+
+
+# --- dates that may be "not set" ------------------------------------------------------------
+
+NO_DATE = QDate(2000, 1, 1)  # the minimum date, shown as "Not set"
+
+
+class DateEdit(QDateEdit):
+    """Tab leaves the field, as in every other field of a form; the arrow keys still move
+    between day, month and year."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
+        return QWidget.focusNextPrevChild(self, forward)
+
+
+def date_edit(name: str) -> QDateEdit:
+    edit = DateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("Not set")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def show_date(edit: QDateEdit, iso_text: str) -> None:
+    """Show a stored ISO date (or "Not set") without writing it back."""
+    stored = QDate.fromString(iso_text, Qt.DateFormat.ISODate)
+    with QSignalBlocker(edit):
+        edit.setDate(stored if stored.isValid() else NO_DATE)
+
+
+def date_text(edit: QDateEdit) -> str:
+    date = edit.date()
+    return "" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate)
+
+
+# --- notes that grow with their text ---------------------------------------------------------
+
+
+class GrowingText(QPlainTextEdit):
+    """A plain-text note that grows with what is written (up to `max_lines`), so a long note
+    is read whole rather than through a slot. Tab moves on, as in a form."""
+
+    def __init__(self, min_lines: int = 2, max_lines: int = 12) -> None:
+        super().__init__()
+        self.min_lines, self.max_lines = min_lines, max_lines
+        self.setTabChangesFocus(True)
+        self.textChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = self.document().documentLayout().documentSize().height()
+        lines = max(self.min_lines, min(self.max_lines, int(lines)))
+        margins = self.contentsMargins()
+        extra = 2 * self.document().documentMargin() + margins.top() + margins.bottom()
+        self.setFixedHeight(int(lines * self.fontMetrics().lineSpacing() + extra + 2))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+
+def text_box(name: str, hint: str, lines: int = 3) -> GrowingText:
+    edit = GrowingText(min_lines=lines)
+    edit.setPlaceholderText(hint)
+    edit.setAccessibleName(name)
+    return edit

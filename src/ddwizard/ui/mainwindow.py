@@ -1,0 +1,220 @@
+"""The main window: the start screen or the wizard, the menus, and the autosave indicator.
+Reopening the app returns to the same assessment and step (kept with `db.set_state`)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
+
+from ddwizard.storage import StorageError
+from ddwizard.ui.actions import FileActions
+from ddwizard.ui.dialogs import Dialogs, QtDialogs
+from ddwizard.ui.help import ABOUT_DDWIZARD, FrameworkHelp
+from ddwizard.ui.model import AssessmentModel
+from ddwizard.ui.start import StartScreen
+from ddwizard.ui.status import SaveIndicator
+from ddwizard.ui.tasks import TaskRunner
+from ddwizard.ui.wizard import Wizard
+
+STATE_KEY = "ui.last"  # {"assessment": id, "step": key}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db, dialogs: Dialogs | None = None, restore_backup=None) -> None:
+        super().__init__()
+        self.db = db
+        self.dialogs = dialogs or QtDialogs(self)
+        self.restore_backup = restore_backup  # app-level: closes, restores, reopens
+        self.setWindowTitle("ddwizard")
+        self.runner = TaskRunner(self)
+        self.model = AssessmentModel(db, self)
+        self.actions = FileActions(db, self.model, self.runner, self.dialogs, self)
+        self.start = StartScreen(db)
+        self.wizard = Wizard(self.model, self.dialogs)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.start)
+        self.views.addWidget(self.wizard)
+        self.setCentralWidget(self.views)
+        self._help: FrameworkHelp | None = None
+        self._status_bar()
+        self._menus()
+        self._connect()
+        self._resize()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _status_bar(self) -> None:
+        self.indicator = SaveIndicator(self.model)
+        self.busy = QProgressBar(maximumWidth=120, textVisible=False)
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName("Working in the background")
+        self.busy.hide()
+        self.busy_text = QLabel()
+        self.statusBar().addWidget(self.indicator)
+        self.statusBar().addPermanentWidget(self.busy_text)
+        self.statusBar().addPermanentWidget(self.busy)
+
+    def _action(self, menu, text: str, slot, shortcut: str | QKeySequence.StandardKey = ""):
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        a = self.actions
+        file = self.menuBar().addMenu("&File")
+        self._action(file, "&New assessment", a.new_assessment, QKeySequence.StandardKey.New)
+        self._action(file, "&Open start screen", self.show_start, QKeySequence.StandardKey.Open)
+        file.addSeparator()
+        self._action(file, "&Import bundle…", lambda: a.import_bundle(), "Ctrl+I")
+        self.export_action = self._action(file, "&Export bundle…", self._export_bundle, "Ctrl+E")
+        self.brief_action = self._action(
+            file, "Export &brief (PDF)…", a.export_brief, "Ctrl+Shift+E"
+        )
+        file.addSeparator()
+        if self.restore_backup is not None:
+            self._action(file, "&Restore a backup…", self.restore_backup)
+            file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        go = self.menuBar().addMenu("&Go")
+        go.addAction(self.wizard.next_action)
+        go.addAction(self.wizard.back_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(
+            help_menu,
+            "About the &framework",
+            self.show_framework_help,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self._action(
+            help_menu,
+            "&About ddwizard",
+            lambda: self.dialogs.inform("About ddwizard", ABOUT_DDWIZARD),
+        )
+
+    def _connect(self) -> None:
+        s, a = self.start, self.actions
+        s.openRequested.connect(lambda i: self.open_assessment(i))
+        s.newRequested.connect(a.new_assessment)
+        s.reassessRequested.connect(a.reassess)
+        s.deleteRequested.connect(a.delete)
+        s.exportRequested.connect(a.export_bundle)
+        s.importRequested.connect(lambda: a.import_bundle())
+        s.demoRequested.connect(a.demo)
+        a.opened.connect(self.open_assessment)
+        a.listChanged.connect(self._list_changed)
+        a.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        a.busy.connect(self._busy)
+        self.wizard.stepChanged.connect(self._remember)
+        self.wizard.exportBundle.connect(lambda: a.export_bundle(self.model.assessment_id))
+        self.wizard.exportBrief.connect(a.export_brief)
+        self.model.changed.connect(self._title)
+
+    def _resize(self) -> None:
+        m = self.fontMetrics()
+        want = QSize(100 * m.horizontalAdvance("M"), 50 * m.height())
+        screen = self.screen().availableGeometry().size() * 0.9
+        self.resize(want.boundedTo(screen))
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def start_up(self) -> None:
+        """Back to where the person left off, or the start screen; then a backup."""
+        last = self._last()
+        self.start.refresh()
+        step = last.get("step", "")
+        if not (last and self.open_assessment(last.get("assessment"), step, quiet=True)):
+            self.show_start()
+        QTimer.singleShot(0, self.actions.auto_backup)
+
+    def open_assessment(self, assessment_id, step: str = "", quiet: bool = False) -> bool:
+        """Show an assessment at a step (the review when there is no plane page, else the
+        first step). `quiet`: on start-up, a missing assessment just means the start screen."""
+        try:
+            self.model.open(int(assessment_id))
+        except (StorageError, TypeError, ValueError) as e:
+            if not quiet:
+                self.dialogs.error("Open assessment", str(e))
+            return False
+        self.views.setCurrentWidget(self.wizard)
+        fallback = "review" if step == "plane" else "about"
+        if not (step and self.wizard.go(step)):
+            self.wizard.go(fallback)
+        self._enable()
+        self._title()
+        return True
+
+    def show_start(self) -> None:
+        self.model.flush()
+        self.model.close()
+        self.start.refresh()
+        self.views.setCurrentWidget(self.start)
+        self.start.focus_default()
+        self._remember("")
+        self._enable()
+        self._title()
+
+    def show_framework_help(self) -> None:
+        if self._help is None:
+            self._help = FrameworkHelp(self)
+        self._help.show()
+        self._help.raise_()
+
+    def _enable(self) -> None:
+        in_wizard = self.model.is_open()
+        self.indicator.setVisible(in_wizard)
+        self.brief_action.setEnabled(in_wizard)
+        self.wizard.next_action.setEnabled(in_wizard)
+        self.wizard.back_action.setEnabled(in_wizard)
+
+    def _title(self, *_) -> None:
+        a = self.model.assessment
+        if a is None:
+            self.setWindowTitle("ddwizard")
+            return
+        school = a.school.name or "New assessment"
+        self.setWindowTitle(f"{school}{' · ' + a.label if a.label else ''} — ddwizard")
+
+    def _export_bundle(self) -> None:
+        self.actions.export_bundle(self.model.assessment_id or self.start.selected_id())
+
+    def _list_changed(self) -> None:
+        self.start.refresh()
+        if not self.model.is_open() and self.views.currentWidget() is self.wizard:
+            self.show_start()  # the open assessment has gone
+
+    def _busy(self, text: str) -> None:
+        self.busy.setVisible(bool(text))
+        self.busy_text.setText(text)
+        review = self.wizard.pages.get("review")
+        if review is not None:
+            review.show_busy(text)
+
+    # --- remembering where we were -------------------------------------------------------------
+
+    def _remember(self, step: str) -> None:
+        value = {"assessment": self.model.assessment_id, "step": step} if step else {}
+        try:
+            self.db.set_state(STATE_KEY, json.dumps(value))
+        except StorageError as e:
+            self.statusBar().showMessage(str(e), 8000)
+
+    def _last(self) -> dict:
+        try:
+            return json.loads(self.db.get_state(STATE_KEY) or "{}")
+        except (StorageError, ValueError):
+            return {}
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.model.flush()
+        if self.wizard.current_page() is not None:
+            self.wizard.current_page().save()
+        self.runner.wait()
+        if self._help is not None:
+            self._help.close()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The wizard's pages: one small class per step, each with `load()` and `save()`."""

@@ -1,0 +1,156 @@
+"""Step 1, About: the school, the trust, who is assessing and when, and the questionnaire."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit, QWidget
+
+from ddwizard.core.assessment import School
+from ddwizard.ui import theme
+from ddwizard.ui.fields import TextBinding, date_edit, date_text, show_date
+from ddwizard.ui.pages.base import ScrollPage, em, heading, named, section
+
+PHASES = ["Nursery", "Primary", "Middle", "Secondary", "All-through", "Special",
+          "Alternative provision", "16 plus"]  # fmt: skip
+
+
+class AboutPage(ScrollPage):
+    title = "About the assessment"
+
+    def __init__(self, model, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self.body.addWidget(heading(
+            self.title,
+            "Which school is being looked at, against which trust, by whom and when. "
+            "Everything here is saved as you type.",
+        ))  # fmt: skip
+        self._make_form()
+        self._school_form()
+        self._trust_form()
+        self._assessment_form()
+        self.scroll.finish()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _form(self, title: str, intro: str = "") -> QFormLayout:
+        """The page's one form (so every label lines up), with a heading for a new section."""
+        self.form.addRow(section(title, intro))
+        return self.form
+
+    def _make_form(self) -> None:
+        holder = QWidget()
+        holder.setMaximumWidth(44 * em(holder))
+        self.form = QFormLayout(holder)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setVerticalSpacing(10)
+        self.form.setHorizontalSpacing(16)
+        self.body.addWidget(holder)
+
+    def _line(self, form: QFormLayout, label: str, name: str, hint: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(hint)
+        named(edit, name)
+        form.addRow(label, edit)
+        return edit
+
+    def _school_form(self) -> None:
+        form = self._form("School")
+        self.school_name = self._line(form, "&Name", "School name", "e.g. Hillside Primary")
+        self.urn = self._line(form, "&URN", "Unique reference number (URN)", "six digits")
+        self.phase = QComboBox(editable=True)
+        self.phase.addItems(PHASES)
+        named(self.phase, "Phase of education")
+        form.addRow("&Phase", self.phase)
+        self.local_authority = self._line(form, "&Local authority", "Local authority")
+        self._school = [
+            TextBinding(w, self.model, self._save_school)
+            for w in (self.school_name, self.urn, self.phase, self.local_authority)
+        ]
+
+    def _trust_form(self) -> None:
+        form = self._form(
+            "Trust", "The trust the school is looked at against. Its reference (what it does "
+            "and why, area by area) is kept with the trust and shared by every assessment.",
+        )  # fmt: skip
+        self.trust_name = self._line(form, "&Trust", "Trust name", "e.g. Riverside Learning Trust")
+        self._trust = TextBinding(
+            self.trust_name, self.model, lambda t: self.model.set_details(trust_name=t.strip())
+        )
+
+    def _assessment_form(self) -> None:
+        form = self._form("This assessment")
+        self.assessor = self._line(form, "&Assessor", "Assessor", "who is assessing")
+        self.date = date_edit("Date of the assessment")
+        self.date.dateChanged.connect(
+            lambda _: self.model.set_details(assessed_on=date_text(self.date))
+        )
+        form.addRow("&Date", self.date)
+        self.label = self._line(form, "La&bel", "Label", "e.g. Pre-join visit")
+        self.questionnaire = QComboBox()
+        named(self.questionnaire, "Questionnaire")
+        self.questionnaire.activated.connect(self._change_questionnaire)
+        form.addRow("&Questionnaire", self.questionnaire)
+        self.questionnaire_note = theme.label("", "muted")
+        form.addRow("", self.questionnaire_note)
+        self._fields = {
+            "assessor": TextBinding(self.assessor, self.model,
+                                    lambda t: self.model.set_details(assessor=t)),
+            "label": TextBinding(self.label, self.model,
+                                 lambda t: self.model.set_details(label=t)),
+        }  # fmt: skip
+
+    # --- load and save -----------------------------------------------------------------------
+
+    def load(self) -> None:
+        a = self.model.assessment
+        for binding, value in zip(
+            self._school,
+            (a.school.name, a.school.urn, a.school.phase, a.school.local_authority),
+            strict=True,
+        ):
+            binding.set_text(value)
+        self._trust.set_text(a.trust.name)
+        self._fields["assessor"].set_text(a.assessor)
+        self._fields["label"].set_text(a.label)
+        show_date(self.date, a.assessed_on)
+        completer = QCompleter(self.model.trust_names(), self.trust_name)
+        completer.popup().setAccessibleName("Trusts already in this database")
+        self.trust_name.setCompleter(completer)
+        self._load_questionnaires()
+
+    def _load_questionnaires(self) -> None:
+        q = self.model.questionnaire
+        self.questionnaire.clear()
+        for info in self.model.db.questionnaires():
+            self.questionnaire.addItem(
+                f"{info.title} (version {info.version})", (info.id, info.version)
+            )
+        current = [self.questionnaire.itemData(i) for i in range(self.questionnaire.count())]
+        self.questionnaire.setCurrentIndex(
+            current.index((q.id, q.version)) if (q.id, q.version) in current else -1
+        )
+        fixed = self.model.has_answers()
+        self.questionnaire.setEnabled(not fixed)
+        self.questionnaire_note.setText(
+            "Fixed now that questions have been answered."
+            if fixed
+            else "Choose before answering: it cannot change once questions are answered."
+        )
+
+    def _save_school(self, _text: str) -> bool:
+        school = School(
+            self.school_name.text().strip(),
+            self.urn.text().strip(),
+            self.phase.currentText().strip(),
+            self.local_authority.text().strip(),
+        )
+        return self.model.set_details(school=school)
+
+    def _change_questionnaire(self, index: int) -> None:
+        qid, version = self.questionnaire.itemData(index)
+        q = self.model.questionnaire
+        if (qid, version) != (q.id, q.version):
+            self.model.change_questionnaire(self.model.db.get_questionnaire(qid, version))
+        self._load_questionnaires()

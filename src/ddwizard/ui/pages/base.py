@@ -1,0 +1,120 @@
+"""What every wizard page shares: the model, `load()`/`save()`, a scrolling body of readable
+width, and a few builders for headings and sections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ddwizard.ui import theme
+
+MARGIN = 24
+READABLE_EM = 62  # the widest a column of text and questions gets, in ems
+
+
+def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give a control its accessible name (and description), for screen readers."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def em(widget: QWidget) -> int:
+    return widget.fontMetrics().horizontalAdvance("M")
+
+
+class Page(QWidget):
+    """A step of the wizard. Built once, on first visit; `load()` shows the model's snapshot
+    (called on every visit), `save()` writes whatever a text field still holds."""
+
+    title = ""
+
+    def __init__(self, model, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def load(self) -> None:
+        pass
+
+    def save(self) -> None:
+        self.model.flush()
+
+
+class Scrolling(QScrollArea):
+    """A frameless vertical scroll area whose column is `body` (a QVBoxLayout)."""
+
+    def __init__(self, parent: QWidget | None = None, max_em: int | None = READABLE_EM) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QWidget()
+        row = QHBoxLayout(outer)
+        row.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column = QWidget()
+        if max_em:
+            column.setMaximumWidth(max_em * em(column))
+        self.body = QVBoxLayout(column)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(12)
+        row.addWidget(column, 1)
+        row.addStretch(0)
+        self.setWidget(outer)
+
+    def finish(self) -> None:
+        """Push the content up when it is shorter than the window."""
+        self.body.addStretch(1)
+
+
+class ScrollPage(Page):
+    """A page that is one scrolling column."""
+
+    def __init__(self, model, parent: QWidget | None = None, max_em: int | None = READABLE_EM):
+        super().__init__(model, parent)
+        self.scroll = Scrolling(self, max_em)
+        self.body = self.scroll.body
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+
+
+def heading(title: str, intro: str = "", kicker: str = "") -> QWidget:
+    """A page heading: an optional small line above, the title, and a short introduction."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 4)
+    layout.setSpacing(4)
+    if kicker:
+        layout.addWidget(theme.label(kicker, "muted"))
+    layout.addWidget(theme.label(title, size=1.6, bold=True))
+    if intro:
+        layout.addWidget(theme.label(intro))
+    return box
+
+
+def section(title: str, intro: str = "") -> QWidget:
+    """A section heading inside a page."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 12, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(theme.label(title, size=1.25, bold=True))
+    if intro:
+        layout.addWidget(theme.label(intro, "muted"))
+    return box
+
+
+def card(role: str = "card") -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("role", role)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 14)
+    layout.setSpacing(6)
+    return frame, layout

@@ -1,0 +1,187 @@
+"""Due diligence: the standard checklist, area by area, beside the practice–purpose work.
+Each item has a status, an owner, a due date and a note; the page counts concerns."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ddwizard.core.assessment import ChecklistEntry, ItemStatus
+from ddwizard.core.questionnaire import ChecklistArea, ChecklistItem
+from ddwizard.ui import theme
+from ddwizard.ui.fields import TextBinding, date_edit, date_text, show_date, text_box
+from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, card, em, heading, named
+
+INTRO = (
+    "The usual due-diligence checklist, kept beside the practice and purpose work rather "
+    "than replaced by it. Choose an area on the left; each item has a status, an owner, a "
+    "date it is due and a note."
+)
+
+
+class ItemRow(QWidget):
+    """One checklist item. Every change is stored at once (text after a short pause)."""
+
+    def __init__(self, item: ChecklistItem, model) -> None:
+        super().__init__()
+        self.item, self.model = item, model
+        frame, layout = card()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        layout.addWidget(theme.label(item.text, bold=True))
+        if item.help:
+            layout.addWidget(theme.label(item.help, "help"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        self.status = QComboBox()
+        for status in ItemStatus:
+            self.status.addItem(status.label, status)
+        named(self.status, "Status", item.text)
+        self.owner = QLineEdit(placeholderText="Who is doing it")
+        named(self.owner, "Owner", item.text)
+        self.due = date_edit("Due date")
+        self.due.setAccessibleDescription(item.text)
+        self.note = text_box("Note", "Note (optional)", lines=1)
+        self.note.setAccessibleDescription(item.text)
+        for col, (text, widget) in enumerate((("Status", self.status), ("Owner", self.owner),
+                                               ("Due", self.due))):  # fmt: skip
+            grid.addWidget(theme.label(text, "muted", wrap=False), 0, col)
+            grid.addWidget(widget, 1, col)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        layout.addWidget(self.note)
+        self.status.currentIndexChanged.connect(self._save)
+        self.due.dateChanged.connect(self._save)
+        self.bindings = [TextBinding(w, model, lambda _t: self._save()) for w in
+                         (self.owner, self.note)]  # fmt: skip
+
+    def load(self) -> None:
+        entry = self.model.assessment.entry_for(self.item.id) or ChecklistEntry(self.item.id)
+        with QSignalBlocker(self.status):
+            self.status.setCurrentIndex(self.status.findData(entry.status))
+        show_date(self.due, entry.due)
+        self.bindings[0].set_text(entry.owner)
+        self.bindings[1].set_text(entry.note)
+
+    def _save(self, *_) -> bool:
+        return self.model.set_checklist_entry(ChecklistEntry(
+            self.item.id, self.status.currentData(), self.note.toPlainText(), self.owner.text(),
+            date_text(self.due)))  # fmt: skip
+
+
+class AreaChecklist(Scrolling):
+    def __init__(self, area: ChecklistArea, model) -> None:
+        super().__init__(max_em=56)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(theme.label(area.title, size=1.25, bold=True))
+        self.rows = [ItemRow(item, model) for item in area.items]
+        for row in self.rows:
+            self.body.addWidget(row)
+        self.finish()
+
+    def load(self) -> None:
+        for row in self.rows:
+            row.load()
+
+
+class ChecklistPage(Page):
+    title = "Due diligence"
+
+    def __init__(self, model, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self.areas = list(model.questionnaire.due_diligence)
+        self.details: dict[int, AreaChecklist] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, 0, 0)
+        top = QVBoxLayout()
+        top.setContentsMargins(0, 0, MARGIN, 0)
+        top.addWidget(heading(self.title, INTRO))
+        self.summary = theme.label("")
+        top.addWidget(self.summary)
+        layout.addLayout(top)
+        row = QHBoxLayout()
+        self.list = QTreeWidget()
+        self.list.setHeaderLabels(["Area", "Done", "Concerns"])
+        self.list.setRootIsDecorated(False)
+        self.list.setWordWrap(True)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        named(self.list, "Checklist areas", "Choose an area to see its items")
+        self.list.setFixedWidth(26 * em(self))
+        self.list.currentItemChanged.connect(
+            lambda item, _old: item and self._show_area(self.list.indexOfTopLevelItem(item))
+        )
+        self.stack = QStackedWidget()
+        row.addWidget(self.list)
+        row.addWidget(self.stack, 1)
+        layout.addLayout(row, 1)
+        for area in self.areas:
+            QTreeWidgetItem(self.list, [area.title, "", ""])
+        model.changed.connect(self._on_changed)  # a bound method: let go when the page goes
+
+    def load(self) -> None:
+        if self.areas and self.list.currentItem() is None:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        for detail in self.details.values():
+            detail.load()
+        self._count()
+
+    def _on_changed(self, what: str, _key: str) -> None:
+        if what == "checklist":
+            self._count()
+
+    def area_rows(self, index: int) -> list[ItemRow]:
+        """The rows of one area (built if not yet shown)."""
+        return self._detail(index).rows
+
+    def _detail(self, index: int) -> AreaChecklist:
+        if index not in self.details:
+            detail = AreaChecklist(self.areas[index], self.model)
+            detail.load()
+            self.details[index] = detail
+            self.stack.addWidget(detail)
+        return self.details[index]
+
+    def _show_area(self, index: int) -> None:
+        if index >= 0:
+            self.stack.setCurrentWidget(self._detail(index))
+
+    def _count(self) -> None:
+        if not self.areas:
+            self.summary.setText("This questionnaire has no due-diligence checklist.")
+            return
+        entries = {e.item: e.status for e in self.model.assessment.due_diligence}
+        for i, area in enumerate(self.areas):
+            statuses = [entries.get(item.id, ItemStatus.NOT_STARTED) for item in area.items]
+            done = sum(s in (ItemStatus.DONE, ItemStatus.NOT_APPLICABLE) for s in statuses)
+            concerns = statuses.count(ItemStatus.CONCERN)
+            item = self.list.topLevelItem(i)
+            item.setText(1, f"{done}/{len(statuses)}")
+            item.setText(2, str(concerns) if concerns else "")
+        total = sum(len(a.items) for a in self.areas)
+        all_statuses = list(entries.values())
+        concerns = all_statuses.count(ItemStatus.CONCERN)
+        done = all_statuses.count(ItemStatus.DONE) + all_statuses.count(ItemStatus.NOT_APPLICABLE)
+        self.summary.setText(
+            f"{_plural(concerns, 'item')} marked as a concern. "
+            f"{done} of {total} items done or not applicable."
+        )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

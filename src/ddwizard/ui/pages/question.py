@@ -1,0 +1,174 @@
+"""One question on an area page: its text, its help (where to look included), every option
+as a radio button with its full label, a note, and the evidence sources.
+
+Keys 1 to 9 choose an option while the focus is anywhere in the question except the note
+(where digits are typed); Delete or Backspace on an option clears the answer.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ddwizard.core.assessment import Answer
+from ddwizard.core.questionnaire import EVIDENCE_LABELS, EVIDENCE_SOURCES, Question
+from ddwizard.ui import theme
+from ddwizard.ui.fields import TextBinding, text_box
+from ddwizard.ui.pages.base import named
+
+
+def where_to_look(question: Question) -> str:
+    if not question.evidence:
+        return ""
+    return ", ".join(EVIDENCE_LABELS.get(e, e).lower() for e in question.evidence) + "."
+
+
+def help_html(question: Question) -> str:
+    """The question's help, then where to look on a line of its own."""
+    parts = [escape(question.help)] if question.help else []
+    if question.evidence:
+        parts.append(f"<b>Where to look:</b> {escape(where_to_look(question))}")
+    return "<br>".join(parts)
+
+
+class QuestionBox(QFrame):
+    """Writes through the model the moment an option, a source or (debounced) the note changes."""
+
+    chosen = Signal(str)  # option key ("" when cleared)
+
+    def __init__(self, question: Question, number: int, model,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.question, self.model = question, model
+        self.setProperty("role", "card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 14)
+        layout.setSpacing(6)
+        layout.addWidget(theme.label(f"{number}. {question.text}", bold=True))
+        self._add_help(layout)
+        self.group = QButtonGroup(self)
+        self.radios: list[QRadioButton] = []
+        layout.addLayout(self._options())
+        self.note = text_box(
+            f"Note on question {number}", "Note: what you saw, heard or read (optional)", lines=2
+        )
+        self.note.setAccessibleDescription(question.text)
+        layout.addWidget(self.note)
+        layout.addLayout(self._evidence())
+        self._note = TextBinding(self.note, model, lambda t: model.set_answer(question.id, note=t))
+
+    def _add_help(self, layout: QVBoxLayout) -> None:
+        text = help_html(self.question)
+        if text:
+            self.help = theme.label(text, "help")
+            self.help.setTextFormat(Qt.TextFormat.RichText)
+            layout.addWidget(self.help)
+
+    def _options(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 4, 0, 4)
+        column.setSpacing(4)
+        for i, option in enumerate(self.question.options):
+            radio = QRadioButton(f"{i + 1}   {option.label}" if i < 9 else option.label)
+            named(radio, option.label, f"Answer to: {self.question.text}")
+            radio.setToolTip(f"Press {i + 1} to choose" if i < 9 else "")
+            self.group.addButton(radio, i)
+            self.radios.append(radio)
+            column.addWidget(radio)
+        self.group.idToggled.connect(self._toggled)
+        row = QHBoxLayout()
+        self.clear = QPushButton("Clear answer")
+        self.clear.setFlat(True)
+        named(self.clear, "Clear the answer", self.question.text)
+        self.clear.clicked.connect(self.clear_answer)
+        row.addWidget(self.clear)
+        row.addStretch(1)
+        column.addLayout(row)
+        return column
+
+    def _evidence(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(14)
+        row.addWidget(theme.label("Evidence from:", "muted", wrap=False))
+        self.sources: dict[str, QCheckBox] = {}
+        for source in EVIDENCE_SOURCES:
+            box = QCheckBox(EVIDENCE_LABELS[source])
+            named(box, f"Evidence from {EVIDENCE_LABELS[source].lower()}", self.question.text)
+            box.toggled.connect(self._save_evidence)
+            self.sources[source] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        return row
+
+    # --- load and save -----------------------------------------------------------------------
+
+    def load(self, answer: Answer | None) -> None:
+        answer = answer or Answer(self.question.id)
+        with QSignalBlocker(self.group):
+            self._check(self._index(answer.option))
+        for source, box in self.sources.items():
+            with QSignalBlocker(box):
+                box.setChecked(source in answer.evidence)
+        self._note.set_text(answer.note)
+        self.clear.setEnabled(answer.option is not None)
+
+    def choose(self, index: int) -> None:
+        if 0 <= index < len(self.radios):
+            self.radios[index].setChecked(True)  # the group's signal saves it
+            self.radios[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def clear_answer(self) -> None:
+        if self.model.set_answer(self.question.id, option=None):
+            with QSignalBlocker(self.group):
+                self._check(None)
+            self.clear.setEnabled(False)
+            self.chosen.emit("")
+
+    def selected(self) -> str | None:
+        index = self.group.checkedId()
+        return None if index < 0 else self.question.options[index].key
+
+    def _index(self, key: str | None) -> int | None:
+        keys = [o.key for o in self.question.options]
+        return keys.index(key) if key in keys else None
+
+    def _check(self, index: int | None) -> None:
+        self.group.setExclusive(False)
+        for i, radio in enumerate(self.radios):
+            radio.setChecked(i == index)
+        self.group.setExclusive(True)
+
+    def _toggled(self, index: int, checked: bool) -> None:
+        if not checked:
+            return
+        key = self.question.options[index].key
+        if self.model.set_answer(self.question.id, option=key):
+            self.clear.setEnabled(True)
+            self.chosen.emit(key)
+
+    def _save_evidence(self, *_) -> None:
+        chosen = tuple(s for s, box in self.sources.items() if box.isChecked())
+        self.model.set_answer(self.question.id, evidence=chosen)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if plain and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self.choose(key - Qt.Key.Key_1)
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.focusWidget() in self.radios:
+            self.clear_answer()
+            return
+        super().keyPressEvent(event)

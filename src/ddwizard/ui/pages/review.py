@@ -1,0 +1,191 @@
+"""Review and export: what is still unanswered (each a link to its question), where the
+areas sit by quadrant, marking the assessment final, and exporting the bundle and brief."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from ddwizard.core.assessment import Status
+from ddwizard.core.placement import Quadrant
+from ddwizard.ui import theme
+from ddwizard.ui.pages.base import ScrollPage, card, heading, named, section
+from ddwizard.ui.words import quadrant_words, signed
+
+QID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ReviewPage(ScrollPage):
+    title = "Review and export"
+    openQuestion = Signal(str)  # question id
+    exportBundle = Signal()
+    exportBrief = Signal()
+
+    def __init__(self, model, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self.body.addWidget(heading(self.title, "Check what is left, see where the areas sit, "
+                                                "then share the assessment."))  # fmt: skip
+        self._status_card()
+        self.body.addWidget(section("Still to answer"))
+        self.missing_text = theme.label("")
+        self.body.addWidget(self.missing_text)
+        self.missing = QTreeWidget()
+        self.missing.setHeaderHidden(True)
+        self.missing.setWordWrap(True)
+        self.missing.setUniformRowHeights(False)
+        self.missing.setMinimumHeight(16 * self.fontMetrics().height())
+        named(
+            self.missing,
+            "Questions still to answer",
+            "Choose a question to go to it on its area's page",
+        )
+        self.missing.itemActivated.connect(self._go_to)
+        self.missing.itemClicked.connect(self._go_to)
+        self.body.addWidget(self.missing)
+        self.body.addWidget(
+            section(
+                "Where the areas sit",
+                "Letters are the framework's quadrants. None is a verdict: "
+                "each describes a relationship with the trust.",
+            )
+        )
+        self.quadrants = QGridLayout()
+        self.quadrants.setHorizontalSpacing(16)
+        self.quadrants.setVerticalSpacing(8)
+        self.body.addLayout(self.quadrants)
+        self.overall = theme.label("")
+        self.body.addWidget(self.overall)
+        self._export_card()
+        self.scroll.finish()
+
+    def _status_card(self) -> None:
+        frame, layout = card()
+        row = QHBoxLayout()
+        self.status_text = theme.label("")
+        self.status_button = QPushButton()
+        self.status_button.clicked.connect(self._toggle_status)
+        row.addWidget(self.status_text, 1)
+        row.addWidget(self.status_button)
+        layout.addLayout(row)
+        self.body.addWidget(frame)
+
+    def _export_card(self) -> None:
+        self.body.addWidget(section("Share", "The bundle carries the whole assessment to "
+                                             "another copy of ddwizard; the brief is the PDF "
+                                             "for governing boards."))  # fmt: skip
+        row = QHBoxLayout()
+        bundle = QPushButton("Export bundle…")
+        named(bundle, "Export the assessment as a bundle file")
+        bundle.clicked.connect(self.exportBundle)
+        brief = QPushButton("Export brief (PDF)…")
+        named(brief, "Export the integration brief as a PDF")
+        brief.clicked.connect(self.exportBrief)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the brief does not report steps
+        named(self.progress, "Export in progress")
+        self.progress.hide()
+        row.addWidget(bundle)
+        row.addWidget(brief)
+        row.addWidget(self.progress, 1)
+        self.body.addLayout(row)
+        self.export_text = theme.label("", "muted")
+        self.body.addWidget(self.export_text)
+
+    # --- load ----------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self._show_status()
+        self._show_missing()
+        self._show_quadrants()
+
+    def show_busy(self, text: str) -> None:
+        """Called while an export runs in the background (and with "" when it ends)."""
+        self.progress.setVisible(bool(text))
+        self.export_text.setText(text)
+
+    def _show_status(self) -> None:
+        final = self.model.assessment.status == Status.FINAL
+        self.status_text.setText(
+            "This assessment is marked final." if final else
+            "This assessment is a draft. Mark it final when the visit's work is complete; "
+            "it can go back to draft at any time.")  # fmt: skip
+        self.status_button.setText("Back to draft" if final else "Mark as final")
+        named(self.status_button, self.status_button.text())
+
+    def _toggle_status(self) -> None:
+        final = self.model.assessment.status == Status.FINAL
+        self.model.set_details(status=Status.DRAFT if final else Status.FINAL)
+        self._show_status()
+
+    def _show_missing(self) -> None:
+        self.missing.clear()
+        chosen = self.model.assessment.chosen()
+        n = 0
+        for referent in self.model.selected_referents():
+            todo = [q for q in referent.questions if q.id not in chosen]
+            if not todo:
+                continue
+            area = QTreeWidgetItem(self.missing, [f"{referent.title} ({len(todo)})"])
+            area.setData(0, QID_ROLE, todo[0].id)
+            for question in todo:
+                item = QTreeWidgetItem(area, [question.text])
+                item.setData(0, QID_ROLE, question.id)
+            n += len(todo)
+        if n <= 30:
+            self.missing.expandAll()
+        self.missing.setVisible(n > 0)
+        self.missing_text.setText(
+            "Every question in the chosen areas has an answer."
+            if n == 0
+            else f"{n} question{'s' if n != 1 else ''} without an answer. Choose one to go to it; "
+            "choose an area to go to its first unanswered question."
+        )
+
+    def _go_to(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.openQuestion.emit(item.data(0, QID_ROLE))
+
+    def _show_quadrants(self) -> None:
+        while self.quadrants.count():
+            self.quadrants.takeAt(0).widget().deleteLater()
+        placement = self.model.placement()
+        groups = placement.by_quadrant()
+        for row, q in enumerate(Quadrant):
+            members = groups[q]
+            borderline = sum(1 for rp in members if rp.borderline)
+            count = _areas(len(members)) + (f", {borderline} borderline" if borderline else "")
+            names = ", ".join(rp.referent.title + (" (borderline)" if rp.borderline else "")
+                              for rp in members)  # fmt: skip
+            self._quadrant_row(row, q.value, q.title, count, names or "none")
+        on_axis = [rp for rp in placement.referents if rp.placed and rp.quadrant is None]
+        unplaced = [rp for rp in placement.referents if not rp.placed]
+        for row, title, members in ((4, "On an axis", on_axis), (5, "Not placed", unplaced)):
+            if members:
+                names = ", ".join(rp.referent.title for rp in members)
+                self._quadrant_row(row, "\u2013", title, _areas(len(members)), names)
+        o = placement.overall
+        self.overall.setText(
+            f"Overall (weighted mean of the placed areas): {quadrant_words(o)}, purpose "
+            f"{signed(o.purpose)}, practice {signed(o.practice)}."
+            if o.placed
+            else "Overall: not placed until at least one area has answers on both axes."
+        )
+
+    def _quadrant_row(self, row: int, letter: str, title: str, count: str, names: str) -> None:
+        cells = (theme.label(letter, size=1.5, bold=True, wrap=False),
+                 theme.label(title, bold=True, wrap=False), theme.label(count, wrap=False),
+                 theme.label(names, "muted"))  # fmt: skip
+        for column, cell in enumerate(cells):
+            self.quadrants.addWidget(cell, row, column, Qt.AlignmentFlag.AlignTop)
+        self.quadrants.setColumnStretch(3, 1)
+
+
+def _areas(n: int) -> str:
+    return f"{n} area" if n == 1 else f"{n} areas"

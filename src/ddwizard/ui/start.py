@@ -1,0 +1,204 @@
+"""The start screen: the assessments in a searchable table with New, Open, Re-assess,
+Delete, Import and Export; on first run, a friendly empty state instead."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ddwizard.ui import theme
+from ddwizard.ui.assessment_table import (
+    COLUMNS,
+    COMPLETE,
+    ID_ROLE,
+    SORT_ROLE,
+    AssessmentTable,
+    CompletionDelegate,
+)
+from ddwizard.ui.pages.base import MARGIN, card, em, heading, named
+
+WELCOME = (
+    "ddwizard helps you look, area by area, at how a school's practices and purposes "
+    "relate to a trust's, and keeps the due-diligence checklist beside that work. "
+    "Start an assessment of a school, or open a filled-in example to see how it works."
+)
+
+
+class StartScreen(QWidget):
+    openRequested = Signal(int)
+    newRequested = Signal()
+    reassessRequested = Signal(int)
+    deleteRequested = Signal(int)
+    exportRequested = Signal(int)
+    importRequested = Signal()
+    demoRequested = Signal()
+
+    def __init__(self, db, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.table_model = AssessmentTable(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.table_model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(SORT_ROLE)
+        self._row_buttons: list[QPushButton] = []
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._empty_state())
+        self.pages.addWidget(self._list())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _button(self, text: str, name: str, signal, needs_row: bool = False) -> QPushButton:
+        button = QPushButton(text)
+        named(button, name)
+        if needs_row:
+            button.clicked.connect(lambda: self._with_row(signal))
+            self._row_buttons.append(button)
+        else:
+            button.clicked.connect(signal)
+        return button
+
+    def _empty_state(self) -> QWidget:
+        holder = QWidget()
+        outer = QVBoxLayout(holder)
+        outer.addStretch(1)
+        frame, layout = card("empty")
+        frame.setMaximumWidth(44 * em(self))
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(14)
+        layout.addWidget(theme.label("Welcome to ddwizard", size=1.8, bold=True))
+        layout.addWidget(theme.label(WELCOME))
+        row = QHBoxLayout()
+        self.start_button = self._button(
+            "Start an assessment", "Start an assessment", self.newRequested
+        )
+        self.start_button.setDefault(True)
+        row.addWidget(self.start_button)
+        row.addWidget(self._button("Explore the demo", "Explore the demo", self.demoRequested))
+        row.addWidget(self._button("Import a bundle…", "Import a bundle", self.importRequested))
+        row.addStretch(1)
+        layout.addLayout(row)
+        line = QHBoxLayout()
+        line.addStretch(1)
+        line.addWidget(frame, 4)
+        line.addStretch(1)
+        outer.addLayout(line)
+        outer.addStretch(2)
+        return holder
+
+    def _list(self) -> QWidget:
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(12)
+        layout.addWidget(
+            heading(
+                "Assessments",
+                "Each is one school, looked at against one "
+                "trust, at one time. Open one to carry on.",
+            )
+        )
+        top = QHBoxLayout()
+        self.search = QLineEdit(placeholderText="Search by school, trust, label or assessor")
+        self.search.setClearButtonEnabled(True)
+        named(self.search, "Search the assessments")
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        top.addWidget(self.search, 1)
+        top.addWidget(self._button("New assessment", "New assessment", self.newRequested))
+        layout.addLayout(top)
+        layout.addWidget(self._table(), 1)
+        layout.addLayout(self._actions_row())
+        return holder
+
+    def _table(self) -> QTableView:
+        self.table = QTableView()
+        named(self.table, "Assessments")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMNS.index("Last changed"), Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(int(2.2 * self.fontMetrics().height()))
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COMPLETE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COMPLETE, 9 * em(self))
+        self.table.setItemDelegateForColumn(COMPLETE, CompletionDelegate(self.table))
+        self.table.activated.connect(lambda index: self.openRequested.emit(index.data(ID_ROLE)))
+        self.table.selectionModel().selectionChanged.connect(self._enable)
+        return self.table
+
+    def _actions_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        buttons = [  # text, accessible name, signal, needs a selected row
+            ("Open", "Open the selected assessment", self.openRequested, True),
+            ("Re-assess", "Re-assess: a new assessment of the same school and trust, "
+             "starting from this one", self.reassessRequested, True),
+            ("Delete…", "Delete the selected assessment", self.deleteRequested, True),
+            None,
+            ("Import bundle…", "Import a bundle", self.importRequested, False),
+            ("Export bundle…", "Export the selected assessment", self.exportRequested, True),
+        ]  # fmt: skip
+        for spec in buttons:
+            if spec is None:
+                row.addStretch(1)
+            else:
+                row.addWidget(self._button(*spec))
+        return row
+
+    # --- behaviour ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the list again (after anything that adds, changes or removes one)."""
+        selected = self.selected_id()
+        self.table_model.set_rows(self.db.list_assessments())
+        empty = not self.table_model.rows
+        self.pages.setCurrentIndex(0 if empty else 1)
+        if selected is not None:
+            self.select(selected)
+        elif not empty:
+            self.table.selectRow(0)
+        self._enable()
+
+    def select(self, assessment_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ID_ROLE) == assessment_id:
+                self.table.selectRow(row)
+                return
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def focus_default(self) -> None:
+        (self.start_button if self.pages.currentIndex() == 0 else self.table).setFocus()
+
+    def _with_row(self, signal) -> None:
+        selected = self.selected_id()
+        if selected is not None:
+            signal.emit(selected)
+
+    def _enable(self, *_) -> None:
+        has_row = self.selected_id() is not None
+        for button in self._row_buttons:
+            button.setEnabled(has_row)

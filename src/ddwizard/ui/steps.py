@@ -1,0 +1,85 @@
+"""The wizard's steps, and how the step list draws them: titles wrap instead of being cut
+short, and an area's progress ("3/7", or a tick when every question is answered) sits at
+the right. Drawn with the palette's text colours only."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
+DONE = "\u2713"  # a tick: a shape, not a colour
+PAD = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    key: str
+    title: str
+    parent: str = ""  # the key of the step it sits under in the list
+
+
+def has_plane_page() -> bool:
+    return importlib.util.find_spec("ddwizard.ui.pages.plane_page") is not None
+
+
+def steps_for(model) -> list[Step]:
+    steps = [Step("about", "About the assessment"), Step("trust", "Trust reference"),
+             Step("areas", "Areas to look at")]  # fmt: skip
+    steps += [Step(f"area:{r.id}", r.title, "areas") for r in model.selected_referents()]
+    if has_plane_page():
+        steps.append(Step("plane", "Plane and route map"))
+    steps += [Step("checklist", "Due diligence"), Step("review", "Review and export")]
+    return steps
+
+
+class StepDelegate(QStyledItemDelegate):
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _reserve(self, option) -> int:
+        return option.fontMetrics.horizontalAdvance("00/00")
+
+    def _text_width(self, option, index) -> int:
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        # The width the text will have with the scroll bar showing, whether it shows yet or
+        # not: row heights are measured once, and must not be too short when it appears.
+        view = self.view
+        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = view.width() - 2 * view.frameWidth() - bar - depth * view.indentation()
+        return max(40, width - 3 * PAD - self._reserve(option))
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
+        bounds = QRect(0, 0, self._text_width(option, index), 10_000)
+        text = option.fontMetrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, index.data() or "")
+        return QSize(bounds.width(), text.height() + 2 * PAD + 2)
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else self.view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        rect = opt.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        reserve = self._reserve(opt)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(
+            rect.adjusted(0, 0, -reserve - PAD, 0), int(left) | int(Qt.TextFlag.TextWordWrap), title
+        )
+        painter.drawText(
+            rect,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            index.data(PROGRESS_ROLE) or "",
+        )
+        painter.restore()

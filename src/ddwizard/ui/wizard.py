@@ -1,0 +1,255 @@
+"""The guided flow: a list of steps on the left (any step reachable directly), the current
+page on the right, Back and Next below. Pages are built on first visit and reused, so
+moving between steps is instant; every page writes through the model and knows no other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ddwizard.ui.pages.about import AboutPage
+from ddwizard.ui.pages.area import AreaPage
+from ddwizard.ui.pages.areas import AreasPage
+from ddwizard.ui.pages.base import MARGIN, Page, em, named
+from ddwizard.ui.pages.checklist import ChecklistPage
+from ddwizard.ui.pages.review import ReviewPage
+from ddwizard.ui.pages.trust import TrustPage
+from ddwizard.ui.steps import DONE, KEY_ROLE, PROGRESS_ROLE, Step, StepDelegate, steps_for
+
+STEPS_EM = 19
+
+
+class Wizard(QWidget):
+    stepChanged = Signal(str)
+    exportBundle = Signal()
+    exportBrief = Signal()
+
+    def __init__(self, model, dialogs=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model, self.dialogs = model, dialogs
+        self.steps: list[Step] = []
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self.pages: dict[str, Page] = {}
+        self._current = ""
+        self._build()
+        self._actions()
+        model.loaded.connect(self.reset)
+        model.changed.connect(self._on_changed)
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.tree = QTreeWidget(objectName="steps")
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(em(self))
+        self.tree.setUniformRowHeights(False)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setItemDelegate(StepDelegate(self.tree))
+        self.tree.setFixedWidth(STEPS_EM * em(self))
+        named(self.tree, "Steps", "Every step of the assessment; choose one to go to it")
+        self.tree.currentItemChanged.connect(self._tree_moved)
+        row.addWidget(self.tree)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        right.addWidget(self._nav_bar())
+        row.addLayout(right, 1)
+
+    def _nav_bar(self) -> QWidget:
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(MARGIN, 8, MARGIN, 12)
+        self.back_button = QPushButton("Back")
+        named(self.back_button, "Previous step")
+        self.back_button.clicked.connect(self.back)
+        self.where = QLabel()
+        self.where.setProperty("role", "muted")
+        self.next_button = QPushButton("Next")
+        named(self.next_button, "Next step")
+        self.next_button.setDefault(False)
+        self.next_button.clicked.connect(self.next)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.where)
+        row.addStretch(1)
+        row.addWidget(self.next_button)
+        return bar
+
+    def _actions(self) -> None:
+        self.next_action = QAction("&Next step", self)
+        self.next_action.setShortcuts([QKeySequence("Ctrl+PgDown"), QKeySequence("Alt+Right")])
+        self.next_action.triggered.connect(self.next)
+        self.back_action = QAction("&Previous step", self)
+        self.back_action.setShortcuts([QKeySequence("Ctrl+PgUp"), QKeySequence("Alt+Left")])
+        self.back_action.triggered.connect(self.back)
+        for action in (self.next_action, self.back_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+    # --- steps -------------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Another assessment: drop every page and list its steps."""
+        for key in list(self.pages):
+            self._drop(key)
+        self._current = ""
+        self._fill_tree()
+
+    def _fill_tree(self) -> None:
+        self.steps = steps_for(self.model)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        items: dict[str, QTreeWidgetItem] = {}
+        for step in self.steps:
+            parent = items.get(step.parent)
+            item = QTreeWidgetItem(parent) if parent else QTreeWidgetItem(self.tree)
+            item.setText(0, step.title)
+            item.setData(0, KEY_ROLE, step.key)
+            items[step.key] = item
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        self._items = items
+        self._show_progress()
+        if self._current in items:
+            self._select(self._current)
+
+    def _show_progress(self) -> None:
+        for referent in self.model.selected_referents():
+            item = self._items.get(f"area:{referent.id}")
+            if item is None:
+                continue
+            answered, total = self.model.progress(referent)
+            done = answered == total
+            words = "every question answered" if done else f"{answered} of {total} answered"
+            item.setData(0, PROGRESS_ROLE, DONE if done else f"{answered}/{total}")
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{referent.title}, {words}")
+            item.setToolTip(0, words.capitalize())
+
+    def _on_changed(self, what: str, _key: str) -> None:
+        if what in ("referents", "questionnaire"):
+            keep = {s.key for s in steps_for(self.model)}
+            if what == "questionnaire":  # every page was built from the old questions
+                keep = {self._current}
+            for key in [k for k in self.pages if k not in keep]:
+                self._drop(key)
+            self._fill_tree()
+        elif what == "answer":
+            self._show_progress()
+
+    def _drop(self, key: str) -> None:
+        page = self.pages.pop(key)
+        self.stack.removeWidget(page)
+        page.deleteLater()
+
+    # --- moving ------------------------------------------------------------------------------
+
+    def current(self) -> str:
+        return self._current
+
+    def current_page(self) -> Page | None:
+        return self.pages.get(self._current)
+
+    def go(self, key: str) -> bool:
+        if key not in {s.key for s in self.steps}:
+            return False
+        if key != self._current:
+            if self.current_page() is not None:
+                self.current_page().save()
+            page = self.page(key)
+            page.load()
+            self.stack.setCurrentWidget(page)
+            self._current = key
+            self.stepChanged.emit(key)
+        self._select(key)
+        self._update_nav()
+        return True
+
+    def next(self) -> None:
+        self._move(+1)
+
+    def back(self) -> None:
+        self._move(-1)
+
+    def _move(self, delta: int) -> None:
+        keys = [s.key for s in self.steps]
+        if self._current in keys:
+            i = keys.index(self._current) + delta
+            if 0 <= i < len(keys):
+                self.go(keys[i])
+
+    def _tree_moved(self, item: QTreeWidgetItem | None, _previous) -> None:
+        if item is not None:
+            self.go(item.data(0, KEY_ROLE))
+
+    def _select(self, key: str) -> None:
+        item = self._items.get(key)
+        if item is not None and self.tree.currentItem() is not item:
+            self.tree.blockSignals(True)
+            self.tree.setCurrentItem(item)
+            self.tree.blockSignals(False)
+
+    def _update_nav(self) -> None:
+        keys = [s.key for s in self.steps]
+        i = keys.index(self._current)
+        self.back_button.setEnabled(i > 0)
+        self.next_button.setEnabled(i < len(keys) - 1)
+        after = self.steps[i + 1].title if i < len(keys) - 1 else ""
+        self.next_button.setText(f"Next: {after}" if after else "Next")
+        self.where.setText(f"Step {i + 1} of {len(keys)}")
+
+    def open_question(self, question_id: str) -> None:
+        referent = self.model.questionnaire.referent_of(question_id)
+        if referent is not None and self.go(f"area:{referent.id}"):
+            self.pages[self._current].focus_question(question_id)
+
+    # --- pages -------------------------------------------------------------------------------
+
+    def page(self, key: str) -> Page:
+        """The page for a step, built on first use."""
+        if key not in self.pages:
+            page = self._factory(key)()
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def _factory(self, key: str) -> Callable[[], Page]:
+        m = self.model
+        if key.startswith("area:"):
+            referent = m.questionnaire.referent(key.removeprefix("area:"))
+            return lambda: AreaPage(m, referent)
+        return {
+            "about": lambda: AboutPage(m), "trust": lambda: TrustPage(m),
+            "areas": lambda: AreasPage(m), "plane": self._plane_page,
+            "checklist": lambda: ChecklistPage(m), "review": self._review_page,
+        }[key]  # fmt: skip
+
+    def _plane_page(self) -> Page:
+        from ddwizard.ui.pages.plane_page import PlanePage  # the plane colleague's page
+
+        page = PlanePage(self.model, dialogs=self.dialogs)
+        page.openArea.connect(lambda rid: self.go(f"area:{rid}"))
+        return page
+
+    def _review_page(self) -> Page:
+        page = ReviewPage(self.model)
+        page.openQuestion.connect(self.open_question)
+        page.exportBundle.connect(self.exportBundle)
+        page.exportBrief.connect(self.exportBrief)
+        return page

@@ -1,0 +1,92 @@
+"""Opening the app: a database that cannot be opened is reported in words, never
+overwritten, and a backup can be put back; heavy modules stay out of start-up."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from ddwizard import services
+from ddwizard.storage import list_backups
+from ddwizard.ui.app import open_or_recover
+
+from .helpers import FakeDialogs
+
+
+def damaged_with_backup(db_path):
+    with services.open_database(db_path) as db:
+        services.ensure_default(db)
+        backup = db.backup()
+    db_path.write_bytes(b"this is not a database any more")
+    for suffix in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+    return backup
+
+
+def test_a_damaged_database_is_reported_and_left_alone(tmp_path):
+    path = tmp_path / "ddwizard.db"
+    damaged_with_backup(path)
+    dialogs = FakeDialogs()  # answers Cancel: quit
+    assert open_or_recover(path, dialogs) is None
+    kind, text = dialogs.asked[0]
+    assert kind == "choose" and "not a ddwizard database" in text and "backup" in text
+    assert path.read_bytes() == b"this is not a database any more"
+
+
+def test_a_backup_can_be_put_back(tmp_path):
+    path = tmp_path / "ddwizard.db"
+    backup = damaged_with_backup(path)
+    dialogs = FakeDialogs()
+    dialogs.choices = [0]  # "Restore a backup…"
+    dialogs.open_paths = [str(backup)]
+    db = open_or_recover(path, dialogs)
+    assert db is not None
+    assert db.questionnaires()
+    db.close()
+    kept = [p for p in tmp_path.iterdir() if ".replaced-" in p.name]
+    assert [p.read_bytes() for p in kept] == [b"this is not a database any more"]
+    assert list_backups(path) == [backup]
+
+
+def test_start_up_leaves_the_heavy_modules_alone(tmp_path):
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from ddwizard import services\n"
+        "from ddwizard.ui.app import application\n"
+        "from ddwizard.ui.mainwindow import MainWindow\n"
+        "app = application()\n"
+        f"db = services.open_database({str(tmp_path / 'x.db')!r})\n"
+        "w = MainWindow(db); w.show(); w.start_up()\n"
+        "w.actions.new_assessment()\n"
+        "for s in list(w.wizard.steps): w.wizard.go(s.key)\n"
+        "w.runner.wait(); w.close()\n"
+        "print(sorted(m for m in ('reportlab', 'jinja2') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)  # fmt: skip
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+
+
+def test_restore_from_the_file_menu_reopens_on_the_backup(qtbot, tmp_path, app_look):
+    from ddwizard.ui.app import App
+
+    path = tmp_path / "ddwizard.db"
+    with services.open_database(path) as db:
+        services.ensure_default(db)
+        backup = db.backup()
+    dialogs = FakeDialogs()
+    app = App(path, dialogs)
+    assert app.open()
+    first = app.window
+    qtbot.addWidget(first, before_close_func=lambda w: w.runner.wait())
+    first.actions.new_assessment()  # made after the backup: the restore takes it away
+    dialogs.confirms = [True]
+    dialogs.open_paths = [str(backup)]
+    app.restore()
+    qtbot.addWidget(app.window, before_close_func=lambda w: w.runner.wait())
+    assert app.window is not first and not first.isVisible()
+    assert app.window.db.list_assessments() == []
+    assert "put back" in dialogs.infos[0]
+    app.window.close()
+    app.window.db.close()

@@ -1,0 +1,58 @@
+"""Review and export: unanswered questions are links, and the brief is written in the
+background while the page shows that it is working."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+from ddwizard.core.assessment import School
+from ddwizard.ui.pages.review import QID_ROLE
+
+from .helpers import click
+
+
+def test_an_unanswered_question_is_a_link_to_it(qtbot, window):
+    window.actions.new_assessment()
+    window.wizard.go("review")
+    review = window.wizard.current_page()
+    area = review.missing.topLevelItem(0)
+    second = area.child(1)
+    review.missing.setCurrentItem(second)
+    review.missing.itemClicked.emit(second, 0)
+    page = window.wizard.current_page()
+    assert window.wizard.current() == f"area:{window.model.selected_referents()[0].id}"
+    question = second.data(0, QID_ROLE)
+    box = page.questions[question]
+    assert window.focusWidget() is box.radios[0]
+
+
+def test_the_brief_is_written_in_the_background(qtbot, window, dialogs, tmp_path):
+    window.actions.demo()
+    qtbot.waitUntil(window.model.is_open, timeout=10_000)
+    window.wizard.go("review")
+    review = window.wizard.current_page()
+    pdf = tmp_path / "brief.pdf"
+    dialogs.save_paths = [str(pdf)]
+    button = next(b for b in review.findChildren(QPushButton) if "brief" in b.text())
+    shown = []
+    window.actions.busy.connect(lambda text: shown.append((text, review.progress.isVisible())))
+    with qtbot.waitSignal(window.runner.busyChanged, timeout=60_000,
+                          check_params_cb=lambda busy: not busy):  # fmt: skip
+        click(qtbot, button)
+    qtbot.waitUntil(lambda: pdf.exists() or bool(dialogs.errors), timeout=10_000)
+    assert not dialogs.errors, dialogs.errors
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert shown[0] == ("Writing the brief…", True)  # the page shows it is working
+    assert shown[-1] == ("", False) and not review.progress.isVisible()
+
+
+def test_marking_final_and_back(qtbot, window, db):
+    window.actions.new_assessment()
+    window.model.set_details(school=School("Hillside"))
+    window.wizard.go("review")
+    review = window.wizard.current_page()
+    click(qtbot, review.status_button)
+    assert db.load_assessment(window.model.assessment_id).status == "final"
+    assert review.status_button.text() == "Back to draft"
+    click(qtbot, review.status_button)
+    assert db.load_assessment(window.model.assessment_id).status == "draft"
