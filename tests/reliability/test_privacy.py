@@ -56,7 +56,9 @@ def test_every_file_is_owner_only_whatever_the_umask(tmp_path, capsys):
             assert any(".replaced-" in n for n in names) and len(list_backups(db)) >= 3
             assert {str(p): mode(p) for p in files} == {str(p): 0o600 for p in files}
             assert {str(p): mode(p) for p in folders} == {str(p): 0o700 for p in folders}
-        assert [mode(p) for p in exports.iterdir()] == [0o600]
+        assert {p.name: mode(p) for p in exports.iterdir()} == {
+            name: 0o600 for name in ("visit.json", "brief.pdf", "plane.png", "plane.svg")
+        }
     finally:
         os.umask(old)
 
@@ -69,6 +71,9 @@ def _every_writing_command(db: Path, exports: Path, capsys) -> None:
 
     ok("demo")
     ok("export", "1", "-o", str(exports / "visit.json"))
+    ok("brief", "1", "-o", str(exports / "brief.pdf"))
+    ok("plane", "1", "-o", str(exports / "plane.png"))
+    ok("plane", "1", "-o", str(exports / "plane.svg"))
     ok("import", "--replace", str(exports / "visit.json"))  # a backup first
     backup = ok("backup")
     ok("demo")

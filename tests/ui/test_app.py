@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from ddwizard import services
-from ddwizard.storage import list_backups
+from ddwizard.storage import DatabaseInUse, list_backups
 from ddwizard.ui.app import open_or_recover
 
 from .helpers import FakeDialogs
@@ -46,6 +46,30 @@ def test_a_backup_can_be_put_back(tmp_path):
     kept = [p for p in tmp_path.iterdir() if ".replaced-" in p.name]
     assert [p.read_bytes() for p in kept] == [b"this is not a database any more"]
     assert list_backups(path) == [backup]
+
+
+def test_a_busy_database_offers_to_try_again_not_a_restore(tmp_path, monkeypatch):
+    # In WAL mode the app opens alongside another writer; "in use" comes when the other
+    # program holds the file through the whole busy timeout (for instance mid-migration).
+    path = tmp_path / "ddwizard.db"
+    real_open = services.open_database
+    attempts = []
+
+    def busy_once(p):
+        attempts.append(p)
+        if len(attempts) == 1:
+            raise DatabaseInUse(f"The database '{p}' is in use by another program.")
+        return real_open(p)
+
+    monkeypatch.setattr(services, "open_database", busy_once)
+    dialogs = FakeDialogs()
+    dialogs.choices = [0]  # "Try again"
+    db = open_or_recover(path, dialogs)
+    assert db is not None
+    db.close()
+    kind, text = dialogs.asked[0]
+    assert kind == "choose" and "in use" in text and "backup" not in text.lower()
+    assert len(attempts) == 2 and not any(k == "open" for k, _ in dialogs.asked)
 
 
 def test_start_up_leaves_the_heavy_modules_alone(tmp_path):

@@ -79,9 +79,7 @@ class Database:
                 opening.make_private_dir(self.path.parent)
                 opening.make_private_file(self.path)
                 return []
-            applied = opening.check_file(
-                self.path, self._known, self._timeout, self._stamp_file()
-            )
+            applied = opening.check_file(self.path, self._known, self._timeout, self._stamp_file())
         except OSError as e:
             raise file_problem(self.path, e) from e
         except (DatabaseDamaged, NotADatabase) as e:

@@ -147,9 +147,11 @@ _COUNTED: dict[tuple[int, str], tuple[Questionnaire, frozenset[str]]] = {}
 
 def _counted(q: Questionnaire, selected_json: str) -> frozenset[str]:
     chosen = set(json.loads(selected_json))
-    return frozenset({
-        question.id
-        for referent in q.referents
-        if not chosen or referent.id in chosen
-        for question in referent.questions
-    })
+    return frozenset(
+        {
+            question.id
+            for referent in q.referents
+            if not chosen or referent.id in chosen
+            for question in referent.questions
+        }
+    )

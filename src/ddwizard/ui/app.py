@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from ddwizard import paths, services
-from ddwizard.storage import Database, StorageError, list_backups, restore
+from ddwizard.storage import Database, DatabaseInUse, StorageError, list_backups, restore
 from ddwizard.ui import theme
 from ddwizard.ui.dialogs import Dialogs, QtDialogs
 
@@ -33,6 +33,16 @@ def open_or_recover(path: Path, dialogs: Dialogs) -> Database | None:
     while True:
         try:
             return services.open_database(path)
+        except DatabaseInUse as e:
+            # Busy is not damage: the way on is to wait for the other program, not a backup.
+            choice = dialogs.choose(
+                "The database is in use",
+                f"{e}\n\nAnother ddwizard window or command is writing to it. Nothing has "
+                "been changed. Close the other one, then try again.",
+                ["Try again"],
+            )
+            if choice is None:
+                return None
         except StorageError as e:
             choice = dialogs.choose(
                 "The database cannot be opened",

@@ -120,13 +120,13 @@ def svg_bytes(scene: PlaneScene, size_px: int = 900, *, style: PlaneStyle | None
 def render_png(scene: PlaneScene, path: str | os.PathLike, size_px: int = 1600, *,
                style: PlaneStyle | None = None, caption: str = "") -> Path:  # fmt: skip
     """Draw the plane `size_px` wide (the height follows from the legend) and write a PNG."""
-    return atomic_write(path, png_bytes(scene, size_px, style=style, caption=caption), 0o644)
+    return atomic_write(path, png_bytes(scene, size_px, style=style, caption=caption))
 
 
 def render_svg(scene: PlaneScene, path: str | os.PathLike, size_px: int = 900, *,
                style: PlaneStyle | None = None, caption: str = "") -> Path:  # fmt: skip
     """Write the plane as SVG (Qt's SVG generator, so it is the widget's drawing exactly)."""
-    return atomic_write(path, svg_bytes(scene, size_px, style=style, caption=caption), 0o644)
+    return atomic_write(path, svg_bytes(scene, size_px, style=style, caption=caption))
 
 
 def render_file(scene: PlaneScene, path: str | os.PathLike, caption: str = "") -> Path:
