@@ -203,3 +203,22 @@ def test_a_damaged_database_is_reported_and_left_alone(tmp_path, capsys):
     code, out, err = run(capsys, "--db", str(bad), "list")
     assert code == 1 and "ddwizard: error:" in err and "Traceback" not in err
     assert bad.read_bytes() == before
+
+
+def test_a_changed_questionnaire_needs_a_new_version(db, tmp_path, capsys):
+    text = Path(EXAMPLE).read_text(encoding="utf-8")
+    assert run(capsys, "questionnaire", "add", EXAMPLE)[0] == 0
+    assert run(capsys, "questionnaire", "add", EXAMPLE)[0] == 0  # the same again: fine
+    changed = tmp_path / "changed.yaml"
+    version = next(line for line in text.splitlines() if line.startswith("version:"))
+    changed.write_text(text.replace("text: ", "text: Changed, ", 1), encoding="utf-8")
+    code, _, err = run(capsys, "questionnaire", "add", str(changed))
+    assert code == 1 and "different questions" in err and "version" in err
+    changed.write_text(
+        text.replace("text: ", "text: Changed, ", 1).replace(version, 'version: "99"'),
+        encoding="utf-8",
+    )
+    assert run(capsys, "questionnaire", "add", str(changed))[0] == 0
+    code, out, _ = run(capsys, "questionnaire", "list", "--json")
+    versions = sorted(q["version"] for q in json.loads(out) if q["id"] != "default")
+    assert len(versions) == 2 and "99" in versions
