@@ -1,5 +1,7 @@
 """The one plane description both renderers draw: points, routes, movement, unplaced."""
 
+import pytest
+
 from ddwizard.core.assessment import Step, Target
 from ddwizard.core.placement import place
 from ddwizard.core.plane import ArrowKind, PointKind, build_scene, route_arrows
@@ -64,3 +66,16 @@ def test_suggested_route_from_d_sets_purpose_before_practice():
 def test_no_suggested_route_for_an_unplaced_area_or_a_short_move():
     assert suggest_route(None, Target("reading", 0.8, 0.8)) == ()
     assert suggest_route((0.7, 0.7), Target("reading", 0.8, 0.8)) == ()
+
+
+def test_spread_bars_stay_inside_the_plane():
+    q = questionnaire(referent("x", 3, 3))
+    chosen = {"x_pr0": "own", "x_pr1": "own", "x_pr2": "entirely",
+              "x_pu0": "own", "x_pu1": "own", "x_pu2": "entirely"}  # fmt: skip
+    (p,) = build_scene(place(q, chosen)).current_points()
+    assert p.x + p.spread_x > 1 and p.y + p.spread_y > 1  # the raw bars would leave the plane
+    (left, right), (bottom, top) = p.spread_ends()
+    assert (right, top) == (1.0, 1.0)
+    assert left == pytest.approx(p.x - p.spread_x) and bottom == pytest.approx(p.y - p.spread_y)
+    one = {"x_pr0": "own", "x_pu0": "own"}
+    assert build_scene(place(q, one)).current_points()[0].spread_ends() is None

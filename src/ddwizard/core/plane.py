@@ -47,6 +47,20 @@ class PlanePoint:
     answered: int = 0  # questions answered ("don't know yet" included), for hover text
     questions: int = 0
 
+    def spread_ends(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        """Where the spread bars end, ((left, right), (bottom, top)), kept inside the plane;
+        None when the answers do not spread at all."""
+        if not self.spread_x and not self.spread_y:
+            return None
+        return (
+            (_inside(self.x - self.spread_x), _inside(self.x + self.spread_x)),
+            (_inside(self.y - self.spread_y), _inside(self.y + self.spread_y)),
+        )
+
+
+def _inside(v: float) -> float:
+    return max(-EXTENT, min(EXTENT, v))
+
 
 @dataclass(frozen=True, slots=True)
 class Arrow:

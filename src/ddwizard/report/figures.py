@@ -220,18 +220,19 @@ def _text(
 
 
 def _spread(d: Drawing, box: Box, p: PlanePoint) -> None:
-    def clamp(v: float) -> float:
-        return max(-1.0, min(1.0, v))
-
+    ends = p.spread_ends()
+    if ends is None:
+        return
+    (left, right), (bottom, top) = ends
     x, y = box.x(p.x), box.y(p.y)
     cap = 1.6
-    if p.spread_x > 0:
-        x1, x2 = box.x(clamp(p.x - p.spread_x)), box.x(clamp(p.x + p.spread_x))
+    if left != right:
+        x1, x2 = box.x(left), box.x(right)
         d.add(Line(x1, y, x2, y, strokeColor=SPREAD, strokeWidth=0.45))
         for xe in (x1, x2):
             d.add(Line(xe, y - cap, xe, y + cap, strokeColor=SPREAD, strokeWidth=0.45))
-    if p.spread_y > 0:
-        y1, y2 = box.y(clamp(p.y - p.spread_y)), box.y(clamp(p.y + p.spread_y))
+    if bottom != top:
+        y1, y2 = box.y(bottom), box.y(top)
         d.add(Line(x, y1, x, y2, strokeColor=SPREAD, strokeWidth=0.45))
         for ye in (y1, y2):
             d.add(Line(x - cap, ye, x + cap, ye, strokeColor=SPREAD, strokeWidth=0.45))

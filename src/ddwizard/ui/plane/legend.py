@@ -102,7 +102,7 @@ def _symbol(p: QPainter, mark: str, box: QRectF, s: PlaneStyle, r: float, line: 
     if mark in marks.CONFIDENCE_FILL or mark == "none":
         marks.area_point(p, c, r, None if mark == "none" else mark, s, line)
     elif mark == "spread":
-        marks.spread_bars(p, c, box.width() / 2 - line, 0, r * 0.6, s, line)
+        marks.spread_bars(p, ((left, right), (c, c)), r * 0.6, s, line)
         marks.area_point(p, c, r * 0.7, "high", s, line)
     elif mark == "band":
         p.setPen(Qt.PenStyle.NoPen)

@@ -94,18 +94,20 @@ def arrow(p: QPainter, a: QPointF, b: QPointF, stroke: QPen, head: float,
     p.drawPolygon(head_poly)
 
 
-def spread_bars(p: QPainter, c: QPointF, dx: float, dy: float, cap: float, s: PlaneStyle,
-                line: float) -> None:  # fmt: skip
-    """Thin bars ± the spread of the answers on each axis, with small end caps."""
+def spread_bars(p: QPainter, ends: tuple[tuple[QPointF, QPointF], tuple[QPointF, QPointF]],
+                cap: float, s: PlaneStyle, line: float) -> None:  # fmt: skip
+    """Thin bars across the spread of the answers on each axis, with small end caps.
+    `ends` are the pixel ends of the horizontal and the vertical bar (equal: no bar)."""
     p.setPen(pen(s.ink(0.32), line))
-    if dx > 0:
-        p.drawLine(QLineF(c.x() - dx, c.y(), c.x() + dx, c.y()))
-        for x in (c.x() - dx, c.x() + dx):
-            p.drawLine(QLineF(x, c.y() - cap, x, c.y() + cap))
-    if dy > 0:
-        p.drawLine(QLineF(c.x(), c.y() - dy, c.x(), c.y() + dy))
-        for y in (c.y() - dy, c.y() + dy):
-            p.drawLine(QLineF(c.x() - cap, y, c.x() + cap, y))
+    (left, right), (bottom, top) = ends
+    if left != right:
+        p.drawLine(QLineF(left, right))
+        for e in (left, right):
+            p.drawLine(QLineF(e.x(), e.y() - cap, e.x(), e.y() + cap))
+    if bottom != top:
+        p.drawLine(QLineF(bottom, top))
+        for e in (bottom, top):
+            p.drawLine(QLineF(e.x() - cap, e.y(), e.x() + cap, e.y()))
 
 
 def band_path(plot: QRectF, centre: QPointF, half_w: float) -> QPainterPath:

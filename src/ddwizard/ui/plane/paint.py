@@ -140,8 +140,11 @@ def _quadrant_captions(p: QPainter, f: Frame) -> None:
 def _data(p: QPainter, f: Frame, state: PaintState) -> None:
     s, scene, r = f.style, f.scene, f.radius
     for pt in scene.current_points():
-        c = f.to_px(pt.x, pt.y)
-        marks.spread_bars(p, c, pt.spread_x * f.ppu, pt.spread_y * f.ppu, r * 0.4, s, f.line)
+        ends = pt.spread_ends()
+        if ends is not None:
+            (x1, x2), (y1, y2) = ends
+            px = ((f.to_px(x1, pt.y), f.to_px(x2, pt.y)), (f.to_px(pt.x, y1), f.to_px(pt.x, y2)))
+            marks.spread_bars(p, px, r * 0.4, s, f.line)
     radii = _marker_radii(f)
     for a in scene.arrows:
         _arrow(p, f, a, radii, state)
