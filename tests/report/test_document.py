@@ -163,3 +163,33 @@ def test_same_bytes_in_a_fresh_process(brief):
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == hashlib.sha256(brief.data).hexdigest()
+
+
+def test_quicker_paragraphs_make_the_same_pdf_as_reportlabs(questionnaire, monkeypatch):
+    """`para.Paragraph` skips the markup parser for plain text and repeat line-breaking for a
+    width it was wrapped to: the PDF must be byte for byte the one ReportLab's own makes."""
+    from reportlab.platypus import Paragraph as ReportLabParagraph
+
+    from ddwizard.report import para
+
+    from .builders import filled_assessment, rich_assessment
+
+    for a in (rich_assessment(questionnaire), filled_assessment(questionnaire)):
+        ours = render_brief(a, questionnaire)
+        with monkeypatch.context() as m:
+            m.setattr(para.Paragraph, "__init__", ReportLabParagraph.__init__)
+            m.setattr(para.Paragraph, "wrap", ReportLabParagraph.wrap)
+            theirs = render_brief(a, questionnaire)
+        assert ours == theirs
+
+
+def test_summary_is_laid_out_last_but_comes_second(brief):
+    """The summary is laid out after everything it cites, then moved after the cover: its
+    pages, the footers and the outline must read in document order."""
+    assert "1 Summary" in " ".join(brief.pages[1].split())
+    titles = [t for depth, t in brief.outline() if depth == 0 and t[0].isdigit()]
+    assert titles[0] == "1 Summary"
+    assert titles == sorted(titles, key=lambda t: int(t.split()[0]))
+    pages = [brief.reader.get_destination_page_number(item) for item in brief.reader.outline
+             if not isinstance(item, list)]  # fmt: skip
+    assert pages == sorted(pages)

@@ -1,9 +1,11 @@
 """The integration brief: assemble the sections, lay them out, write the PDF.
 
-Layout runs in passes: the summary cites the pages where points are covered, and every
-footer says "Page n of N", so a pass records where each anchor fell and how many pages
-there were, and the next pass prints them. Two passes are usual; the loop stops as soon as
-nothing moved.
+The summary cites the pages where its points are covered, and every footer says "Page n of
+N". One layout pass does it (see `doc`): the summary is laid out after everything else, when
+their pages are known, and its pages are moved to the front; footers' page numbers are
+drawn at the end. Before the summary is laid out for real, it is laid out on a scratch
+canvas to learn how many pages it takes (its citations count them); should the real layout
+take another number, the document is laid out again with that number.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from ddwizard.core.assessment import Assessment
 from ddwizard.core.questionnaire import Questionnaire
 from ddwizard.fileio import WriteError, atomic_write
 from ddwizard.report import formats, text
-from ddwizard.report.doc import BriefDoc, PageInfo
+from ddwizard.report.doc import BriefDoc, FrontGoesHere, MoveToFront, PageInfo, pages_filled
 from ddwizard.report.fonts import FontError
 from ddwizard.report.model import BriefModel, make_model
 from ddwizard.report.sections import areas, cover, diligence, method, plane, routes, summary
@@ -95,33 +97,46 @@ def _check(assessment: Assessment, questionnaire: Questionnaire, what: str) -> N
 
 def _layout(model: BriefModel) -> bytes:
     st = styles()
-    # Only the summary changes between passes (it cites page numbers); the rest of the
-    # story is made once and laid out again, as ReportLab's own multiBuild does.
-    fixed = {section: section.build(model, st) for section in SECTIONS if section is not summary}
-    cover_page = [*cover.build(model, st), NextPageTemplate("body")]
-    data = b""
+    # The story is made once: a rare second pass lays the same flowables out again, as
+    # ReportLab's own multiBuild does. The summary is made when layout reaches its place.
+    story = [*cover.build(model, st), NextPageTemplate("body"), PageBreak(), FrontGoesHere()]
+    for section in SECTIONS:
+        if section is not summary:
+            story += [*section.build(model, st), PageBreak()]
+    guess = 1  # pages the summary takes
     saved_a85 = rl_config.useA85
     rl_config.useA85 = 0  # plain compressed streams: smaller and quicker than ASCII85
     try:
         for _ in range(MAX_PASSES):
-            story = list(cover_page)
-            for section in SECTIONS:
-                flowables = section.build(model, st) if section is summary else fixed[section]
-                story += [PageBreak(), *flowables]
             out = io.BytesIO()
             doc = BriefDoc(out, _info(model))
+            make = lambda doc, guess=guess: _summary(model, st, doc, guess)  # noqa: E731
             try:
-                doc.build(story)
+                doc.build([*story, MoveToFront(make)])
             finally:
                 doc.undo_layout_marks()
-            data = out.getvalue()
-            settled = doc.anchors == model.pages and doc.page == model.total_pages
-            model.pages, model.total_pages = dict(doc.anchors), doc.page
-            if settled:
-                break
+            if doc.settled():
+                doc.finish()
+                return out.getvalue()
+            guess = doc.page - doc.moved_from + 1
     finally:
         rl_config.useA85 = saved_a85
-    return data
+    raise BriefError("could not lay out the brief: its page numbers did not settle")
+
+
+def _summary(model: BriefModel, st, doc: BriefDoc, guess: int) -> list:
+    """The summary's flowables, citing the pages as they will be once it is moved to the
+    front: it is laid out on a scratch canvas until it takes the pages it was made for."""
+    for _ in range(MAX_PASSES):
+        model.pages = {a: doc.final_page(p, guess) for a, p in doc.anchors.items()}
+        model.total_pages = doc.page - 1 + guess
+        flowables = summary.build(model, st)
+        taken = pages_filled(flowables)
+        if taken == guess:
+            break
+        guess = taken
+    doc.moved_pages = guess
+    return flowables
 
 
 def _info(model: BriefModel) -> PageInfo:

@@ -2,17 +2,31 @@
 
 Headings (and :class:`~ddwizard.report.flow.Anchor` marks) carry an `anchor`; after each is
 laid out the document records its page, bookmarks it, and adds it to the PDF outline.
+
+One layout pass makes the whole document, though the summary near the front cites the pages
+of what follows it, and every footer says "Page n of N":
+
+* the summary is laid out *last*, when the pages it cites are known (:class:`MoveToFront`
+  marks its place at the end of the story, :class:`FrontGoesHere` where it belongs), and
+  its pages are then moved to their place in the page tree;
+* each footer's "Page n of N" is a small form XObject, drawn once every page's final number
+  and the total are known (PDF lets a page use a form defined later).
+
+Bookmarks and links name page objects, not positions, so moving pages keeps them right;
+the outline is written at the end, in the order of the finished document.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ddwizard.report import fonts, text
+from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import (
     ACCENT,
     GREY,
@@ -47,6 +61,69 @@ class PageInfo:
     created: str = ""  # the PDF's creation date, e.g. D:20261122000000Z (empty: invariant's)
 
 
+class FrontGoesHere(Flowable):
+    """Where the section laid out last (see :class:`MoveToFront`) goes: before the page on
+    which this mark is laid out."""
+
+    def wrap(self, availWidth, availHeight):
+        return (0, 0)
+
+    def draw(self):
+        pass
+
+
+class MoveToFront(Flowable):
+    """The place, at the end of the story, of a section that cites the pages of the rest:
+    when layout reaches it, `make(doc)` gives the section's flowables (the pages of all
+    before it are known then), and the section starts a page of its own."""
+
+    def __init__(self, make: Callable[[BriefDoc], list[Flowable]]):
+        super().__init__()
+        self.make = make
+
+    def wrap(self, availWidth, availHeight):
+        return (0, 0)
+
+    def draw(self):
+        pass
+
+
+def body_frame() -> Frame:
+    return Frame(
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        TEXT_WIDTH,
+        TEXT_HEIGHT,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+
+def pages_filled(flowables: list[Flowable]) -> int:
+    """How many body pages `flowables` take from the top of a page, laid out on a scratch
+    canvas that is never saved (a section of a page or two: a few milliseconds). The marks
+    layout leaves on flowables are undone, so the same flowables can be laid out again."""
+    import io
+
+    doc = BaseDocTemplate(
+        io.BytesIO(), pagesize=PAGE, initialFontName=fonts.REGULAR, initialFontSize=10,
+        initialLeading=12, invariant=1,
+    )  # fmt: skip
+    doc._doSave = 0
+    edits: list[tuple] = []
+    doc._multiBuildEdits = edits.append
+    doc.addPageTemplates([PageTemplate("body", [body_frame()])])
+    try:
+        doc.build(list(flowables))
+    finally:
+        for func, *args in edits:
+            func(*args)
+    return doc.page
+
+
 class BriefDoc(BaseDocTemplate):
     def __init__(self, out, info: PageInfo):
         super().__init__(
@@ -69,29 +146,23 @@ class BriefDoc(BaseDocTemplate):
             initialLeading=12,
         )
         self.info = info
-        self.anchors: dict[str, int] = {}
+        self._doSave = 0  # `finish()` saves, once pages are in order and numbered
+        self.anchors: dict[str, int] = {}  # anchor -> the page it fell on, as laid out
+        self._outline: list[tuple[int, str, str, int, bool]] = []  # page, title, anchor, ...
+        self.front_at: int | None = None  # the page the moved section goes before
+        self.moved_from: int | None = None  # the first page of the moved section, as laid out
+        self.moved_pages = 0  # how many pages `make` expected the moved section to take
         # Layout marks flowables as it goes (postponed, keep-with-next); we undo the marks
         # after each pass so the same flowables can be laid out again (as multiBuild does).
         self._edits: list[tuple] = []
         self._multiBuildEdits = self._edits.append
-        frame = Frame(
-            MARGIN_LEFT,
-            MARGIN_BOTTOM,
-            TEXT_WIDTH,
-            TEXT_HEIGHT,
-            id="body",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
+        frame = body_frame()
         self.addPageTemplates(
             [
                 PageTemplate("cover", [frame], onPage=self._cover),
                 PageTemplate("body", [frame], onPage=self._page),
             ]
         )
-        self._school_line: Paragraph | None = None  # made once, drawn on every page
 
     def beforeDocument(self) -> None:
         if self.info.created:  # the assessment's date, never "now": same input, same bytes
@@ -102,6 +173,15 @@ class BriefDoc(BaseDocTemplate):
             func, *args = self._edits.pop(0)
             func(*args)
 
+    def filterFlowables(self, flowables) -> None:
+        first = flowables[0] if flowables else None
+        if isinstance(first, FrontGoesHere):
+            self.front_at = self.page
+            del flowables[0]
+        elif isinstance(first, MoveToFront):
+            self.moved_from = self.page
+            flowables[0:1] = first.make(self)
+
     def afterFlowable(self, flowable) -> None:
         anchor = getattr(flowable, "anchor", None)
         if not anchor or anchor in self.anchors:
@@ -110,26 +190,67 @@ class BriefDoc(BaseDocTemplate):
         top = min(PAGE[1], self.frame._y + flowable.height + 14)
         self.canv.bookmarkPage(anchor, fit="XYZ", left=0, top=top)
         if flowable.level is not None:
-            self.canv.addOutlineEntry(
-                flowable.outline, anchor, level=flowable.level, closed=flowable.level > 0
-            )
+            self._outline.append((self.page, flowable.outline, anchor, flowable.level))
+
+    # -- page numbers ------------------------------------------------------------------
+
+    def final_page(self, page: int, moved: int | None = None) -> int:
+        """The number page `page` (as laid out) has in the finished document, the moved
+        section taking `moved` pages (default: as laid out)."""
+        if self.front_at is None or self.moved_from is None or page < self.front_at:
+            return page
+        moved = self.page - self.moved_from + 1 if moved is None else moved
+        if page < self.moved_from:
+            return page + moved
+        return page - self.moved_from + self.front_at
+
+    def settled(self) -> bool:
+        """The moved section took the pages its citations were worked out for."""
+        return self.moved_from is None or self.page - self.moved_from + 1 == self.moved_pages
+
+    def finish(self) -> None:
+        """After layout: put the moved pages in their place, draw every footer's page
+        number, write the outline in document order, and save."""
+        canv, total = self.canv, self.page
+        self._decorate(canv)
+        for page in range(1, total + 1):
+            canv.beginForm(_page_form(page))
+            canv.setFont(fonts.REGULAR, 7.5)
+            canv.setFillColor(GREY)
+            label = f"Page {self.final_page(page)} of {total}"
+            canv.drawRightString(PAGE[0] - MARGIN_RIGHT, FOOTER_Y, label)
+            canv.endForm()
+        tree = canv._doc.Pages
+        tree.pages = [tree.pages[n - 1] for n in sorted(range(1, total + 1), key=self.final_page)]
+        self._outline.sort(key=lambda entry: self.final_page(entry[0]))  # stable
+        for _, title, anchor, level in self._outline:
+            canv.addOutlineEntry(title, anchor, level=level, closed=level > 0)
+        canv.save()
 
     # -- page decoration -------------------------------------------------------------
+    # What every page shows is drawn once, as a form each page uses (see `_decorate`).
 
     def _cover(self, canv, doc) -> None:
-        canv.saveState()
+        canv.doForm(COVER_FORM)
+        canv.doForm(_page_form(doc.page))
+
+    def _page(self, canv, doc) -> None:
+        canv.doForm(PAGE_FORM)
+        canv.doForm(_page_form(doc.page))
+
+    def _decorate(self, canv) -> None:
+        """The cover's and the other pages' furniture, as forms."""
+        canv.beginForm(COVER_FORM)
         canv.setFillColor(ACCENT)
         canv.rect(0, PAGE[1] - 10, PAGE[0], 10, stroke=0, fill=1)
         self._draft_marks(canv)
-        self._footer(canv, doc)
-        canv.restoreState()
-
-    def _page(self, canv, doc) -> None:
-        canv.saveState()
+        self._footer(canv)
+        canv.endForm()
+        canv.beginForm(PAGE_FORM)
         self._draft_marks(canv)
         self._header(canv)
-        self._footer(canv, doc)
-        canv.restoreState()
+        self._footer(canv)
+        canv.endForm()
 
     def _draft_marks(self, canv) -> None:
         if not self.info.draft:
@@ -155,22 +276,26 @@ class BriefDoc(BaseDocTemplate):
         canv.setFont(fonts.REGULAR, 8)
         canv.setFillColor(GREY)
         canv.drawRightString(PAGE[0] - MARGIN_RIGHT, HEADER_Y, right)
-        if self._school_line is None:
-            room = TEXT_WIDTH - canv.stringWidth(right, fonts.REGULAR, 8) - 24
-            name = _fit(self.info.school, room, fonts.BOLD, 8)
-            self._school_line = Paragraph(text.markup(name), HEADER_STYLE)
-            self._school_line.wrapOn(canv, room, 20)
-        self._school_line.drawOn(canv, MARGIN_LEFT, HEADER_Y - 2)
+        room = TEXT_WIDTH - canv.stringWidth(right, fonts.REGULAR, 8) - 24
+        name = _fit(self.info.school, room, fonts.BOLD, 8)
+        school_line = Paragraph(text.markup(name), HEADER_STYLE)
+        school_line.wrapOn(canv, room, 20)
+        school_line.drawOn(canv, MARGIN_LEFT, HEADER_Y - 2)
         canv.setStrokeColor(GREY_RULE)
         canv.setLineWidth(0.5)
         canv.line(MARGIN_LEFT, HEADER_Y - 6, PAGE[0] - MARGIN_RIGHT, HEADER_Y - 6)
 
-    def _footer(self, canv, doc) -> None:
+    def _footer(self, canv) -> None:
         canv.setFont(fonts.REGULAR, 7.5)
         canv.setFillColor(GREY)
         canv.drawString(MARGIN_LEFT, FOOTER_Y, "Confidential: for the governing boards")
-        total = self.info.total if self.info.total else "?"
-        canv.drawRightString(PAGE[0] - MARGIN_RIGHT, FOOTER_Y, f"Page {doc.page} of {total}")
+
+
+COVER_FORM, PAGE_FORM = "CoverPage", "BodyPage"
+
+
+def _page_form(page: int) -> str:
+    return f"PageNumber{page}"
 
 
 def _fit(value: str, width: float, font: str, size: float) -> str:

@@ -6,12 +6,15 @@ maps them onto the page and chooses how each kind of mark looks.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import math
 from dataclasses import dataclass
 from enum import Enum
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ddwizard.core.labels import Measure
@@ -350,16 +353,52 @@ def _label(d: Drawing, box: Box, p: PlanePoint, label) -> None:
 
 
 def thumbnail(scene: PlaneScene, size: float) -> Drawing:
-    """A small plane for one area: its point, and its route to a target if it has one."""
-    d = drawing(size, size)
+    """A small plane for one area: its point, and its route to a target if it has one.
+
+    Its frame (bands, grid, axes, quadrant letters) is the same on every area's thumbnail,
+    so it is drawn once in the PDF, as a form each thumbnail uses."""
+    key = (size, scene.borderline, scene.quadrants)
+    d = _Thumbnail(size, key)
     box = Box(0, 0, size)
-    _background(d, box, scene.borderline)
-    for mark in scene.quadrants:
-        x = box.x(mark.x) - 5 * mark.x - 1.8
-        y = box.y(mark.y) - 5 * mark.y - 2.2
-        d.add(String(x, y, mark.letter, fontName=fonts.BOLD, fontSize=6, fillColor=GREY))
     for arrow in scene.arrows:
         _arrow(d, box, arrow.x1, arrow.y1, arrow.x2, arrow.y2, arrow.kind)
     for p in sorted(scene.points, key=lambda p: _order[p.kind]):
         _point(d, box, p)
     return d
+
+
+class _Thumbnail(Drawing):
+    _attrMap = AttrMap(BASE=Drawing, frame_key=AttrMapValue(None, desc="its frame's key"))
+
+    def __init__(self, size: float, frame_key: tuple) -> None:
+        super().__init__(size, size, initialFontName=fonts.REGULAR)
+        self.frame_key = frame_key
+
+    def draw(self, showBoundary=None):
+        from reportlab.graphics import renderPDF
+
+        canv, name = self.canv, _frame_name(self.frame_key)
+        if not canv.hasForm(name):
+            edge = 4  # room for strokes on the frame's edge: a form clips to its box
+            canv.beginForm(name, -edge, -edge, self.width + edge, self.height + edge)
+            renderPDF.draw(_thumbnail_frame(*self.frame_key), canv, 0, 0)
+            canv.endForm()
+        canv.doForm(name)
+        super().draw()
+
+
+@functools.cache
+def _thumbnail_frame(size: float, band: float, quadrants: tuple) -> Drawing:
+    d = drawing(size, size)
+    box = Box(0, 0, size)
+    _background(d, box, band)
+    for mark in quadrants:
+        x = box.x(mark.x) - 5 * mark.x - 1.8
+        y = box.y(mark.y) - 5 * mark.y - 2.2
+        d.add(String(x, y, mark.letter, fontName=fonts.BOLD, fontSize=6, fillColor=GREY))
+    return d
+
+
+def _frame_name(key: tuple) -> str:
+    """A form name for a thumbnail frame, the same in every run (so the PDF is too)."""
+    return "PlaneFrame" + hashlib.sha256(repr(key).encode()).hexdigest()[:12]

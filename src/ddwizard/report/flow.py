@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from ddwizard.report import text
+from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import CELL_PADDING, GREY_RULE, TEXT_HEIGHT, table_style
 
 

@@ -20,10 +20,11 @@ import re
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ddwizard.report import formats, text
 from ddwizard.report.flow import subheading
+from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import Styles, styles
 
 _BLOCKS = re.compile(r"\n[ \t]*\n")

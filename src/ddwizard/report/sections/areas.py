@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, Table
 
 from ddwizard.core.assessment import Target
 from ddwizard.core.placement import BORDERLINE, Placement, ReferentPlacement
@@ -12,6 +12,7 @@ from ddwizard.core.questionnaire import EVIDENCE_LABELS, Axis, Question
 from ddwizard.report import figures, formats, narrative, text
 from ddwizard.report.flow import gap, heading, para, paras, short, subheading
 from ddwizard.report.model import BriefModel
+from ddwizard.report.para import Paragraph
 from ddwizard.report.sections.summary import near_axes
 from ddwizard.report.styles import TEXT_WIDTH, Styles, panel_style
 
@@ -176,12 +177,12 @@ def _question(m: BriefModel, q: Question, st: Styles) -> list[Flowable]:
     if answer and answer.evidence:
         sources = formats.names([EVIDENCE_LABELS.get(e, e) for e in answer.evidence])
         line += (
-            f'<font color="#7A838B">&#160;&#160;\u00b7&#160;&#160;</font>Evidence: '
+            f'<font color="rgb(122,131,139)">&#160;&#160;\u00b7&#160;&#160;</font>Evidence: '
             f"{text.markup(sources)}"
         )
     story: list[Flowable] = [
         Paragraph(
-            f'<font size="6.8" color="#7A838B"><b>{axis}</b></font>&#160;&#160;'
+            f'<font size="6.8" color="rgb(122,131,139)"><b>{axis}</b></font>&#160;&#160;'
             f'{text.markup(q.text)}<br/><font size="9">{line}</font>',
             st.question,
         )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from ddwizard.report import formats, narrative
 from ddwizard.report.flow import Heading, gap, para, short
 from ddwizard.report.model import BriefModel
+from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import TEXT_WIDTH, Styles, panel_style
 
 

@@ -4,12 +4,13 @@ was left unanswered in this assessment."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ddwizard.core.placement import BORDERLINE, Quadrant
 from ddwizard.report import formats, narrative, text
 from ddwizard.report.flow import gap, heading, table
 from ddwizard.report.model import BriefModel
+from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import ACCENT, TEXT_WIDTH, Styles
 
 SOURCES = (

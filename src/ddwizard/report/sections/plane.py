@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ddwizard.core.plane import Unplaced, build_scene
 from ddwizard.report import figures, narrative
@@ -11,6 +11,7 @@ from ddwizard.report.figures import Mode
 from ddwizard.report.flow import Anchor, cell, gap, heading, table
 from ddwizard.report.legend import legend
 from ddwizard.report.model import BriefModel
+from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import TEXT_WIDTH, Styles
 
 PLOT = 372  # points: the plot square of the main figure...

@@ -4,7 +4,7 @@ earlier assessment, when there is one."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from ddwizard.core.assessment import Target
 from ddwizard.core.placement import Placement, ReferentPlacement, is_borderline, quadrant_of
@@ -14,6 +14,7 @@ from ddwizard.report.figures import Mode
 from ddwizard.report.flow import cell, gap, heading, subheading, table
 from ddwizard.report.legend import legend
 from ddwizard.report.model import BriefModel
+from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import TEXT_WIDTH, Styles
 
 ROUTE_PLOT = 360
@@ -68,7 +69,7 @@ def _route_table(m: BriefModel, targets: list[Target], st: Styles):
         rp = m.placement.get(t.referent)
         area = f"<b>{text.markup(rp.referent.title)}</b>"
         if t.return_trip:
-            area += '<br/><font size="7.5" color="#1F4E6B"><b>RETURN TRIP</b></font>'
+            area += '<br/><font size="7.5" color="rgb(31,78,107)"><b>RETURN TRIP</b></font>'
         area += f"<br/>Now: {_now(rp)}<br/>Target: {where(t.purpose, t.practice)}"
         if t.by:
             area += f"<br/>By {text.markup(formats.date(t.by))}"
@@ -88,7 +89,7 @@ def _steps(t: Target, st: Styles) -> list[Paragraph]:
         action = text.markup(s.action) if s.action else "<i>No action recorded</i>"
         out.append(
             Paragraph(
-                f'<b>{i}.</b> {when} <font color="#7A838B">\u00a0\u00b7\u00a0 '
+                f'<b>{i}.</b> {when} <font color="rgb(122,131,139)">\u00a0\u00b7\u00a0 '
                 f"{where(s.purpose, s.practice)}</font><br/>{action}",
                 st.cell_step,
             )

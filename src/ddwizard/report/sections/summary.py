@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ddwizard.core.placement import BORDERLINE, Position, Quadrant, ReferentPlacement
 from ddwizard.report import formats, narrative, text
 from ddwizard.report.flow import gap, heading, subheading, table
 from ddwizard.report.model import BriefModel
+from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import ACCENT, TEXT_WIDTH, Styles
 
 READING = {
