@@ -126,5 +126,5 @@ def _error_lines(e: Exception) -> list[str]:
 
 
 def print_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # One write of the whole text: json.dump would write it a token at a time.
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -5,7 +5,6 @@ In a wheel they sit inside the package; in a source checkout, at the project roo
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 _ROOT = Path(__file__).resolve().parents[2]
@@ -13,6 +12,8 @@ _ROOT = Path(__file__).resolve().parents[2]
 
 def shipped(folder: str) -> Path:
     """The folder `questionnaires` or `resources`, wherever this install keeps it."""
+    from importlib import resources  # not needed to open the app: imported when first used
+
     inside = resources.files("ddwizard") / folder
     if inside.is_dir():
         return Path(str(inside))

@@ -1,5 +1,9 @@
 """What the command line and the app both do: open the database, find questionnaires,
-import and export bundles, make the demo. Built from core and storage only."""
+import and export bundles, make the demo. Built from core and storage only.
+
+Bundles and questionnaire files are read with pydantic and PyYAML, imported here only when
+one is read: opening the app needs neither.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,18 @@ import os
 from pathlib import Path
 
 from ddwizard import paths
-from ddwizard.core import bundle
 from ddwizard.core.assessment import Assessment
-from ddwizard.core.qfile import load_questionnaire
 from ddwizard.core.questionnaire import Questionnaire
 from ddwizard.fileio import atomic_write
 from ddwizard.resources import default_questionnaire_path, resource
 from ddwizard.storage import Database, DuplicateAssessment, NotFound
+
+
+def new_uid() -> str:
+    """A fresh assessment uid (as `ddwizard.core.bundle.new_uid`, without importing it)."""
+    import uuid
+
+    return str(uuid.uuid4())
 
 
 class ImportMode:
@@ -29,6 +38,8 @@ def open_database(path: str | os.PathLike | None = None) -> Database:
 
 @functools.cache
 def shipped_default() -> Questionnaire:
+    from ddwizard.core.qfile import load_questionnaire
+
     return load_questionnaire(default_questionnaire_path())
 
 
@@ -58,6 +69,8 @@ def lookup(db: Database):
 
 
 def read_bundle_file(db: Database, path: str | os.PathLike) -> tuple[Assessment, Questionnaire]:
+    from ddwizard.core import bundle
+
     source = str(path)
     try:
         raw = Path(path).read_bytes()
@@ -83,7 +96,7 @@ def import_assessment(
         if existing is None:
             return db.create_assessment(assessment, questionnaire)
         if mode == ImportMode.COPY:
-            copy = assessment.with_changes(uid=bundle.new_uid())
+            copy = assessment.with_changes(uid=new_uid())
             return db.create_assessment(copy, questionnaire)
         if mode == ImportMode.REPLACE:
             db.replace_assessment(existing, assessment, questionnaire)
@@ -106,6 +119,8 @@ def _duplicate(db: Database, existing: int) -> DuplicateAssessment:
 def add_questionnaire(db: Database, path: str | os.PathLike) -> Questionnaire:
     """Make a trust's questionnaire available. The same id and version with different
     questions is refused: assessments made with the stored copy must keep it."""
+    from ddwizard.core.qfile import load_questionnaire
+
     q = load_questionnaire(path)
     try:
         stored = db.get_questionnaire(q.id, q.version)
@@ -131,16 +146,20 @@ def _next_version(version: str) -> str:
 
 
 def export_assessment(db: Database, assessment_id: int, path: str | os.PathLike) -> Path:
+    from ddwizard.core import bundle
+
     text = bundle.dumps_bundle(db.load_assessment(assessment_id))
     return atomic_write(path, text.encode("utf-8"))
 
 
 def create_demo(db: Database) -> int:
     """Add the filled-in demo assessment (a new one each time, with a fresh uid)."""
+    from ddwizard.core import bundle
+
     data = bundle.parse_json(resource("demo.json").read_bytes(), "demo.json")
     ensure_default(db)
     assessment, questionnaire, _ = bundle.read_bundle(data, lookup(db), "demo.json")
-    return db.create_assessment(assessment.with_changes(uid=bundle.new_uid()), questionnaire)
+    return db.create_assessment(assessment.with_changes(uid=new_uid()), questionnaire)
 
 
 def earlier_for_brief(db: Database, assessment_id: int):

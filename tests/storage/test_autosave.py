@@ -164,3 +164,24 @@ def test_atomic_groups_changes_and_rolls_back_together(db, aid):
             (0,)
         ]
     assert db.load_assessment(aid).answer("finance_practice_2").option == "trust"
+
+
+def test_the_listed_count_follows_every_answer_change(db, aid, questionnaire):
+    """The answered count is moved by one per change (not recounted): it must always agree
+    with a full count, whatever the changes, including to questions of unselected areas."""
+    import random
+
+    rng = random.Random(3)
+    questions = [q for r in questionnaire.referents for q in r.questions]
+    db.set_selected_referents(aid, [questionnaire.referents[0].id])
+    for _ in range(60):
+        q = rng.choice(questions)
+        option = rng.choice([None, *(o.key for o in q.options)])
+        db.set_answer(aid, q.id, option=option, note=rng.choice([UNSET, "", "seen"]))
+        if rng.random() < 0.1:
+            db.set_selected_referents(aid, rng.sample([r.id for r in questionnaire.referents], 1))
+        a = db.load_assessment(aid)
+        chosen = set(a.selected_referents([r.id for r in questionnaire.referents]))
+        counted = {q.id for r in questionnaire.referents if r.id in chosen for q in r.questions}
+        expected = sum(1 for x in a.answers if x.option is not None and x.question in counted)
+        assert db.assessment_info(aid).answered == expected

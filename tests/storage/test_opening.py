@@ -224,3 +224,31 @@ def test_unreadable_place_is_a_storage_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(StorageError, match="Cannot use"):
         Database(blocker / "sub" / "ddwizard.db")
+
+
+def test_the_light_list_of_migrations_is_the_real_one():
+    """Opening an up-to-date file compares against `identity.MIGRATION_NAMES` rather than
+    importing sqlite-utils: the two lists must agree."""
+    from ddwizard.storage import identity
+    from ddwizard.storage.schema import MIGRATIONS, known_names
+
+    assert known_names(MIGRATIONS) == list(identity.MIGRATION_NAMES)
+
+
+def test_opening_an_up_to_date_file_needs_no_sqlite_utils(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "dd.db"
+    with Database(path) as db:  # made, and migrated, here
+        db.create_assessment(make_assessment(), make_questionnaire())
+    code = (
+        "import sys\n"
+        "from ddwizard.storage import Database\n"
+        f"db = Database({str(path)!r})\n"
+        "assert len(db.list_assessments()) == 1; db.close()\n"
+        "print(sorted(m for m in ('sqlite_utils', 'pydantic', 'yaml') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -69,8 +69,11 @@ def _text(value: Any) -> str | None:
 # --- answers and referent notes ------------------------------------------------------------
 
 
-def set_answer(conn, assessment_id: int, question: str, given: dict, now: str) -> None:
-    rows.require_assessment(conn, assessment_id)
+def set_answer(
+    conn, assessment_id: int, question: str, given: dict, now: str
+) -> tuple[str | None, str | None] | None:
+    """Returns the option before and after (None when nothing changed)."""
+    rows.require_exists(conn, assessment_id)
     if given.get("evidence", UNSET) is not UNSET:
         given["evidence"] = tuple(given["evidence"])
     found = dicts(
@@ -82,19 +85,23 @@ def set_answer(conn, assessment_id: int, question: str, given: dict, now: str) -
     old["evidence"] = tuple(json.loads(old["evidence"]))
     changed = _changes(old, given)
     if not changed:
-        return
+        return None
     new = old | changed
     if new == {"option": None, "note": "", "evidence": ()}:
         conn.execute(
             "DELETE FROM answers WHERE assessment = ? AND question = ?", [assessment_id, question]
         )
     else:
-        _put_answer(conn, assessment_id, question, new, now)
+        _put_answer(conn, assessment_id, question, new, now, exists=bool(found))
     _record(conn, assessment_id, f"answer:{question}.", old, changed, now)
+    return old["option"], new["option"]
 
 
-def _put_answer(conn, assessment_id: int, question: str, new: dict, now: str) -> None:
-    position = rows.next_position(conn, "answers", assessment_id)
+def _put_answer(
+    conn, assessment_id: int, question: str, new: dict, now: str, exists: bool = False
+) -> None:
+    # A row already there keeps its place: only a new one needs the next position.
+    position = 0 if exists else rows.next_position(conn, "answers", assessment_id)
     conn.execute(
         "INSERT INTO answers (assessment, question, option, note, evidence, position, updated) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment, question) DO UPDATE SET "
@@ -106,7 +113,7 @@ def _put_answer(conn, assessment_id: int, question: str, new: dict, now: str) ->
 
 
 def set_referent_note(conn, assessment_id: int, referent: str, given: dict, now: str) -> None:
-    rows.require_assessment(conn, assessment_id)
+    rows.require_exists(conn, assessment_id)
     if given.get("confidence", UNSET) not in (UNSET, None):
         given["confidence"] = Confidence(given["confidence"])
     found = dicts(
@@ -162,7 +169,7 @@ def _target_json(target: Target | None) -> str | None:
 
 
 def set_target(conn, assessment_id: int, target: Target, now: str) -> None:
-    rows.require_assessment(conn, assessment_id)
+    rows.require_exists(conn, assessment_id)
     old = _current_target(conn, assessment_id, target.referent)
     if _target_json(old) == _target_json(target):
         return
@@ -188,7 +195,7 @@ def set_target(conn, assessment_id: int, target: Target, now: str) -> None:
 
 
 def delete_target(conn, assessment_id: int, referent: str, now: str) -> None:
-    rows.require_assessment(conn, assessment_id)
+    rows.require_exists(conn, assessment_id)
     old = _current_target(conn, assessment_id, referent)
     if old is None:
         return
@@ -209,7 +216,7 @@ def _current_target(conn, assessment_id: int, referent: str) -> Target | None:
 
 
 def set_checklist_entry(conn, assessment_id: int, entry: ChecklistEntry, now: str) -> None:
-    rows.require_assessment(conn, assessment_id)
+    rows.require_exists(conn, assessment_id)
     found = dicts(
         conn,
         "SELECT status, note, owner, due FROM checklist_entries WHERE assessment = ? AND item = ?",
@@ -280,7 +287,7 @@ def _ref_json(ref: TrustReference | None) -> str | None:
 
 
 def audit_entries(conn: sqlite3.Connection, assessment_id: int) -> list[AuditEntry]:
-    rows.require_assessment(conn, assessment_id)
+    rows.require_exists(conn, assessment_id)
     found = conn.execute(
         "SELECT what, old, new, at FROM audit WHERE assessment = ? ORDER BY id", [assessment_id]
     )

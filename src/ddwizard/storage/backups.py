@@ -10,11 +10,11 @@ import contextlib
 import os
 import re
 import sqlite3
-import uuid
 from collections.abc import Callable, Hashable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import identity
 from .errors import (
     DatabaseDamaged,
     DatabaseTooNew,
@@ -33,7 +33,6 @@ from .opening import (
     tighten,
     utc_now,
 )
-from .schema import MIGRATIONS, known_names
 
 NAME = re.compile(r"^ddwizard-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
@@ -80,7 +79,7 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
 def snapshot(source: sqlite3.Connection, dest: Path) -> Path:
     """A complete private copy of `source` in a temporary file beside `dest`; on any failure
     nothing is left behind. Errors name `dest`, the file the person asked for."""
-    staged = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.part")
+    staged = dest.with_name(f".{dest.name}.{os.urandom(4).hex()}.part")
     try:
         make_private_dir(dest.parent)
         make_private_file(staged)
@@ -231,7 +230,7 @@ def restore(
     db_path, backup_path = Path(db_path).absolute(), Path(backup_path)
     if not backup_path.is_file():
         raise StorageError(f"There is no backup file '{backup_path}'.")
-    if not check_file(backup_path, known_names(MIGRATIONS), timeout):
+    if not check_file(backup_path, identity.known(), timeout):
         raise NotADatabase(f"'{backup_path}' is an empty database, not a ddwizard backup.")
     _settle(db_path, timeout)
     staged = _stage(backup_path, db_path, timeout)
@@ -258,7 +257,7 @@ def _settle(db_path: Path, timeout: float) -> None:
     if not db_path.exists():
         return
     try:
-        check_file(db_path, known_names(MIGRATIONS), timeout)
+        check_file(db_path, identity.known(), timeout)
     except (DatabaseDamaged, NotADatabase, DatabaseTooNew):
         return
     with translated(db_path):

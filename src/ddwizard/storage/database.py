@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlite_utils import Database as SqlDatabase
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from ddwizard.core.assessment import Assessment, ChecklistEntry, School, Target, TrustReference
 from ddwizard.core.questionnaire import Questionnaire
 
-from . import assessments, autosave, backups, listing, opening, questionnaires, rows
+from . import assessments, autosave, backups, identity, listing, opening, questionnaires, rows
 from .autosave import UNSET, AuditEntry
 from .errors import (
     DatabaseDamaged,
@@ -29,7 +27,10 @@ from .errors import (
 )
 from .listing import AssessmentInfo
 from .questionnaires import QuestionnaireInfo
-from .schema import MIGRATIONS, known_names
+
+if TYPE_CHECKING:  # sqlite-utils is imported only when there are migrations to apply
+    from sqlite_utils import Database as SqlDatabase
+    from sqlite_utils.migrations import Migrations
 
 
 class Database:
@@ -47,18 +48,24 @@ class Database:
         backup_dir: str | os.PathLike | None = None,
         clock: opening.Clock = opening.utc_now,
         busy_timeout: float = 5.0,
-        migrations: Migrations = MIGRATIONS,
+        migrations: Migrations | None = None,  # None: ours (schema.MIGRATIONS)
     ) -> None:
         self.path = None if path is None else Path(path).expanduser().absolute()
         self.backup_dir = self._backup_dir(backup_dir)
         self._clock = clock
         self._timeout = busy_timeout
         self._migrations = migrations
-        self._known = known_names(migrations)
+        if migrations is None:
+            self._known = identity.known()
+        else:
+            from .schema import known_names
+
+            self._known = known_names(migrations)
         self._questionnaire_cache: dict[tuple[int, str], Questionnaire] = {}
+        self._question_ids_cache: dict[tuple[int, str], listing.QuestionIds] = {}
+        self._sql_db: SqlDatabase | None = None
         applied = self._prepare_file()
         self.conn = opening.connect(self.path, busy_timeout)
-        self.db = SqlDatabase(self.conn, execute_plugins=False)
         try:
             self._migrate(applied)
         except BaseException:
@@ -103,7 +110,27 @@ class Database:
             return None
         return backups.newest_good(self.backup_dir, self._known, self._timeout)
 
+    @property
+    def db(self) -> SqlDatabase:
+        """The sqlite-utils view of the connection (for migrations), made when first used."""
+        if self._sql_db is None:
+            from sqlite_utils import Database as SqlDatabase
+
+            self._sql_db = SqlDatabase(self.conn, execute_plugins=False)
+        return self._sql_db
+
     def _migrate(self, applied: list[str]) -> None:
+        if self.path is not None and self._migrations is None and applied == self._known:
+            # Up to date (the read-only check listed every migration as applied): nothing
+            # to apply, so sqlite-utils and the migrations are not even imported.
+            with translated(self.path):
+                self._set_user_version()
+            opening.tighten(self.path)
+            return
+        if self._migrations is None:
+            from .schema import MIGRATIONS
+
+            self._migrations = MIGRATIONS
         with translated(self.path):
             pending = self._migrations.pending(self.db)
             if pending and applied and self.path is not None:
@@ -142,7 +169,7 @@ class Database:
         busy database is reported before any work is done."""
         with translated(self.path):
             if self.conn.in_transaction:
-                with self.db.atomic():
+                with self._savepoint():
                     yield self
                 return
             self.conn.execute("BEGIN IMMEDIATE")
@@ -150,8 +177,24 @@ class Database:
                 yield self
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.db.rollback()
+                if self.conn.in_transaction:  # an error may already have ended it
+                    self.conn.execute("ROLLBACK")
                 raise
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A nested transaction (as sqlite-utils' `atomic()` makes one)."""
+        name = f"ddwizard_{next(_SAVEPOINTS)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:  # a RAISE(ROLLBACK) ends savepoints too
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
 
     def _now(self) -> str:
         return opening.stamp(self._clock())
@@ -188,6 +231,20 @@ class Database:
             self._questionnaire_cache[key] = questionnaires.load(self.conn, row)
         return self._questionnaire_cache[key]
 
+    def _question_ids(self, row: int, added: str) -> listing.QuestionIds:
+        """Each referent's question ids in a stored copy (for counting), once per version of
+        the row: `added` changes whenever the row is stored again."""
+        key = (row, added)
+        found = self._question_ids_cache.get(key)
+        if found is None:
+            q = self._questionnaire_cache.get(key)
+            found = self._question_ids_cache[key] = (
+                questionnaires.question_ids(self.conn, row)
+                if q is None
+                else questionnaires.question_ids_of(q)
+            )
+        return found
+
     # --- whole assessments ---------------------------------------------------------------
 
     def create_assessment(self, a: Assessment, q: Questionnaire) -> int:
@@ -198,13 +255,15 @@ class Database:
         """
         _check_matches(a, q)
         if not a.uid:
+            import uuid
+
             a = a.with_changes(uid=str(uuid.uuid4()))
         with self.atomic():
             self._refuse_duplicate(a.uid, None)
             now = self._now()
             qrow = questionnaires.ensure(self.conn, q, now)
             new_id = assessments.insert(self.conn, a, qrow, now)
-            listing.store_progress(self.conn, self._questionnaire, new_id)
+            listing.store_progress(self.conn, self._question_ids, new_id)
             return new_id
 
     def replace_assessment(self, assessment_id: int, a: Assessment, q: Questionnaire) -> None:
@@ -216,7 +275,7 @@ class Database:
             now = self._now()
             qrow = questionnaires.ensure(self.conn, q, now)
             assessments.replace(self.conn, assessment_id, a, qrow, now)
-            listing.store_progress(self.conn, self._questionnaire, assessment_id)
+            listing.store_progress(self.conn, self._question_ids, assessment_id)
 
     def _refuse_duplicate(self, uid: str, allowed: int | None) -> None:
         existing = self.find_uid(uid)
@@ -247,10 +306,18 @@ class Database:
     def list_assessments(self) -> list[AssessmentInfo]:
         """Every assessment, most recently changed first."""
         with translated(self.path):
-            return listing.list_all(self.conn, self._questionnaire)
+            return listing.list_all(self.conn, self._question_ids)
+
+    def trust_names(self) -> list[str]:
+        """The trusts the assessments are made against, by name, sorted."""
+        with translated(self.path):
+            found = self.conn.execute(
+                "SELECT DISTINCT t.name FROM assessments a JOIN trusts t ON t.id = a.trust"
+            ).fetchall()
+        return sorted(name for (name,) in found if name)
 
     def _info(self, assessment_id: int) -> AssessmentInfo:
-        found = listing.summaries(self.conn, self._questionnaire, "WHERE a.id = ?", [assessment_id])
+        found = listing.summaries(self.conn, self._question_ids, "WHERE a.id = ?", [assessment_id])
         if not found:
             raise NotFound(f"There is no assessment number {assessment_id} in this database.")
         return listing.info(found[0])
@@ -269,7 +336,7 @@ class Database:
         """Earlier assessments of the same school against the same trust, newest first."""
         with translated(self.path):
             rows.require_assessment(self.conn, assessment_id)
-            return listing.previous(self.conn, self._questionnaire, assessment_id)
+            return listing.previous(self.conn, self._question_ids, assessment_id)
 
     # --- autosave: each call is one committed transaction with its audit rows ------------
 
@@ -277,9 +344,10 @@ class Database:
                    evidence=UNSET) -> None:  # fmt: skip
         given = {"option": option, "note": note, "evidence": evidence}
         with self.atomic():
-            autosave.set_answer(self.conn, assessment_id, question_id, given, self._now())
-            if option is not UNSET:
-                listing.store_progress(self.conn, self._questionnaire, assessment_id)
+            moved = autosave.set_answer(self.conn, assessment_id, question_id, given, self._now())
+            if option is not UNSET and moved is not None:
+                listing.progress_moved(self.conn, self._question_ids, assessment_id, question_id,
+                                       *moved)  # fmt: skip
 
     def set_referent_note(self, assessment_id: int, referent_id: str, *, confidence=UNSET,
                           note=UNSET) -> None:  # fmt: skip
@@ -290,7 +358,7 @@ class Database:
         with self.atomic():
             autosave.set_selected_referents(self.conn, assessment_id, list(referent_ids),
                                             self._now())  # fmt: skip
-            listing.store_progress(self.conn, self._questionnaire, assessment_id)
+            listing.store_progress(self.conn, self._question_ids, assessment_id)
 
     def set_target(self, assessment_id: int, target: Target) -> None:
         self._write(autosave.set_target, assessment_id, target)
@@ -367,6 +435,9 @@ class Database:
         if self.backup_dir is not None:
             backups.prune(self.backup_dir)
         return taken
+
+
+_SAVEPOINTS = itertools.count(1)  # names unique in the process (savepoints nest by name)
 
 
 def describe(info: AssessmentInfo) -> str:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ddwizard.core.assessment import Status
-from ddwizard.core.questionnaire import Questionnaire
 
 from .rows import dicts
 
@@ -35,14 +34,17 @@ _SUMMARY = """
 SELECT a.id, a.uid, s.name AS school, t.name AS trust, a.label, a.assessor, a.assessed_on,
        a.status, a.created, a.updated, a.referents, a.questionnaire, a.answered,
        q.qid AS questionnaire_id, q.version AS questionnaire_version,
-       a.school AS school_row, a.trust AS trust_row
+       q.added AS questionnaire_added, a.school AS school_row, a.trust AS trust_row
 FROM assessments a
 JOIN schools s ON s.id = a.school
 JOIN trusts t ON t.id = a.trust
 JOIN questionnaires q ON q.id = a.questionnaire
 """
 
-Loader = Callable[[int], Questionnaire]
+# The question ids of each referent of a stored questionnaire, by its row id and the time
+# that row was stored (which names its version: see `Database._question_ids`).
+QuestionIds = Mapping[str, tuple[str, ...]]
+Loader = Callable[[int, str], QuestionIds]
 
 
 def summaries(conn: sqlite3.Connection, load: Loader, where: str = "", params=()) -> list[dict]:
@@ -51,7 +53,8 @@ def summaries(conn: sqlite3.Connection, load: Loader, where: str = "", params=()
     uncounted = [row["id"] for row in found if row["answered"] is None]
     answered = _answered_questions(conn, uncounted)
     for row in found:
-        counted = _selected_questions(load(row["questionnaire"]), row["referents"])
+        ids = load(row["questionnaire"], row["questionnaire_added"])
+        counted = _selected_questions(ids, row["referents"])
         row["questions"] = len(counted)
         if row["answered"] is None:
             row["answered"] = sum(1 for q in answered.get(row["id"], ()) if q in counted)
@@ -61,14 +64,44 @@ def summaries(conn: sqlite3.Connection, load: Loader, where: str = "", params=()
 def store_progress(conn: sqlite3.Connection, load: Loader, assessment_id: int) -> None:
     """Recount one assessment's answered questions (inside the caller's transaction)."""
     head = conn.execute(
-        "SELECT questionnaire, referents FROM assessments WHERE id = ?", [assessment_id]
+        "SELECT a.questionnaire, q.added, a.referents FROM assessments a "
+        "JOIN questionnaires q ON q.id = a.questionnaire WHERE a.id = ?",
+        [assessment_id],
     ).fetchone()
     if head is None:
         return
-    counted = _selected_questions(load(head[0]), head[1])
+    counted = _selected_questions(load(head[0], head[1]), head[2])
     chosen = _answered_questions(conn, [assessment_id]).get(assessment_id, ())
     answered = sum(1 for q in chosen if q in counted)
     conn.execute("UPDATE assessments SET answered = ? WHERE id = ?", [answered, assessment_id])
+
+
+def progress_moved(
+    conn: sqlite3.Connection,
+    load: Loader,
+    assessment_id: int,
+    question: str,
+    old_option: str | None,
+    new_option: str | None,
+) -> None:
+    """One answer's option changed: move the stored count by one when it counts, rather than
+    counting every answer again (inside the caller's transaction)."""
+    delta = (new_option is not None) - (old_option is not None)
+    if not delta:
+        return
+    head = conn.execute(
+        "SELECT a.questionnaire, q.added, a.referents, a.answered FROM assessments a "
+        "JOIN questionnaires q ON q.id = a.questionnaire WHERE a.id = ?",
+        [assessment_id],
+    ).fetchone()
+    if head is None:
+        return
+    if head[3] is None:
+        store_progress(conn, load, assessment_id)
+    elif question in _selected_questions(load(head[0], head[1]), head[2]):
+        conn.execute(
+            "UPDATE assessments SET answered = answered + ? WHERE id = ?", [delta, assessment_id]
+        )
 
 
 def info(row: dict) -> AssessmentInfo:
@@ -131,7 +164,7 @@ def _answered_questions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, l
     return found
 
 
-def _selected_questions(q: Questionnaire, selected_json: str) -> frozenset[str]:
+def _selected_questions(q: QuestionIds, selected_json: str) -> frozenset[str]:
     """The questions counted for a selection (JSON list of referent ids; [] is all)."""
     key = (id(q), selected_json)
     found = _COUNTED.get(key)
@@ -142,16 +175,16 @@ def _selected_questions(q: Questionnaire, selected_json: str) -> frozenset[str]:
     return found[1]
 
 
-_COUNTED: dict[tuple[int, str], tuple[Questionnaire, frozenset[str]]] = {}
+_COUNTED: dict[tuple[int, str], tuple[QuestionIds, frozenset[str]]] = {}
 
 
-def _counted(q: Questionnaire, selected_json: str) -> frozenset[str]:
+def _counted(q: QuestionIds, selected_json: str) -> frozenset[str]:
     chosen = set(json.loads(selected_json))
     return frozenset(
         {
-            question.id
-            for referent in q.referents
-            if not chosen or referent.id in chosen
-            for question in referent.questions
+            question
+            for referent, questions in q.items()
+            if not chosen or referent in chosen
+            for question in questions
         }
     )

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import DatabaseTooNew, NotADatabase, StorageError, damaged, translated
-from .schema import APPLICATION_ID, MIGRATION_SET
+from .identity import APPLICATION_ID, MIGRATION_SET
 
 HEADER = b"SQLite format 3\x00"
 Clock = Callable[[], datetime]

@@ -1,7 +1,10 @@
 """Stored copies of questionnaires, in the canonical JSON form of `ddwizard.core.qfile`.
 
 Each assessment points at the copy it was made with, so editing or removing a YAML file
-never changes an assessment already made.
+never changes an assessment already made. A copy is read back with the rules of a file
+(`ddwizard.core.qcanonical` for the form stored here; `ddwizard.core.qfile`, imported only
+when that cannot, for anything else); listing assessments needs only the question ids,
+read straight from the JSON.
 """
 
 from __future__ import annotations
@@ -10,11 +13,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from ddwizard.core.qfile import (
-    QuestionnaireError,
-    questionnaire_from_json,
-    questionnaire_to_dict,
-)
+from ddwizard.core.qcanonical import read_canonical
 from ddwizard.core.questionnaire import Questionnaire
 
 from .errors import NotFound, StorageError
@@ -40,6 +39,8 @@ def row_id(conn: sqlite3.Connection, qid: str, version: str) -> int | None:
 
 def store(conn: sqlite3.Connection, q: Questionnaire, source: str, now: str) -> int:
     """Add a copy, or replace the copy with the same id and version. Returns its row id."""
+    from ddwizard.core.qfile import questionnaire_to_dict
+
     body = json.dumps(questionnaire_to_dict(q), ensure_ascii=False, separators=(",", ":"))
     questions = sum(len(r.questions) for r in q.referents)
     conn.execute(
@@ -65,13 +66,49 @@ def ensure(conn: sqlite3.Connection, q: Questionnaire, now: str) -> int:
 
 
 def load(conn: sqlite3.Connection, row: int) -> Questionnaire:
+    """A stored copy: read directly when it is exactly as stored (`qcanonical`), else read
+    as strictly as a file, which says what is wrong with it."""
+    body = _body(conn, row)
+    try:
+        found = read_canonical(json.loads(body))
+    except (ValueError, RecursionError):
+        found = None
+    if found is not None:
+        return found
+    from ddwizard.core.qfile import QuestionnaireError, questionnaire_from_json
+
+    try:
+        return questionnaire_from_json(body)
+    except QuestionnaireError as e:
+        raise StorageError(f"The stored copy of a questionnaire cannot be read: {e}") from e
+
+
+def question_ids(conn: sqlite3.Connection, row: int) -> dict[str, tuple[str, ...]]:
+    """The question ids of each referent of a stored copy, in order, read from its JSON
+    without checking the whole questionnaire (what counting answers in a list needs). A copy
+    that does not read as one is loaded whole, so its problem is reported as `load` does."""
+    try:
+        data = json.loads(_body(conn, row))
+        ids = {r["id"]: tuple(q["id"] for q in r["questions"]) for r in data["referents"]}
+    except (ValueError, KeyError, TypeError, RecursionError):
+        ids = None
+    plain = ids and all(
+        isinstance(r, str) and all(isinstance(q, str) for q in qs) for r, qs in ids.items()
+    )
+    if not plain:
+        return question_ids_of(load(conn, row))
+    return ids
+
+
+def question_ids_of(q: Questionnaire) -> dict[str, tuple[str, ...]]:
+    return {r.id: tuple(x.id for x in r.questions) for r in q.referents}
+
+
+def _body(conn: sqlite3.Connection, row: int) -> str:
     found = conn.execute("SELECT body FROM questionnaires WHERE id = ?", [row]).fetchone()
     if found is None:
         raise NotFound("That questionnaire is not in this database.")
-    try:
-        return questionnaire_from_json(found[0])
-    except QuestionnaireError as e:
-        raise StorageError(f"The stored copy of a questionnaire cannot be read: {e}") from e
+    return found[0]
 
 
 def get(conn: sqlite3.Connection, qid: str, version: str) -> Questionnaire:

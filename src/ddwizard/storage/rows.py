@@ -41,6 +41,12 @@ def require_assessment(conn: sqlite3.Connection, assessment_id: int) -> dict:
     return rows[0]
 
 
+def require_exists(conn: sqlite3.Connection, assessment_id: int) -> None:
+    """As `require_assessment`, for a caller that needs no column of the row."""
+    if conn.execute("SELECT 1 FROM assessments WHERE id = ?", [assessment_id]).fetchone() is None:
+        raise NotFound(f"There is no assessment number {assessment_id} in this database.")
+
+
 def school_id(conn: sqlite3.Connection, school: School) -> int:
     """The row for this school. Name and URN identify it; phase and LA take the latest."""
     conn.execute(

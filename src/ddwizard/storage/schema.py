@@ -1,8 +1,9 @@
 """The schema, as named migrations (sqlite-utils `Migrations`).
 
-Add a change as a new function decorated with `@MIGRATIONS()` *after* the others; never edit
-one that has shipped. `PRAGMA user_version` mirrors how many of ours are applied, so an older
-ddwizard can tell that a file is too new for it without reading any table.
+Add a change as a new function decorated with `@MIGRATIONS()` *after* the others, and its
+name to `identity.MIGRATION_NAMES`; never edit one that has shipped. `PRAGMA user_version`
+mirrors how many of ours are applied, so an older ddwizard can tell that a file is too new
+for it without reading any table. Imported only when a file has migrations to apply.
 """
 
 from __future__ import annotations
@@ -10,9 +11,7 @@ from __future__ import annotations
 from sqlite_utils import Database as SqlDatabase
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "ddwizard"
-# PRAGMA application_id: "ddwz". Tells our files apart from other programs' SQLite files.
-APPLICATION_ID = 0x6464777A
+from .identity import APPLICATION_ID, MIGRATION_SET
 
 MIGRATIONS = Migrations(MIGRATION_SET)
 
