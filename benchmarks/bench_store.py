@@ -13,6 +13,7 @@ from harness import Figure, interleaved, median, percentile, timed
 
 from ddwizard import services
 from ddwizard.cli import main as cli
+from ddwizard.core import bundle
 from ddwizard.core.placement import place_assessment
 from ddwizard.storage import Database
 
@@ -23,7 +24,7 @@ def demo_db(path: Path, copies: int) -> None:
         a = db.load_assessment(first)
         q = db.questionnaire_for(first)
         for _ in range(copies - 1):
-            db.create_assessment(a.with_changes(uid=services.bundle.new_uid()), q)
+            db.create_assessment(a.with_changes(uid=bundle.new_uid()), q)
 
 
 def bare_upsert_connection(path: Path) -> sqlite3.Connection:
@@ -103,12 +104,12 @@ def _open(path: Path) -> None:
 def import_many(tmp: Path) -> list[Figure]:
     demo_db(tmp / "source.db", 1)
     with Database(tmp / "source.db") as db:
-        doc = json.loads(services.bundle.dumps_bundle(db.load_assessment(1)))
+        doc = json.loads(bundle.dumps_bundle(db.load_assessment(1)))
     folder = tmp / "bundles"
     folder.mkdir()
     files = []
     for i in range(300):
-        doc["assessment"]["uid"] = services.bundle.new_uid()
+        doc["assessment"]["uid"] = bundle.new_uid()
         f = folder / f"b{i:03}.json"
         f.write_text(json.dumps(doc), encoding="utf-8")
         files.append(str(f))

@@ -92,6 +92,28 @@ def test_start_up_leaves_the_heavy_modules_alone(tmp_path):
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
 
 
+def test_the_first_screen_reads_no_file_formats(tmp_path):
+    """Opening the app on a database with an assessment, up to its first screen, imports
+    none of what reading questionnaire files and bundles or migrating needs."""
+    path = tmp_path / "x.db"
+    with services.open_database(path) as db:
+        services.create_demo(db)
+    heavy = ("reportlab", "jinja2", "pydantic", "yaml", "sqlite_utils", "ddwizard.ui.pages.area")
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from ddwizard.ui.app import App, application\n"
+        "app = application()\n"
+        f"holder = App(__import__('pathlib').Path({str(path)!r}))\n"
+        "assert holder.open()\n"
+        "holder.window.runner.wait(); holder.window.close()\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)  # fmt: skip
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+
+
 def test_restore_from_the_file_menu_reopens_on_the_backup(qtbot, tmp_path, app_look):
     from ddwizard.ui.app import App
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal
 
 from ddwizard import services
 from ddwizard.core.assessment import Assessment, School, Status, Trust
-from ddwizard.core.bundle import new_uid
 from ddwizard.storage import Database, DuplicateAssessment, StorageError
 
 BUNDLES = "ddwizard bundles (*.json);;All files (*)"
@@ -73,7 +72,7 @@ class FileActions(QObject):
             recent = self.db.list_assessments()
             trust = recent[0].trust if recent else ""
             assessor = recent[0].assessor if recent else ""
-            a = Assessment(new_uid(), School(""), Trust(trust), q.id, q.version,
+            a = Assessment(services.new_uid(), School(""), Trust(trust), q.id, q.version,
                            assessor=assessor, assessed_on=today())  # fmt: skip
             new_id = self.db.create_assessment(a, q)
         except Exception as e:  # noqa: BLE001 - reported in words
@@ -90,7 +89,7 @@ class FileActions(QObject):
             old = self.db.load_assessment(assessment_id)
             q = self.db.questionnaire_for(assessment_id)
             label = f"Re-assessment ({old.label})" if old.label else "Re-assessment"
-            new = old.with_changes(uid=new_uid(), label=label, assessed_on=today(),
+            new = old.with_changes(uid=services.new_uid(), label=label, assessed_on=today(),
                                    status=Status.DRAFT)  # fmt: skip
             new_id = self.db.create_assessment(new, q)
         except Exception as e:  # noqa: BLE001

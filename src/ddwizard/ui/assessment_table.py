@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, QRect, Qt
-from PySide6.QtGui import QPainter, QPalette
+from collections.abc import Iterable
+
+from PySide6.QtCore import QDateTime, QRect, Qt
+from PySide6.QtGui import QPainter, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ddwizard.core.assessment import Status
@@ -11,6 +13,8 @@ from ddwizard.storage import AssessmentInfo
 
 COLUMNS = ["School", "Trust", "Label", "Assessor", "Status", "Last changed", "Complete"]
 COMPLETE = COLUMNS.index("Complete")
+CHANGED = COLUMNS.index("Last changed")
+STATUS = COLUMNS.index("Status")
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -24,56 +28,51 @@ def percent(info: AssessmentInfo) -> int:
     return round(100 * info.answered / info.questions) if info.questions else 0
 
 
-class AssessmentTable(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[AssessmentInfo] = []
+class AssessmentTable(QStandardItemModel):
+    """One row per assessment, made once per list (a new model each time the list is read).
+    Qt holds every cell's text and sort key, so sorting, filtering and sizing the columns
+    call nothing back in Python, however many assessments there are."""
 
-    def set_rows(self, rows: list[AssessmentInfo]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    def __init__(self, rows: Iterable[AssessmentInfo] = (), parent=None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(COLUMNS)
+        self.rows: list[AssessmentInfo] = list(rows)
+        for info in self.rows:
+            self.appendRow(self._items(info))
 
-    def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's names
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
+    def _items(self, info: AssessmentInfo) -> list[QStandardItem]:
+        items = []
+        for column in range(len(COLUMNS)):
+            item = QStandardItem(_text(info, column))
+            item.setData(info.id, ID_ROLE)
+            item.setData(_sort_key(info, column), SORT_ROLE)
+            item.setEditable(False)
+            items.append(item)
+        items[COMPLETE].setToolTip(f"{info.answered} of {info.questions} questions answered")
+        return items
 
-    def columnCount(self, parent=None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
+    def row_of(self, assessment_id: int) -> int | None:
+        return next((i for i, info in enumerate(self.rows) if info.id == assessment_id), None)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        info = self.rows[index.row()]
-        if role == ID_ROLE:
-            return info.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(info, index.column())
-        if role == SORT_ROLE:
-            return self._sort_key(info, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COMPLETE:
-            return f"{info.answered} of {info.questions} questions answered"
-        return None
+def _text(info: AssessmentInfo, column: int) -> str:
+    if column == COMPLETE:
+        return f"{percent(info)}%"
+    if column == CHANGED:
+        moment = when(info.updated)
+        return moment.toString("d MMM yyyy, HH:mm") if moment.isValid() else info.updated
+    if column == STATUS:
+        return "Final" if info.status == Status.FINAL else "Draft"
+    school = info.school or "(school not named yet)"
+    return [school, info.trust, info.label, info.assessor][column]
 
-    def _text(self, info: AssessmentInfo, column: int) -> str:
-        if column == COMPLETE:
-            return f"{percent(info)}%"
-        if column == COLUMNS.index("Last changed"):
-            moment = when(info.updated)
-            return moment.toString("d MMM yyyy, HH:mm") if moment.isValid() else info.updated
-        if column == COLUMNS.index("Status"):
-            return "Final" if info.status == Status.FINAL else "Draft"
-        school = info.school or "(school not named yet)"
-        return [school, info.trust, info.label, info.assessor][column]
 
-    def _sort_key(self, info: AssessmentInfo, column: int):
-        if column == COMPLETE:
-            return percent(info)
-        if column == COLUMNS.index("Last changed"):
-            return info.updated
-        return self._text(info, column).casefold()
+def _sort_key(info: AssessmentInfo, column: int):
+    if column == COMPLETE:
+        return percent(info)
+    if column == CHANGED:
+        return info.updated
+    return _text(info, column).casefold()
 
 
 class CompletionDelegate(QStyledItemDelegate):

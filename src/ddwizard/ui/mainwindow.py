@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
 from ddwizard.storage import StorageError
 from ddwizard.ui.actions import FileActions
 from ddwizard.ui.dialogs import Dialogs, QtDialogs
-from ddwizard.ui.help import ABOUT_DDWIZARD, FrameworkHelp
 from ddwizard.ui.model import AssessmentModel
 from ddwizard.ui.start import StartScreen
 from ddwizard.ui.status import SaveIndicator
@@ -38,7 +37,7 @@ class MainWindow(QMainWindow):
         self.views.addWidget(self.start)
         self.views.addWidget(self.wizard)
         self.setCentralWidget(self.views)
-        self._help: FrameworkHelp | None = None
+        self._help = None  # the framework's help, made when first asked for
         self._status_bar()
         self._menus()
         self._connect()
@@ -94,7 +93,7 @@ class MainWindow(QMainWindow):
         self._action(
             help_menu,
             "&About ddwizard",
-            lambda: self.dialogs.inform("About ddwizard", ABOUT_DDWIZARD),
+            self._about,
         )
 
     def _connect(self) -> None:
@@ -125,8 +124,7 @@ class MainWindow(QMainWindow):
 
     def start_up(self) -> None:
         """Back to where the person left off, or the start screen; then a backup."""
-        last = self._last()
-        self.start.refresh()
+        last = self._last()  # the start screen reads the list when it is shown
         step = last.get("step", "")
         if not (last and self.open_assessment(last.get("assessment"), step, quiet=True)):
             self.show_start()
@@ -161,9 +159,16 @@ class MainWindow(QMainWindow):
 
     def show_framework_help(self) -> None:
         if self._help is None:
+            from ddwizard.ui.help import FrameworkHelp
+
             self._help = FrameworkHelp(self)
         self._help.show()
         self._help.raise_()
+
+    def _about(self) -> None:
+        from ddwizard.ui.help import ABOUT_DDWIZARD
+
+        self.dialogs.inform("About ddwizard", ABOUT_DDWIZARD)
 
     def _enable(self) -> None:
         in_wizard = self.model.is_open()
@@ -197,16 +202,23 @@ class MainWindow(QMainWindow):
 
     # --- remembering where we were -------------------------------------------------------------
 
+    _remembered: str | None = None  # what the state holds, so an unchanged one is not written
+
     def _remember(self, step: str) -> None:
         value = {"assessment": self.model.assessment_id, "step": step} if step else {}
+        text = json.dumps(value)
+        if text == self._remembered:
+            return
         try:
-            self.db.set_state(STATE_KEY, json.dumps(value))
+            self.db.set_state(STATE_KEY, text)
+            self._remembered = text
         except StorageError as e:
             self.statusBar().showMessage(str(e), 8000)
 
     def _last(self) -> dict:
         try:
-            return json.loads(self.db.get_state(STATE_KEY) or "{}")
+            self._remembered = self.db.get_state(STATE_KEY) or json.dumps({})
+            return json.loads(self._remembered)
         except (StorageError, ValueError):
             return {}
 

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from ddwizard.core.assessment import Assessment, ChecklistEntry, Target, TrustReference
-from ddwizard.core.placement import Placement, place_assessment
 from ddwizard.core.questionnaire import Questionnaire, Referent
 from ddwizard.storage import UNSET, AssessmentInfo, Database, StorageError
 from ddwizard.ui import snapshot
+
+if TYPE_CHECKING:
+    from ddwizard.core.placement import Placement, ReferentPlacement
 
 PLACEMENT_CHANGES = {"answer", "referent_note", "referents", "questionnaire"}
 
@@ -96,8 +99,24 @@ class AssessmentModel(QObject):
 
     def placement(self) -> Placement:
         if self._placement is None:
+            from ddwizard.core.placement import place_assessment
+
             self._placement = place_assessment(self.questionnaire, self.assessment)
         return self._placement
+
+    def referent_placement(self, referent_id: str) -> ReferentPlacement | None:
+        """Where one area sits (None when it is not among those chosen), without working out
+        every area's placement when only this one is wanted (an answer on its page)."""
+        if self._placement is not None:
+            return self._placement.get(referent_id)
+        if referent_id not in {r.id for r in self.selected_referents()}:
+            return None
+        from ddwizard.core.placement import place_referent
+
+        note = self.assessment.note_for(referent_id)
+        confidence = note.confidence.value if note and note.confidence else None
+        referent = self.questionnaire.referent(referent_id)
+        return place_referent(referent, self.assessment.chosen(), confidence)
 
     def progress(self, referent: Referent) -> tuple[int, int]:
         """(questions answered, questions) for one area; "don't know yet" counts as answered."""
@@ -115,7 +134,7 @@ class AssessmentModel(QObject):
         return self.db.load_assessment(assessment_id), self.db.questionnaire_for(assessment_id)
 
     def trust_names(self) -> list[str]:
-        return sorted({i.trust for i in self.db.list_assessments() if i.trust})
+        return self.db.trust_names()
 
     # --- writing ---------------------------------------------------------------------------
 

@@ -46,7 +46,7 @@ class StartScreen(QWidget):
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.table_model = AssessmentTable(self)
+        self.table_model = AssessmentTable(parent=self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.table_model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -171,7 +171,9 @@ class StartScreen(QWidget):
     def refresh(self) -> None:
         """Read the list again (after anything that adds, changes or removes one)."""
         selected = self.selected_id()
-        self.table_model.set_rows(self.db.list_assessments())
+        old, self.table_model = self.table_model, AssessmentTable(self.db.list_assessments(), self)
+        self.proxy.setSourceModel(self.table_model)  # one reset, then sorted by Qt
+        old.setParent(None)  # the old rows go now, with the list they belonged to
         empty = not self.table_model.rows
         self.pages.setCurrentIndex(0 if empty else 1)
         if selected is not None:
@@ -181,10 +183,11 @@ class StartScreen(QWidget):
         self._enable()
 
     def select(self, assessment_id: int) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(ID_ROLE) == assessment_id:
-                self.table.selectRow(row)
-                return
+        row = self.table_model.row_of(assessment_id)
+        if row is not None:
+            found = self.proxy.mapFromSource(self.table_model.index(row, 0))
+            if found.isValid():
+                self.table.selectRow(found.row())
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

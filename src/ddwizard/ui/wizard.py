@@ -1,12 +1,18 @@
 """The guided flow: a list of steps on the left (any step reachable directly), the current
 page on the right, Back and Next below. Pages are built on first visit and reused, so
-moving between steps is instant; every page writes through the model and knows no other."""
+moving between steps is instant; every page writes through the model and knows no other.
+The pages' modules are imported on first visit too: the start screen needs none of them.
+
+Building a page of questions takes longer than a step should, so while the person is on a
+step, the next step's page is built (and laid out) once they have been there a moment
+(`PREFETCH_MS`): by the time they move on it is ready. It is an ordinary page, built early:
+nothing else changes (it is loaded from the model when it is shown, as every page is)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,16 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ddwizard.ui.pages.about import AboutPage
-from ddwizard.ui.pages.area import AreaPage
-from ddwizard.ui.pages.areas import AreasPage
 from ddwizard.ui.pages.base import MARGIN, Page, em, named
-from ddwizard.ui.pages.checklist import ChecklistPage
-from ddwizard.ui.pages.review import ReviewPage
-from ddwizard.ui.pages.trust import TrustPage
 from ddwizard.ui.steps import DONE, KEY_ROLE, PROGRESS_ROLE, Step, StepDelegate, steps_for
 
 STEPS_EM = 19
+PREFETCH_MS = 120  # on a step this long, the next step's page is built
 
 
 class Wizard(QWidget):
@@ -43,6 +44,8 @@ class Wizard(QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self.pages: dict[str, Page] = {}
         self._current = ""
+        self._prefetch = QTimer(self, singleShot=True, interval=PREFETCH_MS)
+        self._prefetch.timeout.connect(self._build_next)
         self._build()
         self._actions()
         model.loaded.connect(self.reset)
@@ -107,6 +110,7 @@ class Wizard(QWidget):
 
     def reset(self) -> None:
         """Another assessment: drop every page and list its steps."""
+        self._prefetch.stop()
         for key in list(self.pages):
             self._drop(key)
         self._current = ""
@@ -130,8 +134,12 @@ class Wizard(QWidget):
         if self._current in items:
             self._select(self._current)
 
-    def _show_progress(self) -> None:
-        for referent in self.model.selected_referents():
+    def _show_progress(self, only: str | None = None) -> None:
+        """Each area's progress in the step list (`only`: just this area's)."""
+        referents = self.model.selected_referents()
+        if only is not None:
+            referents = [r for r in referents if r.id == only]
+        for referent in referents:
             item = self._items.get(f"area:{referent.id}")
             if item is None:
                 continue
@@ -142,7 +150,7 @@ class Wizard(QWidget):
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{referent.title}, {words}")
             item.setToolTip(0, words.capitalize())
 
-    def _on_changed(self, what: str, _key: str) -> None:
+    def _on_changed(self, what: str, key: str) -> None:
         if what in ("referents", "questionnaire"):
             keep = {s.key for s in steps_for(self.model)}
             if what == "questionnaire":  # every page was built from the old questions
@@ -151,7 +159,8 @@ class Wizard(QWidget):
                 self._drop(key)
             self._fill_tree()
         elif what == "answer":
-            self._show_progress()
+            referent = self.model.questionnaire.referent_of(key)
+            self._show_progress(referent.id if referent is not None else None)
 
     def _drop(self, key: str) -> None:
         page = self.pages.pop(key)
@@ -179,7 +188,21 @@ class Wizard(QWidget):
             self.stepChanged.emit(key)
         self._select(key)
         self._update_nav()
+        self._prefetch.start()
         return True
+
+    def _build_next(self) -> None:
+        """Build the next step's page ahead of the move (see the module's note)."""
+        keys = [s.key for s in self.steps]
+        if not self.model.is_open() or self._current not in keys:
+            return
+        i = keys.index(self._current) + 1
+        if i < len(keys) and keys[i] not in self.pages:
+            page = self.page(keys[i])
+            page.load()  # and again when it is shown: the model may change meanwhile
+            page.setGeometry(self.stack.currentWidget().geometry())
+            if page.layout() is not None:
+                page.layout().activate()  # laid out now, while nothing else is happening
 
     def next(self) -> None:
         self._move(+1)
@@ -195,7 +218,9 @@ class Wizard(QWidget):
                 self.go(keys[i])
 
     def _tree_moved(self, item: QTreeWidgetItem | None, _previous) -> None:
-        if item is not None:
+        # With no step shown yet (an assessment just opened), a move is the list choosing
+        # its first row as it takes the focus, not the person: whoever opened it goes on.
+        if item is not None and self._current:
             self.go(item.data(0, KEY_ROLE))
 
     def _select(self, key: str) -> None:
@@ -232,13 +257,35 @@ class Wizard(QWidget):
     def _factory(self, key: str) -> Callable[[], Page]:
         m = self.model
         if key.startswith("area:"):
+            from ddwizard.ui.pages.area import AreaPage
+
             referent = m.questionnaire.referent(key.removeprefix("area:"))
             return lambda: AreaPage(m, referent)
         return {
-            "about": lambda: AboutPage(m), "trust": lambda: TrustPage(m),
-            "areas": lambda: AreasPage(m), "plane": self._plane_page,
-            "checklist": lambda: ChecklistPage(m), "review": self._review_page,
+            "about": self._about_page, "trust": self._trust_page,
+            "areas": self._areas_page, "plane": self._plane_page,
+            "checklist": self._checklist_page, "review": self._review_page,
         }[key]  # fmt: skip
+
+    def _about_page(self) -> Page:
+        from ddwizard.ui.pages.about import AboutPage
+
+        return AboutPage(self.model)
+
+    def _trust_page(self) -> Page:
+        from ddwizard.ui.pages.trust import TrustPage
+
+        return TrustPage(self.model)
+
+    def _areas_page(self) -> Page:
+        from ddwizard.ui.pages.areas import AreasPage
+
+        return AreasPage(self.model)
+
+    def _checklist_page(self) -> Page:
+        from ddwizard.ui.pages.checklist import ChecklistPage
+
+        return ChecklistPage(self.model)
 
     def _plane_page(self) -> Page:
         from ddwizard.ui.pages.plane_page import PlanePage  # the plane colleague's page
@@ -248,6 +295,8 @@ class Wizard(QWidget):
         return page
 
     def _review_page(self) -> Page:
+        from ddwizard.ui.pages.review import ReviewPage
+
         page = ReviewPage(self.model)
         page.openQuestion.connect(self.open_question)
         page.exportBundle.connect(self.exportBundle)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -163,7 +163,7 @@ class AreaPage(Page):
     def _on_changed(self, what: str, key: str) -> None:
         mine = what == "answer" and key in self.questions
         if mine or what == "referents" or what == "target" and key == self.referent.id:
-            self._show_position()
+            self._position_soon()
         elif what == "trust_reference" and key == self.referent.id or what == "details":
             self._show_reference()
 
@@ -185,8 +185,18 @@ class AreaPage(Page):
             f"<p><b>What it does it for</b><br>{_html(ref.purpose)}</p>"
         )
 
+    def _position_soon(self) -> None:
+        """Show the new position once the change is stored and announced: on the next turn of
+        the event loop (before the window is painted), once however many changes came."""
+        if not self._position_due:
+            self._position_due = True
+            QTimer.singleShot(0, self, self._show_position)
+
+    _position_due = False
+
     def _show_position(self) -> None:
-        rp = self.model.placement().get(self.referent.id)
+        self._position_due = False
+        rp = self.model.referent_placement(self.referent.id)
         if rp is None:  # the area is no longer chosen
             self.position.setText("This area is not among those chosen for this school.")
             return

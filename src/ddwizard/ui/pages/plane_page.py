@@ -172,8 +172,8 @@ class PlanePage(Page):
         super().save()
 
     def _on_changed(self, what: str, key: str) -> None:
-        if not self.model.is_open():
-            return
+        if not self.model.is_open() or not self.isVisibleTo(self.window()):
+            return  # not showing: `load()` reads everything afresh when it is shown again
         if what in PLACEMENT_CHANGES:
             self._fill_areas()
             self._show_area()
