@@ -118,3 +118,16 @@ def card(role: str = "card") -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(16, 12, 16, 14)
     layout.setSpacing(6)
     return frame, layout
+
+
+def titled_card(owner: QWidget, title: str, detail: str, detail_role: str) -> QVBoxLayout:
+    """Fill `owner` with one card headed by a bold title and, when there is one, a line of
+    detail; returns the card's layout for the rest of its contents."""
+    frame, layout = card()
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(frame)
+    layout.addWidget(theme.label(title, bold=True))
+    if detail:
+        layout.addWidget(theme.label(detail, detail_role))
+    return layout

@@ -21,7 +21,7 @@ from ddwizard.core.assessment import ChecklistEntry, ItemStatus
 from ddwizard.core.questionnaire import ChecklistArea, ChecklistItem
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, date_edit, date_text, show_date, text_box
-from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, card, em, heading, named
+from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, heading, named, titled_card
 
 INTRO = (
     "The usual due-diligence checklist, kept beside the practice and purpose work rather "
@@ -36,13 +36,7 @@ class ItemRow(QWidget):
     def __init__(self, item: ChecklistItem, model) -> None:
         super().__init__()
         self.item, self.model = item, model
-        frame, layout = card()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
-        layout.addWidget(theme.label(item.text, bold=True))
-        if item.help:
-            layout.addWidget(theme.label(item.help, "help"))
+        layout = titled_card(self, item.text, item.help, "help")
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.status = QComboBox()

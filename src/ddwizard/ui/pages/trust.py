@@ -10,7 +10,7 @@ from ddwizard.core.assessment import TrustReference
 from ddwizard.core.questionnaire import Referent
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, text_box
-from ddwizard.ui.pages.base import ScrollPage, card, heading, named, section
+from ddwizard.ui.pages.base import ScrollPage, heading, named, section, titled_card
 
 
 class ReferenceCard(QWidget):
@@ -19,13 +19,7 @@ class ReferenceCard(QWidget):
     def __init__(self, referent: Referent, model) -> None:
         super().__init__()
         self.referent, self.model = referent, model
-        frame, layout = card()
-        outer = QGridLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
-        layout.addWidget(theme.label(referent.title, bold=True))
-        if referent.description:
-            layout.addWidget(theme.label(referent.description, "muted"))
+        layout = titled_card(self, referent.title, referent.description, "muted")
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.practice = text_box(
