@@ -49,7 +49,6 @@ class Styles:
     cover_sub: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
-    h2_loose: ParagraphStyle  # an h2 that may be followed by a page break (before a table)
     h3: ParagraphStyle
     kicker: ParagraphStyle
     body: ParagraphStyle
@@ -126,15 +125,6 @@ def styles() -> Styles:
             spaceBefore=14,
             spaceAfter=6,
             keepWithNext=0,
-        ),
-        h2_loose=derive(
-            "h2_loose",
-            fontName=fonts.BOLD,
-            fontSize=13,
-            leading=17,
-            textColor=INK,
-            spaceBefore=14,
-            spaceAfter=6,
         ),
         h3=derive(
             "h3",

@@ -45,7 +45,7 @@ def build(m: BriefModel, st: Styles) -> list[Flowable]:
         story += [
             CondPageBreak(40 * mm),
             gap(2 * mm),
-            heading(items[0].area.title, st.h2_loose, f"dd-{i}", level=1),
+            heading(items[0].area.title, st.h2, f"dd-{i}", level=1),
             _items(items, st),
         ]
     return story
