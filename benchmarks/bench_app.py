@@ -136,7 +136,15 @@ class _NoDialogs:
 
 
 class Painted:
-    """Spins the event loop until a widget has been painted (after it was shown)."""
+    """Spins the event loop until a widget, or anything in it, has been painted.
+
+    A page that is covered by its own children is not itself sent a paint event, so the
+    first frame of a page is the first paint of the page or of a scrolling area in it, and
+    the wait ends when the event loop returns from handling that frame. The filter goes on
+    those widgets only, never on the application: a Python filter on the application
+    would see every event of every object, a cost the app itself never pays. Installing it
+    is counted in the time.
+    """
 
     def __init__(self, app) -> None:
         from PySide6.QtCore import QEvent, QObject
@@ -144,26 +152,37 @@ class Painted:
         class Filter(QObject):
             def __init__(self) -> None:
                 super().__init__()
-                self.seen: set[int] = set()
+                self.seen = False
 
             def eventFilter(self, watched, event) -> bool:  # noqa: N802
                 if event.type() == QEvent.Type.Paint:
-                    self.seen.add(id(watched))
+                    self.seen = True
                 return False
 
         self.app = app
         self.filter = Filter()
-        app.installEventFilter(self.filter)
-
-    def reset(self) -> None:
-        self.filter.seen.clear()
 
     def wait(self, widget, limit: float = 5.0) -> None:
+        """Until `widget` or a widget in it is painted: call it before the event loop next
+        runs."""
+        from PySide6.QtWidgets import QAbstractScrollArea
+
+        self.filter.seen = False
+        # A page's first frame starts with the page, or with the first scrolling area in it
+        # (which fills its background): those are watched, not every control.
+        areas = widget.findChildren(QAbstractScrollArea)
+        watched = [widget, *(a.viewport() for a in areas)] if areas else [widget]
+        for w in watched:
+            w.installEventFilter(self.filter)
         end = time.perf_counter() + limit
-        while id(widget) not in self.filter.seen:
-            self.app.processEvents()
-            if time.perf_counter() > end:
-                raise RuntimeError(f"{type(widget).__name__} was never painted")
+        try:
+            while not self.filter.seen:
+                self.app.processEvents()
+                if time.perf_counter() > end:
+                    raise RuntimeError(f"{type(widget).__name__} was never painted")
+        finally:
+            for w in watched:
+                w.removeEventFilter(self.filter)
 
     def settle(self) -> None:
         for _ in range(3):
@@ -212,7 +231,6 @@ def steps_and_autosave(tmp: Path) -> list[Figure]:
         samples = []
         for _ in areas:
             painted.idle(pause)
-            painted.reset()
             start = time.perf_counter()
             wizard.next()
             painted.wait(wizard.current_page())
@@ -325,7 +343,6 @@ def growth_of_open(tmp: Path) -> list[Figure]:
         painted.settle()
 
         def open_it(window=window, painted=painted):
-            painted.reset()
             window.open_assessment(1, "area:early_reading")
             painted.wait(window.wizard.current_page())
 

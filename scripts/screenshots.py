@@ -16,6 +16,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 LOOKS = {  # name: (palette, scale, logical window size)
@@ -157,7 +158,9 @@ class _Counter:
     def shot(self, name: str) -> None:
         from PySide6.QtWidgets import QApplication
 
-        QApplication.processEvents()  # a script, not the app: let layouts settle first
+        end = time.perf_counter() + 0.3  # a script, not the app: let the page finish and
+        while time.perf_counter() < end:  # settle as it would on screen
+            QApplication.processEvents()
         self.save(self.window.grab(), name)
 
     def save(self, pixmap, name: str) -> None:

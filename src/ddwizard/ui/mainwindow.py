@@ -19,6 +19,7 @@ from ddwizard.ui.tasks import TaskRunner
 from ddwizard.ui.wizard import Wizard
 
 STATE_KEY = "ui.last"  # {"assessment": id, "step": key}
+REMEMBER_MS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -38,6 +39,8 @@ class MainWindow(QMainWindow):
         self.views.addWidget(self.wizard)
         self.setCentralWidget(self.views)
         self._help = None  # the framework's help, made when first asked for
+        self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_MS)
+        self._remember_timer.timeout.connect(self._write_where)
         self._status_bar()
         self._menus()
         self._connect()
@@ -203,11 +206,24 @@ class MainWindow(QMainWindow):
     # --- remembering where we were -------------------------------------------------------------
 
     _remembered: str | None = None  # what the state holds, so an unchanged one is not written
+    _where: str | None = None  # where the person is, when not yet written
 
     def _remember(self, step: str) -> None:
+        """Note where the person is; written once they stay a moment (REMEMBER_MS), or on
+        closing. Unlike an answer, a step not written is no loss: it is only where to
+        reopen, so moving through the steps costs no write to the disk each time."""
         value = {"assessment": self.model.assessment_id, "step": step} if step else {}
-        text = json.dumps(value)
-        if text == self._remembered:
+        self._where = json.dumps(value)
+        if self._where == self._remembered:
+            self._where = None
+            self._remember_timer.stop()
+        else:
+            self._remember_timer.start()
+
+    def _write_where(self) -> None:
+        self._remember_timer.stop()
+        text, self._where = self._where, None
+        if text is None or text == self._remembered:
             return
         try:
             self.db.set_state(STATE_KEY, text)
@@ -223,6 +239,7 @@ class MainWindow(QMainWindow):
             return {}
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self._write_where()
         self.model.flush()
         if self.wizard.current_page() is not None:
             self.wizard.current_page().save()

@@ -11,7 +11,14 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ddwizard.core.plane import PlanePoint, PlaneScene, PointKind
@@ -132,14 +139,28 @@ class PlaneView(QWidget):
 
     # --- painting --------------------------------------------------------------------------
 
+    _drawn: tuple[Frame, PaintState, float, QPixmap] | None = None
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Drawn once into a picture for each layout and state, then copied: showing a page
+        again, or uncovering the plane, costs no drawing."""
+        frame, dpr = self.frame(), self.devicePixelRatioF()
+        state = PaintState(self._selected, self._focus if self.hasFocus() else None,
+                           self._hover)  # fmt: skip
+        drawn = self._drawn
+        if drawn is None or drawn[0] is not frame or drawn[1] != state or drawn[2] != dpr:
+            picture = QPixmap(self.size() * dpr)
+            picture.setDevicePixelRatio(dpr)
+            picture.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(picture)
+            try:
+                paint_frame(painter, frame, state)
+            finally:
+                painter.end()
+            self._drawn = drawn = (frame, state, dpr, picture)
         painter = QPainter(self)
-        try:
-            state = PaintState(self._selected, self._focus if self.hasFocus() else None,
-                               self._hover)  # fmt: skip
-            paint_frame(painter, self.frame(), state)
-        finally:
-            painter.end()
+        painter.drawPixmap(0, 0, drawn[3])
+        painter.end()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._frame = None

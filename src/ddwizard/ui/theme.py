@@ -1,36 +1,29 @@
 """Look and feel in one place: the Fusion style, a light or dark palette, and type sizes.
 
-Widgets never name a colour: they use palette roles (through the small style sheet below),
-so the app reads the same in a dark theme. Nothing is coloured as a verdict.
+Widgets never name a colour: they use palette roles (a label's text role, a panel's fill and
+outline), so the app reads the same in a dark theme. Nothing is coloured as a verdict.
+
+There is no application style sheet on purpose: with one, Qt works every widget's style out
+again whenever it is added or shown, which made building and showing a page of questions
+several times slower. Panels paint themselves instead (`Panel`).
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWidget
 
 MIN_POINT_SIZE = 10.0
 
-# Roles are set on widgets as a dynamic property, e.g. label.setProperty("role", "help").
-STYLE = """
-QLabel[role="help"], QLabel[role="muted"] { color: palette(placeholder-text); }
-QLabel[role="title"] { font-weight: 600; }
-QFrame[role="card"] {
-    background: palette(base); border: 1px solid palette(mid); border-radius: 6px;
+# Text roles for `label`: the palette role its text is drawn in. A role is a palette colour,
+# never a named one, so it follows the light and dark palettes (and a change of them).
+TEXT_ROLES = {
+    "help": QPalette.ColorRole.PlaceholderText,
+    "muted": QPalette.ColorRole.PlaceholderText,
 }
-QFrame[role="aside"] {
-    background: palette(alternate-base); border: 1px solid palette(midlight);
-    border-radius: 6px;
-}
-QFrame[role="empty"] { background: palette(base); border-radius: 8px; }
-QTreeWidget#steps { border: none; background: palette(window); }
-QRadioButton, QCheckBox { spacing: 8px; }
-QRadioButton, QCheckBox { border: 1px solid transparent; border-radius: 3px; padding: 1px; }
-QRadioButton:focus, QCheckBox:focus { border: 1px solid palette(highlight); }
-"""
 
 _DARK = {
     # Fusion draws frames and indicators in Window darkened, so fields (Base) are lighter
@@ -83,7 +76,6 @@ def apply(app: QApplication, dark: bool | None = None) -> None:
     if font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)
-    app.setStyleSheet(STYLE)
 
 
 def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
@@ -96,12 +88,51 @@ def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
 
 def label(text: str, role: str = "", *, wrap: bool = True, size: float = 1.0,
           bold: bool = False) -> QLabel:  # fmt: skip
-    """A label with a style role ("help", "muted", "title") and a relative size."""
+    """A label with a text role ("help", "muted": see TEXT_ROLES) and a relative size."""
     w = QLabel(text)
     w.setWordWrap(wrap)
     if role:
-        w.setProperty("role", role)
+        muted(w, role)
     if size != 1.0 or bold:
         w.setFont(scaled_font(w, size, bold))
     w.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return w
+
+
+def muted(widget: QWidget, role: str = "muted") -> QWidget:
+    """Draw a label's text in its role's palette colour (see TEXT_ROLES)."""
+    widget.setProperty("role", role)
+    widget.setForegroundRole(TEXT_ROLES[role])
+    return widget
+
+
+class Panel(QFrame):
+    """A rounded panel in palette colours: "card" (a field-coloured box with an outline, for
+    a question or an item), "aside" (a quieter box beside the questions), "empty" (the
+    start screen's welcome). It paints itself: no style sheet is involved."""
+
+    LOOKS = {  # fill, outline (None: no outline), corner radius
+        "card": (QPalette.ColorRole.Base, QPalette.ColorRole.Mid, 6.0),
+        "aside": (QPalette.ColorRole.AlternateBase, QPalette.ColorRole.Midlight, 6.0),
+        "empty": (QPalette.ColorRole.Base, None, 8.0),
+    }
+
+    def __init__(self, role: str = "card", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.look = self.LOOKS[role]
+        self.setProperty("role", role)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        fill, outline, radius = self.look
+        palette = self.palette()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(palette.color(fill))
+        if outline is None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        else:
+            painter.setPen(QPen(palette.color(outline), 1.0))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5),
+                                    radius, radius)  # fmt: skip
+        painter.end()

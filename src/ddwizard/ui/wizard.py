@@ -12,20 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ddwizard.ui import theme
 from ddwizard.ui.pages.base import MARGIN, Page, em, named
+from ddwizard.ui.pagestack import PageStack
 from ddwizard.ui.steps import DONE, KEY_ROLE, PROGRESS_ROLE, Step, StepDelegate, steps_for
 
 STEPS_EM = 19
@@ -58,6 +60,8 @@ class Wizard(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         self.tree = QTreeWidget(objectName="steps")
+        self.tree.setFrameShape(QFrame.Shape.NoFrame)  # the list sits on the window
+        self.tree.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(em(self))
@@ -70,7 +74,7 @@ class Wizard(QWidget):
         row.addWidget(self.tree)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         right.addWidget(self.stack, 1)
         right.addWidget(self._nav_bar())
         row.addLayout(right, 1)
@@ -82,8 +86,7 @@ class Wizard(QWidget):
         self.back_button = QPushButton("Back")
         named(self.back_button, "Previous step")
         self.back_button.clicked.connect(self.back)
-        self.where = QLabel()
-        self.where.setProperty("role", "muted")
+        self.where = theme.muted(QLabel())
         self.next_button = QPushButton("Next")
         named(self.next_button, "Next step")
         self.next_button.setDefault(False)
@@ -184,6 +187,10 @@ class Wizard(QWidget):
             page = self.page(key)
             page.load()
             self.stack.setCurrentWidget(page)
+            # Laid out now (scroll areas size their contents on a posted request), so the
+            # page's first frame is never drawn half-sized.
+            for _ in range(4):  # the page, what its layout resized, what that moved...
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self._current = key
             self.stepChanged.emit(key)
         self._select(key)
@@ -200,7 +207,8 @@ class Wizard(QWidget):
         if i < len(keys) and keys[i] not in self.pages:
             page = self.page(keys[i])
             page.load()  # and again when it is shown: the model may change meanwhile
-            page.setGeometry(self.stack.currentWidget().geometry())
+            page.setGeometry(self.stack.rect())
+            page.ensurePolished()  # styled now, with every widget in it, not when first shown
             if page.layout() is not None:
                 page.layout().activate()  # laid out now, while nothing else is happening
 
@@ -260,7 +268,7 @@ class Wizard(QWidget):
             from ddwizard.ui.pages.area import AreaPage
 
             referent = m.questionnaire.referent(key.removeprefix("area:"))
-            return lambda: AreaPage(m, referent)
+            return lambda: AreaPage(m, referent, fill=self.stack.height())
         return {
             "about": self._about_page, "trust": self._trust_page,
             "areas": self._areas_page, "plane": self._plane_page,

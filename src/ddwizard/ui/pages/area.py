@@ -1,12 +1,22 @@
 """One page per chosen area: practice questions and purpose questions in two sections, the
 trust's reference for the area beside them, a small plane whose point moves as answers
-change, and the assessor's confidence and notes for the area."""
+change, and the assessor's confidence and notes for the area.
+
+A page is built in two parts so that moving to it is quick: what fills the window at first
+(the heading, the first questions, the reference and the plane) when it is made, and the
+rest a few questions at a time once it is shown, each slice short enough that a key press
+is never kept waiting (`SLICE_S`). The rest takes its place in the tab order as it comes.
+Anything that needs every question (`questions`, `focus_question`) finishes the page first.
+"""
 
 from __future__ import annotations
 
+import math
+import time
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -36,53 +46,143 @@ PURPOSE_INTRO = (
 )
 KEYS_HINT = "Keys 1 to 9 choose an option in the question you are in. Everything saves as you go."
 QUESTIONS_EM, ASIDE_EM = 44, 26  # below both side by side, the reference goes on top
+SLICE_S = 0.012  # the longest a slice of the rest of the page takes to build
+FIRST_FRAME_MS = 100  # the rest is built after the first frame, or this long after showing
+QUESTION_LINES = 22  # about how tall a question is, in lines of text, to fill the window
 CONFIDENCE = [("Not set", None), ("Low", Confidence.LOW), ("Medium", Confidence.MEDIUM),
               ("High", Confidence.HIGH)]  # fmt: skip
 
 
 class AreaPage(Page):
-    def __init__(self, model, referent: Referent, parent: QWidget | None = None) -> None:
+    def __init__(self, model, referent: Referent, parent: QWidget | None = None,
+                 fill: int | None = None) -> None:  # fmt: skip
+        """`fill`: the height the page will be shown at (else the screen's)."""
         super().__init__(model, parent)
         self.referent = referent
         self.title = referent.title
-        self.questions: dict[str, QuestionBox] = {}
+        self._ids = {q.id for q in referent.questions}
+        self._boxes: dict[str, QuestionBox] = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         self.scroll = Scrolling(self, max_em=52)
-        self._build_questions(self.scroll.body)
+        self._rest = self._parts(self.scroll.body)
+        self._build_first(fill or self.screen().availableGeometry().height())
         row.addWidget(self.scroll, 1)
         row.addWidget(self._aside())
         model.changed.connect(self._on_changed)
 
+    @property
+    def questions(self) -> dict[str, QuestionBox]:
+        """Every question's box, in order (the page is finished first if need be)."""
+        self.finish()
+        return self._boxes
+
     # --- building ----------------------------------------------------------------------------
 
-    def _build_questions(self, body: QVBoxLayout) -> None:
+    def _parts(self, body: QVBoxLayout) -> list[Callable[[], None]]:
+        """The page from top to bottom, as steps that each add one part to `body`."""
         r = self.referent
-        body.addWidget(heading(r.title, r.description, kicker=r.group))
-        body.addWidget(theme.label(KEYS_HINT, "muted"))
+        parts = [lambda: body.addWidget(heading(r.title, r.description, kicker=r.group)),
+                 lambda: body.addWidget(theme.label(KEYS_HINT, "muted"))]  # fmt: skip
         number = 1
         for axis, title, intro in ((Axis.PRACTICE, "Practice", PRACTICE_INTRO),
                                    (Axis.PURPOSE, "Purpose", PURPOSE_INTRO)):  # fmt: skip
-            body.addWidget(section(title, intro))
+            parts.append(lambda title=title, intro=intro: self._add(section(title, intro)))
             for question in r.on_axis(axis):
-                box = QuestionBox(question, number, self.model)
-                self.questions[question.id] = box
-                body.addWidget(box)
+                parts.append(lambda q=question, n=number: self._add_question(q, n))
                 number += 1
-        body.addWidget(
-            section(
-                "Your view of this area",
-                "How sure you are of these answers, and anything to remember.",
-            )
-        )
-        body.addLayout(self._confidence())
+        parts += [lambda: self._add(section("Your view of this area", "How sure you are of "
+                                            "these answers, and anything to remember.")),
+                  self._add_view]  # fmt: skip
+        return parts
+
+    def _build_first(self, height: int) -> None:
+        """The heading and as many questions as fill `height`; the rest once shown."""
+        lines = height / max(1, self.fontMetrics().lineSpacing())
+        wanted = max(1, math.ceil(lines / QUESTION_LINES))
+        self._last_made: QWidget | None = None  # see _chain
+        self._slicing = False
+        while self._rest and len(self._boxes) < wanted:
+            self._rest.pop(0)()
+        self.scroll.finish()
+        if self._rest:
+            self.scroll.viewport().installEventFilter(self)
+        if self._boxes:  # made in tab order so far; from here on, chained explicitly
+            self._last_made = list(self._boxes.values())[-1].controls()[-1]
+
+    def _add(self, widget: QWidget) -> None:
+        body = self.scroll.body
+        if self.scroll.finished:
+            body.insertWidget(body.count() - 1, widget)  # above the closing stretch
+        else:
+            body.addWidget(widget)
+
+    def _chain(self, controls: list[QWidget]) -> None:
+        """Put controls made after the first part in the tab order, after those before."""
+        if self._last_made is None:
+            return
+        for control in controls:
+            QWidget.setTabOrder(self._last_made, control)
+            self._last_made = control
+
+    def _add_question(self, question, number: int) -> None:
+        box = QuestionBox(question, number, self.model)
+        self._boxes[question.id] = box
+        self._add(box)
+        if self.model.is_open():
+            box.load(self.model.assessment.answer(question.id))
+        self._chain(box.controls())
+
+    def _add_view(self) -> None:
+        r = self.referent
+        row = self._confidence()
+        holder = QWidget()
+        holder.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self._add(holder)
         self.note = text_box(f"Notes on {r.title}", "Notes on this area (optional)", lines=4)
-        body.addWidget(self.note)
+        self._add(self.note)
         self._note = TextBinding(
             self.note, self.model, lambda t: self.model.set_referent_note(r.id, note=t)
         )
-        self.scroll.finish()
+        self._chain([*self.confidence.buttons(), self.note])
+        if self.model.is_open():
+            self._load_view()
+
+    def _slice(self) -> None:
+        """Build the next parts of the page, for at most SLICE_S; again later if need be."""
+        self._slicing = False
+        if not self.isVisible():  # moved on before it was done: carry on when shown again
+            return
+        end = time.perf_counter() + SLICE_S
+        while self._rest and time.perf_counter() < end:
+            self._rest.pop(0)()
+        if self._rest:
+            self._slice_soon()
+        else:
+            self.scroll.viewport().removeEventFilter(self)
+
+    def _slice_soon(self) -> None:
+        if self._rest and not self._slicing:
+            self._slicing = True
+            QTimer.singleShot(0, self, self._slice)
+
+    def finish(self) -> None:
+        """Build whatever of the page is still to come, now."""
+        while self._rest:
+            self._rest.pop(0)()
+        self.scroll.viewport().removeEventFilter(self)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._rest:  # after the page's first frame (see eventFilter), or soon at most
+            QTimer.singleShot(FIRST_FRAME_MS, self, self._slice_soon)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self._rest:
+            self._slice_soon()  # the questions are on screen: build the rest
+        return False
 
     def _confidence(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -141,16 +241,20 @@ class AreaPage(Page):
 
     def load(self) -> None:
         a = self.model.assessment
-        for qid, box in self.questions.items():
+        for qid, box in self._boxes.items():  # those still to come load when made
             box.load(a.answer(qid))
-        note = a.note_for(self.referent.id)
+        if not self._rest:
+            self._load_view()
+        self._show_reference()
+        self._show_position()
+
+    def _load_view(self) -> None:
+        note = self.model.assessment.note_for(self.referent.id)
         with QSignalBlocker(self.confidence):
             level = note.confidence if note else None
             index = [c for _, c in CONFIDENCE].index(level)
             self.confidence.button(index).setChecked(True)
         self._note.set_text(note.note if note else "")
-        self._show_reference()
-        self._show_position()
 
     def focus_question(self, question_id: str) -> None:
         box = self.questions.get(question_id)
@@ -161,7 +265,7 @@ class AreaPage(Page):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_changed(self, what: str, key: str) -> None:
-        mine = what == "answer" and key in self.questions
+        mine = what == "answer" and key in self._ids
         if mine or what == "referents" or what == "target" and key == self.referent.id:
             self._position_soon()
         elif what == "trust_reference" and key == self.referent.id or what == "details":

@@ -68,9 +68,12 @@ class Scrolling(QScrollArea):
         row.addStretch(0)
         self.setWidget(outer)
 
+    finished = False
+
     def finish(self) -> None:
         """Push the content up when it is shorter than the window."""
         self.body.addStretch(1)
+        self.finished = True
 
 
 class ScrollPage(Page):
@@ -112,8 +115,7 @@ def section(title: str, intro: str = "") -> QWidget:
 
 
 def card(role: str = "card") -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setProperty("role", role)
+    frame = theme.Panel(role)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(16, 12, 16, 14)
     layout.setSpacing(6)

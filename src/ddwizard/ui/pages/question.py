@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QPushButton,
     QRadioButton,
@@ -43,16 +42,15 @@ def help_html(question: Question) -> str:
     return "<br>".join(parts)
 
 
-class QuestionBox(QFrame):
+class QuestionBox(theme.Panel):
     """Writes through the model the moment an option, a source or (debounced) the note changes."""
 
     chosen = Signal(str)  # option key ("" when cleared)
 
     def __init__(self, question: Question, number: int, model,
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
+        super().__init__("card", parent)
         self.question, self.model = question, model
-        self.setProperty("role", "card")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(6)
@@ -111,6 +109,10 @@ class QuestionBox(QFrame):
             row.addWidget(box)
         row.addStretch(1)
         return row
+
+    def controls(self) -> list[QWidget]:
+        """Its controls in tab order."""
+        return [*self.radios, self.clear, self.note, *self.sources.values()]
 
     # --- load and save -----------------------------------------------------------------------
 

@@ -154,7 +154,9 @@ class ReviewPage(ScrollPage):
 
     def _show_quadrants(self) -> None:
         while self.quadrants.count():
-            self.quadrants.takeAt(0).widget().deleteLater()
+            old = self.quadrants.takeAt(0).widget()
+            old.hide()  # gone from the screen now; deleted when the event loop next can
+            old.deleteLater()
         placement = self.model.placement()
         groups = placement.by_quadrant()
         for row, q in enumerate(Quadrant):
