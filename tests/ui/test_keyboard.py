@@ -118,6 +118,8 @@ def visit_every_step(qtbot, window, skip=()):
             continue
         window.wizard.go(step.key)
         page = window.wizard.current_page()
+        if hasattr(page, "build_rest"):  # an area page, built in two parts: all of it
+            page.build_rest()
         if step.key == "checklist":
             for i in range(len(page.areas)):
                 page.area_rows(i)

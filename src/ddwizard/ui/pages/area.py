@@ -6,7 +6,7 @@ A page is built in two parts so that moving to it is quick: what fills the windo
 (the heading, the first questions, the reference and the plane) when it is made, and the
 rest a few questions at a time once it is shown, each slice short enough that a key press
 is never kept waiting (`SLICE_S`). The rest takes its place in the tab order as it comes.
-Anything that needs every question (`questions`, `focus_question`) finishes the page first.
+Anything that needs every question (`questions`, `focus_question`) builds the rest first.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ class AreaPage(Page):
     @property
     def questions(self) -> dict[str, QuestionBox]:
         """Every question's box, in order (the page is finished first if need be)."""
-        self.finish()
+        self.build_rest()
         return self._boxes
 
     # --- building ----------------------------------------------------------------------------
@@ -168,7 +168,7 @@ class AreaPage(Page):
             self._slicing = True
             QTimer.singleShot(0, self, self._slice)
 
-    def finish(self) -> None:
+    def build_rest(self) -> None:
         """Build whatever of the page is still to come, now."""
         while self._rest:
             self._rest.pop(0)()
