@@ -75,9 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    gui = _app_only(argv)
+    if gui is not None:  # `ddwizard [--db PATH]`: the app, without building every command
+        from ddwizard.ui.app import run  # Qt is imported only here
+
+        return run(gui[0])
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from ddwizard.ui.app import run  # Qt is imported only here
+        from ddwizard.ui.app import run
 
         return run(args.db)
     handler = _handler(args)
@@ -93,6 +99,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("DDWIZARD_DEBUG"):
             raise
         return 1
+
+
+def _app_only(argv: list[str]) -> tuple[str | None] | None:
+    """(the --db path or None) when the arguments ask for the app and nothing else, as
+    `ddwizard`, `ddwizard --db PATH` and `ddwizard --db=PATH` do; else None (parse them)."""
+    if not argv:
+        return (None,)
+    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        return (argv[1],)
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        return (argv[0].removeprefix("--db="),)
+    return None
 
 
 def _handler(args) -> Callable:

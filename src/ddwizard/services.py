@@ -10,13 +10,16 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ddwizard import paths
-from ddwizard.core.assessment import Assessment
-from ddwizard.core.questionnaire import Questionnaire
 from ddwizard.fileio import atomic_write
 from ddwizard.resources import default_questionnaire_path, resource
 from ddwizard.storage import Database, DuplicateAssessment, NotFound
+
+if TYPE_CHECKING:
+    from ddwizard.core.assessment import Assessment
+    from ddwizard.core.questionnaire import Questionnaire
 
 
 def new_uid() -> str:

@@ -222,3 +222,29 @@ def test_a_changed_questionnaire_needs_a_new_version(db, tmp_path, capsys):
     code, out, _ = run(capsys, "questionnaire", "list", "--json")
     versions = sorted(q["version"] for q in json.loads(out) if q["id"] != "default")
     assert len(versions) == 2 and "99" in versions
+
+
+@pytest.mark.parametrize(
+    ("argv", "app"),
+    [
+        ([], (None,)),
+        (["--db", "x.db"], ("x.db",)),
+        (["--db=x.db"], ("x.db",)),
+        (["--db", "x.db", "list"], None),  # a command: parsed in full
+        (["list"], None),
+        (["--db"], None),  # incomplete: argparse says what is missing
+        (["--db", "--help"], None),
+        (["--db="], None),
+        (["--help"], None),
+    ],
+)
+def test_the_app_alone_is_recognised_without_the_full_parser(argv, app):
+    from ddwizard.cli import _app_only
+
+    assert _app_only(argv) == app
+
+
+def test_an_incomplete_db_option_is_still_reported_in_words(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--db"])
+    assert exit_.value.code == 2 and "--db" in capsys.readouterr().err

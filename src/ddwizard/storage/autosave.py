@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
-from typing import Any, Final
+from typing import Any
 
 from ddwizard.core.assessment import (
     ChecklistEntry,
@@ -24,19 +24,7 @@ from ddwizard.core.assessment import (
 
 from . import assessments, rows
 from .rows import dicts, dumps
-
-
-class _Unset:
-    """Leave this value as it is. (None is a value: an answer with no option chosen.)"""
-
-    def __repr__(self) -> str:
-        return "UNSET"
-
-    def __bool__(self) -> bool:
-        return False
-
-
-UNSET: Final[Any] = _Unset()
+from .unset import UNSET  # noqa: F401 - named here too
 
 
 @dataclass(frozen=True, slots=True)

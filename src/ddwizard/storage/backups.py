@@ -146,7 +146,12 @@ def _moment(path: Path) -> tuple[datetime, int] | None:
     if not found:
         return None
     day, time, n = found.groups()
-    return datetime.strptime(day + time, "%Y%m%d%H%M%S").replace(tzinfo=UTC), int(n or 0)
+    digits = day + time  # YYYYmmddHHMMSS; read by hand: strptime costs the start-up 3 ms
+    fields = [int(digits[i:j]) for i, j in ((0, 4), (4, 6), (6, 8), (8, 10), (10, 12), (12, 14))]
+    try:
+        return datetime(*fields, tzinfo=UTC), int(n or 0)
+    except ValueError:  # not a real date: not one of ours
+        return None
 
 
 def list_backups(db_path_or_dir: str | os.PathLike) -> list[Path]:

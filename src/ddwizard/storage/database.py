@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ddwizard.core.assessment import Assessment, ChecklistEntry, School, Target, TrustReference
-from ddwizard.core.questionnaire import Questionnaire
+from ddwizard.lazy import lazy_module
 
-from . import assessments, autosave, backups, identity, listing, opening, questionnaires, rows
-from .autosave import UNSET, AuditEntry
+from . import backups, identity, listing, opening, rows
 from .errors import (
     DatabaseDamaged,
     DuplicateAssessment,
@@ -25,8 +23,27 @@ from .errors import (
     translated,
     with_backup,
 )
-from .listing import AssessmentInfo
-from .questionnaires import QuestionnaireInfo
+from .unset import UNSET
+
+# Reading and writing assessments and questionnaires needs the core's data classes, which
+# the start screen does not: these load on first use.
+assessments = lazy_module("ddwizard.storage.assessments")
+autosave = lazy_module("ddwizard.storage.autosave")
+questionnaires = lazy_module("ddwizard.storage.questionnaires")
+
+if TYPE_CHECKING:
+    from ddwizard.core.assessment import (
+        Assessment,
+        ChecklistEntry,
+        School,
+        Target,
+        TrustReference,
+    )
+    from ddwizard.core.questionnaire import Questionnaire
+
+    from .autosave import AuditEntry
+    from .listing import AssessmentInfo
+    from .questionnaires import QuestionnaireInfo
 
 if TYPE_CHECKING:  # sqlite-utils is imported only when there are migrations to apply
     from sqlite_utils import Database as SqlDatabase
@@ -102,8 +119,12 @@ class Database:
         cache folder, so nothing is added beside the database or its backups."""
         from platformdirs import user_cache_dir
 
-        key = hashlib.sha256(str(self.path).encode("utf-8", "surrogateescape")).hexdigest()
-        return Path(user_cache_dir("ddwizard", appauthor=False)) / "checked" / key[:32]
+        # A name for the path, not a secret: the stamp itself says which file it was (inode,
+        # size, time), so two paths sharing a name only means one more check. zlib, not
+        # hashlib: hashlib loads OpenSSL, a few milliseconds of every start.
+        raw = str(self.path).encode("utf-8", "surrogateescape")
+        key = f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
+        return Path(user_cache_dir("ddwizard", appauthor=False)) / "checked" / key
 
     def _newest_good_backup(self) -> Path | None:
         if self.backup_dir is None:

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from ddwizard.core.assessment import Status
+from ddwizard.core.statuses import Status
 
 from .rows import dicts
 

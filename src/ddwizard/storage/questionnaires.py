@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-
-from ddwizard.core.qcanonical import read_canonical
-from ddwizard.core.questionnaire import Questionnaire
+from typing import TYPE_CHECKING
 
 from .errors import NotFound, StorageError
 from .rows import dicts
+
+if TYPE_CHECKING:  # counting questions for the list of assessments needs neither
+    from ddwizard.core.questionnaire import Questionnaire
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,8 @@ def load(conn: sqlite3.Connection, row: int) -> Questionnaire:
     as strictly as a file, which says what is wrong with it."""
     body = _body(conn, row)
     try:
+        from ddwizard.core.qcanonical import read_canonical
+
         found = read_canonical(json.loads(body))
     except (ValueError, RecursionError):
         found = None

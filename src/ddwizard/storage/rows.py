@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
-
-from ddwizard.core.assessment import School, TrustReference
+from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound
+
+if TYPE_CHECKING:
+    from ddwizard.core.assessment import School, TrustReference
 
 # Tables whose rows belong to one assessment and keep the order they were given in.
 ORDERED_CHILDREN = ("answers", "referent_notes", "targets", "checklist_entries")
@@ -89,6 +90,8 @@ def trust_references(conn: sqlite3.Connection, trust: int) -> tuple[TrustReferen
         "ORDER BY position",
         [trust],
     ).fetchall()
+    from ddwizard.core.assessment import TrustReference
+
     return tuple(TrustReference(r, practice, purpose) for r, practice, purpose in rows)
 
 

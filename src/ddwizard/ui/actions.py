@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ddwizard import services
-from ddwizard.core.assessment import Assessment, School, Status, Trust
 from ddwizard.storage import Database, DuplicateAssessment, StorageError
 
 BUNDLES = "ddwizard bundles (*.json);;All files (*)"
@@ -67,6 +66,8 @@ class FileActions(QObject):
     # --- on the UI thread (quick) -------------------------------------------------------------
 
     def new_assessment(self) -> int | None:
+        from ddwizard.core.assessment import Assessment, School, Trust
+
         try:
             q = services.ensure_default(self.db)
             recent = self.db.list_assessments()
@@ -85,6 +86,8 @@ class FileActions(QObject):
     def reassess(self, assessment_id: int) -> int | None:
         """A new assessment of the same school and trust, starting from this one's answers,
         notes and targets, so movement can be seen later."""
+        from ddwizard.core.statuses import Status
+
         try:
             old = self.db.load_assessment(assessment_id)
             q = self.db.questionnaire_for(assessment_id)

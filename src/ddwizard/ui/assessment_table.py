@@ -8,7 +8,7 @@ from PySide6.QtCore import QDateTime, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ddwizard.core.assessment import Status
+from ddwizard.core.statuses import Status
 from ddwizard.storage import AssessmentInfo
 
 COLUMNS = ["School", "Trust", "Label", "Assessor", "Status", "Last changed", "Complete"]

@@ -4,10 +4,11 @@ Reopening the app returns to the same assessment and step (kept with `db.set_sta
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QStackedWidget
 
 from ddwizard.storage import StorageError
 from ddwizard.ui.actions import FileActions
@@ -16,10 +17,13 @@ from ddwizard.ui.model import AssessmentModel
 from ddwizard.ui.start import StartScreen
 from ddwizard.ui.status import SaveIndicator
 from ddwizard.ui.tasks import TaskRunner
-from ddwizard.ui.wizard import Wizard
+
+if TYPE_CHECKING:
+    from ddwizard.ui.wizard import Wizard
 
 STATE_KEY = "ui.last"  # {"assessment": id, "step": key}
 REMEMBER_MS = 1000
+AUTO_BACKUP_MS = 1500  # the start-up backup waits until the window is up and drawn
 
 
 class MainWindow(QMainWindow):
@@ -33,10 +37,9 @@ class MainWindow(QMainWindow):
         self.model = AssessmentModel(db, self)
         self.actions = FileActions(db, self.model, self.runner, self.dialogs, self)
         self.start = StartScreen(db)
-        self.wizard = Wizard(self.model, self.dialogs)
+        self._wizard: Wizard | None = None  # made when an assessment is first opened
         self.views = QStackedWidget()
         self.views.addWidget(self.start)
-        self.views.addWidget(self.wizard)
         self.setCentralWidget(self.views)
         self._help = None  # the framework's help, made when first asked for
         self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_MS)
@@ -83,10 +86,7 @@ class MainWindow(QMainWindow):
             self._action(file, "&Restore a backup…", self.restore_backup)
             file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        go = self.menuBar().addMenu("&Go")
-        go.addAction(self.wizard.next_action)
-        go.addAction(self.wizard.back_action)
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.help_menu = self.menuBar().addMenu("&Help")
         self._action(
             help_menu,
             "About the &framework",
@@ -112,10 +112,29 @@ class MainWindow(QMainWindow):
         a.listChanged.connect(self._list_changed)
         a.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         a.busy.connect(self._busy)
-        self.wizard.stepChanged.connect(self._remember)
-        self.wizard.exportBundle.connect(lambda: a.export_bundle(self.model.assessment_id))
-        self.wizard.exportBrief.connect(a.export_brief)
         self.model.changed.connect(self._title)
+
+    @property
+    def wizard(self) -> Wizard:
+        """The guided flow, made the first time it is needed (the start screen needs none
+        of it), with its Go menu."""
+        if self._wizard is None:
+            from ddwizard.ui.wizard import Wizard
+
+            self._wizard = wizard = Wizard(self.model, self.dialogs)
+            self.views.addWidget(wizard)
+            a = self.actions
+            wizard.stepChanged.connect(self._remember)
+            wizard.exportBundle.connect(lambda: a.export_bundle(self.model.assessment_id))
+            wizard.exportBrief.connect(a.export_brief)
+            go = QMenu("&Go", self)
+            go.addAction(wizard.next_action)
+            go.addAction(wizard.back_action)
+            self.menuBar().insertMenu(self.help_menu.menuAction(), go)
+            if self.model.is_open():
+                wizard.reset()
+            self._enable()
+        return self._wizard
 
     def _resize(self) -> None:
         m = self.fontMetrics()
@@ -131,7 +150,7 @@ class MainWindow(QMainWindow):
         step = last.get("step", "")
         if not (last and self.open_assessment(last.get("assessment"), step, quiet=True)):
             self.show_start()
-        QTimer.singleShot(0, self.actions.auto_backup)
+        QTimer.singleShot(AUTO_BACKUP_MS, self, self.actions.auto_backup)
 
     def open_assessment(self, assessment_id, step: str = "", quiet: bool = False) -> bool:
         """Show an assessment at a step (the review when there is no plane page, else the
@@ -177,8 +196,9 @@ class MainWindow(QMainWindow):
         in_wizard = self.model.is_open()
         self.indicator.setVisible(in_wizard)
         self.brief_action.setEnabled(in_wizard)
-        self.wizard.next_action.setEnabled(in_wizard)
-        self.wizard.back_action.setEnabled(in_wizard)
+        if self._wizard is not None:
+            self._wizard.next_action.setEnabled(in_wizard)
+            self._wizard.back_action.setEnabled(in_wizard)
 
     def _title(self, *_) -> None:
         a = self.model.assessment
@@ -193,13 +213,13 @@ class MainWindow(QMainWindow):
 
     def _list_changed(self) -> None:
         self.start.refresh()
-        if not self.model.is_open() and self.views.currentWidget() is self.wizard:
+        if not self.model.is_open() and self._wizard and self.views.currentWidget() is self._wizard:
             self.show_start()  # the open assessment has gone
 
     def _busy(self, text: str) -> None:
         self.busy.setVisible(bool(text))
         self.busy_text.setText(text)
-        review = self.wizard.pages.get("review")
+        review = self._wizard.pages.get("review") if self._wizard else None
         if review is not None:
             review.show_busy(text)
 
@@ -241,8 +261,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self._write_where()
         self.model.flush()
-        if self.wizard.current_page() is not None:
-            self.wizard.current_page().save()
+        if self._wizard is not None and self._wizard.current_page() is not None:
+            self._wizard.current_page().save()
         self.runner.wait()
         if self._help is not None:
             self._help.close()

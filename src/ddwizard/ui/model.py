@@ -19,13 +19,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ddwizard.core.assessment import Assessment, ChecklistEntry, Target, TrustReference
-from ddwizard.core.questionnaire import Questionnaire, Referent
+from ddwizard.lazy import lazy_module
 from ddwizard.storage import UNSET, AssessmentInfo, Database, StorageError
-from ddwizard.ui import snapshot
+
+# The model opens assessments; the start screen, shown before any is open, needs none of
+# the core's data classes, so these load when an assessment first does.
+snapshot = lazy_module("ddwizard.ui.snapshot")
 
 if TYPE_CHECKING:
+    from ddwizard.core.assessment import Assessment, ChecklistEntry, Target, TrustReference
     from ddwizard.core.placement import Placement, ReferentPlacement
+    from ddwizard.core.questionnaire import Questionnaire, Referent
 
 PLACEMENT_CHANGES = {"answer", "referent_note", "referents", "questionnaire"}
 
