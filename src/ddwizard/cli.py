@@ -144,5 +144,12 @@ def _error_lines(e: Exception) -> list[str]:
 
 
 def print_json(data) -> None:
-    # One write of the whole text: json.dump would write it a token at a time.
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """One write of the whole text (json.dump would write it a token at a time). A list
+    (the rows of `list --json`, which grow with the database) on one line, by the C
+    encoder; anything else indented. An indented dump goes through the pure-Python encoder,
+    which is what made `list --json` slow to grow."""
+    if isinstance(data, list):
+        text = json.dumps(data, ensure_ascii=False)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(text + "\n")

@@ -341,7 +341,7 @@ class Database:
         found = listing.summaries(self.conn, self._question_ids, "WHERE a.id = ?", [assessment_id])
         if not found:
             raise NotFound(f"There is no assessment number {assessment_id} in this database.")
-        return listing.info(found[0])
+        return found[0]
 
     def assessment_info(self, assessment_id: int) -> AssessmentInfo:
         with translated(self.path):

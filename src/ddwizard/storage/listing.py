@@ -9,8 +9,6 @@ from dataclasses import dataclass
 
 from ddwizard.core.statuses import Status
 
-from .rows import dicts
-
 
 @dataclass(frozen=True, slots=True)
 class AssessmentInfo:
@@ -34,7 +32,7 @@ _SUMMARY = """
 SELECT a.id, a.uid, s.name AS school, t.name AS trust, a.label, a.assessor, a.assessed_on,
        a.status, a.created, a.updated, a.referents, a.questionnaire, a.answered,
        q.qid AS questionnaire_id, q.version AS questionnaire_version,
-       q.added AS questionnaire_added, a.school AS school_row, a.trust AS trust_row
+       q.added AS questionnaire_added
 FROM assessments a
 JOIN schools s ON s.id = a.school
 JOIN trusts t ON t.id = a.trust
@@ -47,18 +45,25 @@ QuestionIds = Mapping[str, tuple[str, ...]]
 Loader = Callable[[int, str], QuestionIds]
 
 
-def summaries(conn: sqlite3.Connection, load: Loader, where: str = "", params=()) -> list[dict]:
-    """Summary rows, newest change first, with `answered` and `questions` filled in."""
-    found = dicts(conn, f"{_SUMMARY} {where} ORDER BY a.updated DESC, a.id DESC", params)
-    uncounted = [row["id"] for row in found if row["answered"] is None]
+def summaries(conn: sqlite3.Connection, load: Loader, where: str = "",
+              params=()) -> list[AssessmentInfo]:  # fmt: skip
+    """The assessments (those `where` picks), newest change first, with `answered` and
+    `questions` counted. Rows go straight from tuples to AssessmentInfo: this runs for every
+    assessment each time the list is read, so it does as little per row as it can."""
+    found = conn.execute(f"{_SUMMARY} {where} ORDER BY a.updated DESC, a.id DESC",
+                         list(params)).fetchall()  # fmt: skip
+    uncounted = [row[0] for row in found if row[12] is None]  # never counted: count now
     answered = _answered_questions(conn, uncounted)
-    for row in found:
-        ids = load(row["questionnaire"], row["questionnaire_added"])
-        counted = _selected_questions(ids, row["referents"])
-        row["questions"] = len(counted)
-        if row["answered"] is None:
-            row["answered"] = sum(1 for q in answered.get(row["id"], ()) if q in counted)
-    return found
+    infos, status = [], {s.value: s for s in Status}
+    for (aid, uid, school, trust, label, assessor, assessed_on, state, created, updated,
+         referents, questionnaire, done, qid, qversion, added) in found:  # fmt: skip
+        counted = _selected_questions(load(questionnaire, added), referents)
+        if done is None:
+            done = sum(1 for q in answered.get(aid, ()) if q in counted)
+        infos.append(AssessmentInfo(aid, uid, school, trust, label, assessor, assessed_on,
+                                    status[state], created, updated, done, len(counted), qid,
+                                    qversion))  # fmt: skip
+    return infos
 
 
 def store_progress(conn: sqlite3.Connection, load: Loader, assessment_id: int) -> None:
@@ -104,27 +109,8 @@ def progress_moved(
         )
 
 
-def info(row: dict) -> AssessmentInfo:
-    return AssessmentInfo(
-        id=row["id"],
-        uid=row["uid"],
-        school=row["school"],
-        trust=row["trust"],
-        label=row["label"],
-        assessor=row["assessor"],
-        assessed_on=row["assessed_on"],
-        status=Status(row["status"]),
-        created=row["created"],
-        updated=row["updated"],
-        answered=row["answered"],
-        questions=row["questions"],
-        questionnaire_id=row["questionnaire_id"],
-        questionnaire_version=row["questionnaire_version"],
-    )
-
-
 def list_all(conn: sqlite3.Connection, load: Loader) -> list[AssessmentInfo]:
-    return [info(row) for row in summaries(conn, load)]
+    return summaries(conn, load)
 
 
 def previous(conn: sqlite3.Connection, load: Loader, assessment_id: int) -> list[AssessmentInfo]:
@@ -139,15 +125,15 @@ def previous(conn: sqlite3.Connection, load: Loader, assessment_id: int) -> list
         "WHERE (a.school, a.trust) = (SELECT school, trust FROM assessments WHERE id = ?)",
         [assessment_id],
     )
-    this = next((row for row in found if row["id"] == assessment_id), None)
+    this = next((i for i in found if i.id == assessment_id), None)
     if this is None:
         return []
-    earlier = [row for row in found if _when(row) < _when(this)]
-    return [info(row) for row in sorted(earlier, key=_when, reverse=True)]
+    earlier = [i for i in found if _when(i) < _when(this)]
+    return sorted(earlier, key=_when, reverse=True)
 
 
-def _when(row: dict) -> tuple[str, str, int]:
-    return (row["assessed_on"] or row["created"][:10], row["created"], row["id"])
+def _when(i: AssessmentInfo) -> tuple[str, str, int]:
+    return (i.assessed_on or i.created[:10], i.created, i.id)
 
 
 def _answered_questions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[str]]:
