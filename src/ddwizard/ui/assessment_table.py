@@ -19,6 +19,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def id_of(index) -> int | None:
+    """The assessment id of any cell's row."""
+    return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+
+
 def when(stamp: str) -> QDateTime:
     moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODateWithMs)
     return moment.toLocalTime() if moment.isValid() else moment
@@ -41,13 +46,14 @@ class AssessmentTable(QStandardItemModel):
             self.appendRow(self._items(info))
 
     def _items(self, info: AssessmentInfo) -> list[QStandardItem]:
-        items = []
-        for column in range(len(COLUMNS)):
-            item = QStandardItem(_text(info, column))
-            item.setData(info.id, ID_ROLE)
-            item.setData(_sort_key(info, column), SORT_ROLE)
-            item.setEditable(False)
-            items.append(item)
+        """A row's cells: each with its text and sort key; the id on the first only (read
+        through `id_of`). Not editable: the view allows no editing. As few calls per cell
+        as can be, since this runs for every cell of every assessment each time."""
+        texts = _texts(info)
+        items = [QStandardItem(text) for text in texts]
+        for item, key in zip(items, _sort_keys(info, texts), strict=True):
+            item.setData(key, SORT_ROLE)
+        items[0].setData(info.id, ID_ROLE)
         items[COMPLETE].setToolTip(f"{info.answered} of {info.questions} questions answered")
         return items
 
@@ -55,24 +61,25 @@ class AssessmentTable(QStandardItemModel):
         return next((i for i, info in enumerate(self.rows) if info.id == assessment_id), None)
 
 
-def _text(info: AssessmentInfo, column: int) -> str:
-    if column == COMPLETE:
-        return f"{percent(info)}%"
-    if column == CHANGED:
-        moment = when(info.updated)
-        return moment.toString("d MMM yyyy, HH:mm") if moment.isValid() else info.updated
-    if column == STATUS:
-        return "Final" if info.status == Status.FINAL else "Draft"
-    school = info.school or "(school not named yet)"
-    return [school, info.trust, info.label, info.assessor][column]
+def _texts(info: AssessmentInfo) -> list[str]:
+    """The row's text, column by column (COLUMNS)."""
+    moment = when(info.updated)
+    return [
+        info.school or "(school not named yet)",
+        info.trust,
+        info.label,
+        info.assessor,
+        "Final" if info.status == Status.FINAL else "Draft",
+        moment.toString("d MMM yyyy, HH:mm") if moment.isValid() else info.updated,
+        f"{percent(info)}%",
+    ]
 
 
-def _sort_key(info: AssessmentInfo, column: int):
-    if column == COMPLETE:
-        return percent(info)
-    if column == CHANGED:
-        return info.updated
-    return _text(info, column).casefold()
+def _sort_keys(info: AssessmentInfo, texts: list[str]) -> list:
+    """How each column sorts: the time as stored, the number done, else the text."""
+    keys: list = [text.casefold() for text in texts]
+    keys[CHANGED], keys[COMPLETE] = info.updated, percent(info)
+    return keys
 
 
 class CompletionDelegate(QStyledItemDelegate):

@@ -20,10 +20,10 @@ from ddwizard.ui import theme
 from ddwizard.ui.assessment_table import (
     COLUMNS,
     COMPLETE,
-    ID_ROLE,
     SORT_ROLE,
     AssessmentTable,
     CompletionDelegate,
+    id_of,
 )
 from ddwizard.ui.pages.base import MARGIN, card, em, heading, named
 
@@ -144,7 +144,7 @@ class StartScreen(QWidget):
         header.setSectionResizeMode(COMPLETE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COMPLETE, 9 * em(self))
         self.table.setItemDelegateForColumn(COMPLETE, CompletionDelegate(self.table))
-        self.table.activated.connect(lambda index: self.openRequested.emit(index.data(ID_ROLE)))
+        self.table.activated.connect(lambda index: self.openRequested.emit(id_of(index)))
         self.table.selectionModel().selectionChanged.connect(self._enable)
         return self.table
 
@@ -191,7 +191,7 @@ class StartScreen(QWidget):
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ID_ROLE) if rows else None
+        return id_of(rows[0]) if rows else None
 
     def focus_default(self) -> None:
         (self.start_button if self.pages.currentIndex() == 0 else self.table).setFocus()
