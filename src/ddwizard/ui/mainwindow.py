@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         self._help = None  # the framework's help, made when first asked for
         self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_MS)
         self._remember_timer.timeout.connect(self._write_where)
+        self._backup_timer = QTimer(self, singleShot=True, interval=AUTO_BACKUP_MS)
+        self._backup_timer.timeout.connect(self.actions.auto_backup)
         self._status_bar()
         self._menus()
         self._connect()
@@ -150,7 +152,7 @@ class MainWindow(QMainWindow):
         step = last.get("step", "")
         if not (last and self.open_assessment(last.get("assessment"), step, quiet=True)):
             self.show_start()
-        QTimer.singleShot(AUTO_BACKUP_MS, self, self.actions.auto_backup)
+        self._backup_timer.start()
 
     def open_assessment(self, assessment_id, step: str = "", quiet: bool = False) -> bool:
         """Show an assessment at a step (the review when there is no plane page, else the
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
             return {}
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self._backup_timer.stop()  # closed within the first moments: no start-up backup
         self._write_where()
         self.model.flush()
         if self._wizard is not None and self._wizard.current_page() is not None:
