@@ -166,19 +166,27 @@ def test_same_bytes_in_a_fresh_process(brief):
 
 
 def test_quicker_paragraphs_make_the_same_pdf_as_reportlabs(questionnaire, monkeypatch):
-    """`para.Paragraph` skips the markup parser for plain text and repeat line-breaking for a
-    width it was wrapped to: the PDF must be byte for byte the one ReportLab's own makes."""
-    from reportlab.platypus import Paragraph as ReportLabParagraph
+    """The brief's quicker machinery (see `para`, `lines`, `canvas`, `fonts`, `flow.Table`:
+    parsing, line breaking, drawing, measuring and encoding text, styling table cells with
+    less repeated work) must make the PDF, byte for byte, that ReportLab's own makes."""
+    import contextlib
 
-    from ddwizard.report import para
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph as ReportLabParagraph
+    from reportlab.platypus import Table as ReportLabTable
+
+    from ddwizard.report import doc, flow, fonts, para
 
     from .builders import filled_assessment, rich_assessment
 
     for a in (rich_assessment(questionnaire), filled_assessment(questionnaire)):
         ours = render_brief(a, questionnaire)
         with monkeypatch.context() as m:
-            m.setattr(para.Paragraph, "__init__", ReportLabParagraph.__init__)
-            m.setattr(para.Paragraph, "wrap", ReportLabParagraph.wrap)
+            for name in ("__init__", "wrap", "breakLines", "drawPara"):
+                m.setattr(para.Paragraph, name, getattr(ReportLabParagraph, name))
+            m.setattr(flow.Table, "setStyle", ReportLabTable.setStyle)
+            m.setattr(doc, "BriefCanvas", Canvas)
+            m.setattr(fonts, "typesetting", contextlib.nullcontext)
             theirs = render_brief(a, questionnaire)
         assert ours == theirs
 

@@ -10,9 +10,11 @@ take another number, the document is laid out again with that number.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from reportlab import rl_config
@@ -21,9 +23,8 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 from ddwizard.core.assessment import Assessment
 from ddwizard.core.questionnaire import Questionnaire
 from ddwizard.fileio import WriteError, atomic_write
-from ddwizard.report import formats, text
+from ddwizard.report import fonts, formats, para, text
 from ddwizard.report.doc import BriefDoc, FrontGoesHere, MoveToFront, PageInfo, pages_filled
-from ddwizard.report.fonts import FontError
 from ddwizard.report.model import BriefModel, make_model
 from ddwizard.report.sections import areas, cover, diligence, method, plane, routes, summary
 from ddwizard.report.styles import styles
@@ -48,8 +49,11 @@ def render_brief(
         _check(earlier[0], earlier[1], "earlier assessment")
     try:
         model = make_model(assessment, questionnaire, earlier)
-        return _layout(model)
-    except FontError as e:
+        # (ReportLab's settings, and the quicker paths of the brief's fonts and paragraphs:
+        # see `fonts.typesetting` and `para.reading`.)
+        with _settings(), fonts.typesetting(), para.reading():
+            return _layout(model)
+    except fonts.FontError as e:
         raise BriefError(f"could not make the brief: {e}") from e
     except Exception as e:  # ReportLab's LayoutError and friends: report them in words
         raise BriefError(f"could not lay out the brief: {e}") from e
@@ -95,6 +99,20 @@ def _check(assessment: Assessment, questionnaire: Questionnaire, what: str) -> N
         )
 
 
+@contextlib.contextmanager
+def _settings() -> Iterator[None]:
+    """ReportLab's settings while a brief is made: plain compressed streams (smaller and
+    quicker than ASCII85), and figures' shapes made without checking every attribute's
+    type as it is set (the brief's own shapes, made by its code; the checks take some 40%
+    of the time to build a plane)."""
+    saved = rl_config.useA85, rl_config.shapeChecking
+    rl_config.useA85, rl_config.shapeChecking = 0, 0
+    try:
+        yield
+    finally:
+        rl_config.useA85, rl_config.shapeChecking = saved
+
+
 def _layout(model: BriefModel) -> bytes:
     st = styles()
     # The story is made once: a rare second pass lays the same flowables out again, as
@@ -104,23 +122,18 @@ def _layout(model: BriefModel) -> bytes:
         if section is not summary:
             story += [*section.build(model, st), PageBreak()]
     guess = 1  # pages the summary takes
-    saved_a85 = rl_config.useA85
-    rl_config.useA85 = 0  # plain compressed streams: smaller and quicker than ASCII85
-    try:
-        for _ in range(MAX_PASSES):
-            out = io.BytesIO()
-            doc = BriefDoc(out, _info(model))
-            make = lambda doc, guess=guess: _summary(model, st, doc, guess)  # noqa: E731
-            try:
-                doc.build([*story, MoveToFront(make)])
-            finally:
-                doc.undo_layout_marks()
-            if doc.settled():
-                doc.finish()
-                return out.getvalue()
-            guess = doc.page - doc.moved_from + 1
-    finally:
-        rl_config.useA85 = saved_a85
+    for _ in range(MAX_PASSES):
+        out = io.BytesIO()
+        doc = BriefDoc(out, _info(model))
+        make = lambda doc, guess=guess: _summary(model, st, doc, guess)  # noqa: E731
+        try:
+            doc.build([*story, MoveToFront(make)])
+        finally:
+            doc.undo_layout_marks()
+        if doc.settled():
+            doc.finish()
+            return out.getvalue()
+        guess = doc.page - doc.moved_from + 1
     raise BriefError("could not lay out the brief: its page numbers did not settle")
 
 

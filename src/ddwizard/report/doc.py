@@ -26,6 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ddwizard.report import fonts, text
+from ddwizard.report.canvas import BriefCanvas
 from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import (
     ACCENT,
@@ -102,6 +103,12 @@ def body_frame() -> Frame:
     )
 
 
+class ScratchCanvas(BriefCanvas):
+    """A canvas layout runs on only to count pages: paragraphs are not drawn on it."""
+
+    drawing = False
+
+
 def pages_filled(flowables: list[Flowable]) -> int:
     """How many body pages `flowables` take from the top of a page, laid out on a scratch
     canvas that is never saved (a section of a page or two: a few milliseconds). The marks
@@ -117,7 +124,7 @@ def pages_filled(flowables: list[Flowable]) -> int:
     doc._multiBuildEdits = edits.append
     doc.addPageTemplates([PageTemplate("body", [body_frame()])])
     try:
-        doc.build(list(flowables))
+        doc.build(list(flowables), canvasmaker=ScratchCanvas)
     finally:
         for func, *args in edits:
             func(*args)
@@ -163,6 +170,9 @@ class BriefDoc(BaseDocTemplate):
                 PageTemplate("body", [frame], onPage=self._page),
             ]
         )
+
+    def build(self, flowables, filename=None, canvasmaker=None):
+        super().build(flowables, filename, canvasmaker or BriefCanvas)
 
     def beforeDocument(self) -> None:
         if self.info.created:  # the assessment's date, never "now": same input, same bytes

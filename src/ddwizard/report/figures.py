@@ -399,6 +399,7 @@ def _thumbnail_frame(size: float, band: float, quadrants: tuple) -> Drawing:
     return d
 
 
+@functools.cache
 def _frame_name(key: tuple) -> str:
     """A form name for a thumbnail frame, the same in every run (so the PDF is too)."""
     return "PlaneFrame" + hashlib.sha256(repr(key).encode()).hexdigest()[:12]

@@ -12,10 +12,13 @@ character a user types survive into the PDF's text layer:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -43,10 +46,120 @@ _FALLBACK_FILES = {  # tried in this order for a character Noto Sans lacks
     HEBREW: "NotoSansHebrew-Regular.ttf",
     ARABIC: "NotoSansArabic-Regular.ttf",
 }
+_ALL_FILES = {**_MAIN_FILES, **_FALLBACK_FILES}
 
 
 class FontError(Exception):
     """A shipped font file is missing or unreadable."""
+
+
+class BriefFont(TTFont):
+    """ReportLab's TrueType font, measuring and encoding text with less repeated work while
+    a brief is being made (see :func:`typesetting`); otherwise exactly ReportLab's.
+
+    A brief measures the same words many times (each paragraph's words as it breaks its
+    lines, each line's pieces as it is drawn), and encodes every line it draws into the
+    font's subset codes. Both give exactly what ReportLab's own methods give:
+
+    * a word's width is the sum of its glyphs' widths (whole font units), remembered per
+      word; the size scales it as ReportLab does (and :meth:`widths` measures a list of
+      words in one go);
+    * a line whose characters all have codes in the first subset already is encoded in one
+      step, by a translation table kept with the document's font state; any other line
+      (one with a character met for the first time, say) goes through ReportLab's method.
+
+    (ReportLab gives every later registration of the same font file this same object, so
+    the quick paths are kept to the brief's own layout: any other document measures and
+    encodes with ReportLab's methods, as before.)
+    """
+
+    def __init__(self, name: str, filename: str):
+        super().__init__(name, filename)
+        # As ReportLab's standard fonts have them: it looks here first for every word's
+        # line height, and falls back to the face after an exception.
+        self.ascent, self.descent = self.face.ascent, self.face.descent
+        self._units: dict[str, int] | None = None  # text -> width in 1/1000 em, while typesetting
+        # While typesetting: (document, {code: first-subset code}, those characters, codes).
+        self._subset0: tuple | None = None
+
+    def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 (ReportLab's name)
+        known = self._units
+        if known is None:
+            return super().stringWidth(text, size, encoding)
+        units = known.get(text)
+        if units is None:
+            if not isinstance(text, str):
+                text = text.decode(encoding or "utf8")
+            widths = self.face.charWidths
+            units = known[text] = sum(
+                map(widths.get, map(ord, text), repeat(self.face.defaultWidth))
+            )
+        return 0.001 * size * units
+
+    def widths(self, texts: list[str], size: float) -> list[float]:
+        """`[self.stringWidth(t, size) for t in texts]`, in one go."""
+        known = self._units
+        if known is None:
+            return [self.stringWidth(t, size) for t in texts]
+        units = list(map(known.get, texts))
+        if None in units:
+            widths, default = self.face.charWidths.get, self.face.defaultWidth
+            for i, u in enumerate(units):
+                if u is None:
+                    t = texts[i]
+                    units[i] = known[t] = sum(map(widths, map(ord, t), repeat(default)))
+        scale = 0.001 * size
+        return [scale * u for u in units]
+
+    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802
+        quick = self._subset0
+        if quick is not None and quick[0] is doc and quick[2].issuperset(text):
+            return [(0, text.translate(quick[1]).encode("latin-1"))] if text else []
+        result = super().splitString(text, doc, encoding)
+        if self._units is not None and isinstance(text, str):
+            self._learn_codes(doc)
+        return result
+
+    def _learn_codes(self, doc) -> None:
+        """Keep the codes of the first subset for `doc` as a translation table."""
+        assigned = self.state[doc].assignments
+        quick = self._subset0
+        if quick is not None and quick[0] is doc and quick[3] == len(assigned):
+            return  # no code added since
+        table = {code: n for code, n in assigned.items() if n < 256}
+        if assigned.get(32, 256) < 256:
+            table[0xA0] = assigned[32]  # ReportLab encodes a no-break space as a space
+        self._subset0 = (doc, table, frozenset(map(chr, table)), len(assigned))
+
+    def _set_typesetting(self, on: bool) -> None:
+        self._units = {} if on else None
+        self._subset0 = None
+
+
+_lock = threading.Lock()
+_typesetting = 0  # briefs being made just now (a thread may make one while another waits)
+
+
+@contextlib.contextmanager
+def typesetting() -> Iterator[None]:
+    """While a brief is laid out: its fonts take their quick paths, remembering the widths
+    of the words measured (for this brief, and dropped once no brief is being made)."""
+    global _typesetting
+    register()
+    brief_fonts = [f for f in map(pdfmetrics.getFont, _ALL_FILES) if isinstance(f, BriefFont)]
+    with _lock:
+        if not _typesetting:
+            for font in brief_fonts:
+                font._set_typesetting(True)
+        _typesetting += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _typesetting -= 1
+            if not _typesetting:
+                for font in brief_fonts:
+                    font._set_typesetting(False)
 
 
 @dataclass(frozen=True)
@@ -67,18 +180,15 @@ class Coverage:
         return None
 
 
-_lock = threading.Lock()
-
-
 @functools.cache
 def register() -> Coverage:
     """Register the brief's fonts with ReportLab (once) and return what they cover."""
     _repair_tounicode()
     loaded = {}
-    for name, filename in {**_MAIN_FILES, **_FALLBACK_FILES}.items():
+    for name, filename in _ALL_FILES.items():
         path = resource(f"fonts/{filename}")
         try:
-            font = TTFont(name, str(path))
+            font = BriefFont(name, str(path))
         except Exception as e:  # ReportLab raises several kinds for a bad file
             raise FontError(f"the font file {path} is missing or unreadable ({e})") from e
         pdfmetrics.registerFont(font)

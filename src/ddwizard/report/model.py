@@ -35,6 +35,7 @@ class BriefModel:
     earlier: Earlier | None = None
     pages: dict[str, int] = field(default_factory=dict)  # anchor -> page, from the last pass
     total_pages: int | None = None
+    _checklist: tuple[ChecklistRow, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def draft(self) -> bool:
@@ -81,11 +82,16 @@ class BriefModel:
 
     def checklist(self) -> list[ChecklistRow]:
         """Every checklist item with its entry (a blank one when none was recorded)."""
-        return [
-            ChecklistRow(area, item, self.assessment.entry_for(item.id) or ChecklistEntry(item.id))
-            for area in self.questionnaire.due_diligence
-            for item in area.items
-        ]
+        if self._checklist is None:
+            entries: dict[str, ChecklistEntry] = {}
+            for entry in self.assessment.due_diligence:
+                entries.setdefault(entry.item, entry)  # the first, as Assessment.entry_for
+            self._checklist = tuple(
+                ChecklistRow(area, item, entries.get(item.id) or ChecklistEntry(item.id))
+                for area in self.questionnaire.due_diligence
+                for item in area.items
+            )
+        return list(self._checklist)
 
     def concerns(self) -> list[ChecklistRow]:
         return [row for row in self.checklist() if row.concern]

@@ -47,6 +47,7 @@ def environment() -> Environment:
         finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # shipped with the package: no need to look at the files again
     )
     env.filters.update(
         num=formats.num,

@@ -25,6 +25,7 @@ KEEP_RTL_TOGETHER = 60  # right-to-left runs up to this long are not broken acro
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_UNCLEAN = re.compile("[\r\t\u2028\u2029\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 _RTL = {"R", "AL"}
 _RUN_ENDS = _RTL  # a run ends at its last right-to-left letter
@@ -37,7 +38,10 @@ _MAYBE_RTL = re.compile(
 
 def clean(text: str) -> str:
     """Newlines unified, tabs as spaces, invisible control characters dropped."""
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = str(text)
+    if not _UNCLEAN.search(text):
+        return text  # most text: nothing to change
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\t", " ")
     text = _CONTROLS.sub("", text)
     return _SURROGATES.sub("\ufffd", text)
@@ -55,7 +59,10 @@ def covered(line: str) -> bool:
 
 def markup(text: str) -> str:
     """Paragraph markup showing `text` exactly; line breaks kept."""
-    return "<br/>".join(_line_markup(visual(line)) for line in clean(text).split("\n"))
+    text = clean(text)
+    if text.isascii():  # (most text: no fallback font, nothing right to left)
+        return escape(text).replace("\n", "<br/>")
+    return "<br/>".join(_line_markup(visual(line)) for line in text.split("\n"))
 
 
 def paragraphs(text: str, chunk: int = CHUNK) -> list[str]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable
 
 from ddwizard.report import formats, narrative
-from ddwizard.report.flow import Heading, gap, para, short
+from ddwizard.report.flow import Heading, Table, gap, para, short
 from ddwizard.report.model import BriefModel
 from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import TEXT_WIDTH, Styles, panel_style
