@@ -338,19 +338,8 @@ def break_lines(paragraph, width) -> ParaLines | None:
                 start(f, f.text)  # (ReportLab's copy of the break, text and all)
             if current > width_max:
                 width_max = current
-            lines.append(
-                FragLine(
-                    extraSpace=max_width - current,
-                    wordCount=n,
-                    lineBreak=line_break,
-                    words=words,
-                    fontSize=max_size,
-                    ascent=max_ascent,
-                    descent=min_descent,
-                    maxWidth=max_width,
-                    sFW=first,
-                )
-            )
+            lines.append(_line(max_width, current, n, line_break, words, max_size,
+                               max_ascent, min_descent, first))  # fmt: skip
             first = len(done) - 1
             lineno += 1
             max_width = max_widths[min(last_line, lineno)]
@@ -408,19 +397,8 @@ def break_lines(paragraph, width) -> ParaLines | None:
     if words:
         if current > width_max:
             width_max = current
-        lines.append(
-            FragLine(
-                extraSpace=max_width - current,
-                wordCount=n,
-                lineBreak=False,
-                words=words,
-                fontSize=max_size,
-                ascent=max_ascent,
-                descent=min_descent,
-                maxWidth=max_width,
-                sFW=first,
-            )
-        )
+        lines.append(_line(max_width, current, n, False, words, max_size, max_ascent,
+                           min_descent, first))  # fmt: skip
     paragraph._width_max = width_max
     paragraph.height = 0
     paragraph._splitLongWordCount = paragraph._hyphenations = 0
@@ -613,3 +591,10 @@ def _draw_several(paragraph, bl) -> None:
         offset = 0  # (only the first line is indented)
     canvas.drawText(tx)
     canvas.restoreState()
+
+
+def _line(max_width, current, n, line_break, words, size, ascent, descent, first) -> FragLine:
+    """One laid-out line, as ReportLab's breakLines makes it."""
+    return FragLine(extraSpace=max_width - current, wordCount=n, lineBreak=line_break,
+                    words=words, fontSize=size, ascent=ascent, descent=descent,
+                    maxWidth=max_width, sFW=first)  # fmt: skip
