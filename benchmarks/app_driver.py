@@ -5,8 +5,8 @@
     python app_driver.py memory DB ID     the app with assessment ID open, every step visited;
                                           prints the resident memory (VmRSS) in kB
 
-Prints `shown` (or the memory) on stdout the moment the main window's first paint event
-arrives, then closes the windows and quits through the event loop, as a person would.
+Prints `shown` (or the memory) on stdout the moment the main window's first frame has been
+painted, then closes the windows and quits through the event loop, as a person would.
 The parent times from starting the process to reading that line.
 """
 
@@ -17,36 +17,80 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
+def when_imported(name: str, then) -> None:
+    """Call `then(module)` once the module `name` has been imported, by whoever imports it.
 
-class FirstPaint(QObject):
-    """The first Paint of a main window calls `then` once.
-
-    It watches each QMainWindow from the moment it is shown (`QMainWindow.show` is wrapped
-    to install it there), never the whole application: a Python filter on the application
-    sees every event of every object, and wrapping each new kind of object for it makes
-    PySide load every class of its modules (about 30 ms, which the app itself never pays).
+    The app is started exactly as `ddwizard` starts it: its own modules decide when PySide
+    is imported. That matters: PySide reads the source of every module imported after it
+    (to look for `__feature__` imports), so importing PySide first would charge the app for
+    modules it imports before PySide.
     """
 
-    def __init__(self, then) -> None:
-        super().__init__()
-        self.then = then
-        self.done = False
-        watcher, show = self, QMainWindow.show
+    class Finder:  # a meta path finder (not importlib.abc's: importing that costs ~30 ms)
+        def find_spec(self, fullname, path, target=None):
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = next(
+                s
+                for s in (f.find_spec(fullname, path, target) for f in sys.meta_path
+                          if hasattr(f, "find_spec"))
+                if s is not None
+            )  # fmt: skip
+            loader = spec.loader
+            load = loader.exec_module
+
+            def exec_module(module) -> None:
+                load(module)
+                then(module)
+
+            loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, Finder())
+
+
+def watch_first_paint(then) -> None:
+    """Once PySide6.QtWidgets is imported, `then(window)` is called once a main window's
+    first frame has been painted (the window and everything in it).
+
+    The filter watches each QMainWindow from the moment it is shown (`QMainWindow.show` is
+    wrapped to install it there), never the whole application: a Python filter on the
+    application sees every event of every object, and wrapping each new kind of object for
+    it makes PySide load every class of its modules (about 30 ms, which the app itself never
+    pays).
+    """
+
+    def install(widgets) -> None:
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        class FirstPaint(QObject):
+            done = False
+
+            def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+                if not self.done and event.type() == QEvent.Type.Paint:
+                    # The window's own paint event comes first in a frame; its children
+                    # are painted next, in the same pass. Posted now, `then` runs once
+                    # that pass is over: the whole first frame is drawn.
+                    self.done = True
+                    QTimer.singleShot(0, lambda: then(watched))
+                return False
+
+        watcher, show = FirstPaint(), widgets.QMainWindow.show
+        watchers.append(watcher)
 
         def watched_show(window) -> None:
             window.installEventFilter(watcher)
             show(window)
 
-        QMainWindow.show = watched_show
+        widgets.QMainWindow.show = watched_show
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if not self.done and event.type() == QEvent.Type.Paint:
-            self.done = True
-            self.then(watched)
-        return False
+    watchers: list = []
+    if "PySide6.QtWidgets" in sys.modules:
+        install(sys.modules["PySide6.QtWidgets"])
+    else:
+        when_imported("PySide6.QtWidgets", install)
 
 
 def say(text: str) -> None:
@@ -55,6 +99,9 @@ def say(text: str) -> None:
 
 
 def quit_soon(_window=None) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
     QTimer.singleShot(0, QApplication.closeAllWindows)
     QTimer.singleShot(0, QApplication.quit)
 
@@ -68,8 +115,10 @@ def rss_kb() -> int:
 
 
 def bare() -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    watch_first_paint(lambda w: (say("shown"), quit_soon()))
     _app = QApplication(sys.argv[:1])  # kept for the run
-    _watcher = FirstPaint(lambda w: (say("shown"), quit_soon()))
     window = QMainWindow()
     window.resize(800, 600)
     window.show()
@@ -77,17 +126,14 @@ def bare() -> int:
 
 
 def real_app(db: str) -> int:
-    # The app makes its own QApplication when there is none; made here only so the watcher
-    # can be installed before the app's window is shown. Everything else is `ddwizard`.
-    _app = QApplication(sys.argv[:1])  # kept for the run
-    _watcher = FirstPaint(lambda w: (say("shown"), quit_soon()))
-    from ddwizard.cli import main
+    from ddwizard.cli import main  # as the `ddwizard` script does
 
+    watch_first_paint(lambda w: (say("shown"), quit_soon()))
     return main(["--db", db])
 
 
 def memory(db: str, assessment: str) -> int:
-    _app = QApplication(sys.argv[:1])  # kept for the run
+    from PySide6.QtCore import QTimer
 
     def visit_all(window) -> None:
         wizard = window.wizard
@@ -107,7 +153,7 @@ def memory(db: str, assessment: str) -> int:
 
         QTimer.singleShot(0, step)
 
-    _watcher = FirstPaint(lambda w: QTimer.singleShot(0, lambda: visit_all(w)))
+    watch_first_paint(lambda w: QTimer.singleShot(0, lambda: visit_all(w)))
     from ddwizard.cli import main
 
     return main(["--db", db])

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 PROG = "ddwizard"
 
@@ -20,6 +22,8 @@ class CliError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not needed to open the app: `_app_only`
+
     p = argparse.ArgumentParser(
         prog=PROG,
         description="Practice and purpose due diligence for a school joining a School Trust.",
@@ -78,14 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     gui = _app_only(argv)
     if gui is not None:  # `ddwizard [--db PATH]`: the app, without building every command
-        from ddwizard.ui.app import run  # Qt is imported only here
-
-        return run(gui[0])
+        return _run_app(gui[0])
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from ddwizard.ui.app import run
-
-        return run(args.db)
+        return _run_app(args.db)
     handler = _handler(args)
     try:
         return handler(args) or 0
@@ -99,6 +99,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("DDWIZARD_DEBUG"):
             raise
         return 1
+
+
+def _run_app(db: str | None) -> int:
+    """Open the app (Qt is imported only here). The layers under the window are imported
+    before Qt: once PySide is loaded it reads the source of every module imported after it,
+    looking for `from __feature__ import` lines (PySide's PYSIDE-2029)."""
+    import platformdirs  # noqa: F401 - where the database and the check stamps live
+
+    from ddwizard import services  # noqa: F401 - storage, and all it needs
+    from ddwizard.ui.app import run
+
+    return run(db)
 
 
 def _app_only(argv: list[str]) -> tuple[str | None] | None:
@@ -145,11 +157,13 @@ def _error_lines(e: Exception) -> list[str]:
 
 def print_json(data) -> None:
     """One write of the whole text (json.dump would write it a token at a time). A list
-    (the rows of `list --json`, which grow with the database) on one line, by the C
-    encoder; anything else indented. An indented dump goes through the pure-Python encoder,
+    (the rows of `list --json`, which grow with the database) on one line, compact, by the
+    C encoder; anything else indented. An indented dump goes through the pure-Python encoder,
     which is what made `list --json` slow to grow."""
+    import json
+
     if isinstance(data, list):
-        text = json.dumps(data, ensure_ascii=False)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     else:
         text = json.dumps(data, ensure_ascii=False, indent=2)
     sys.stdout.write(text + "\n")

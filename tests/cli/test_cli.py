@@ -101,6 +101,30 @@ def test_import_refuses_a_duplicate_then_replaces_or_copies(db, tmp_path, capsys
     assert a["uid"] != b["uid"]
 
 
+def test_list_json_is_the_same_written_by_the_database_or_by_python(db, capsys):
+    """`list --json` has the database write each row; a row from before the counts were
+    stored is listed by Python instead. Both must give the same bytes, whatever the text."""
+    import sqlite3
+
+    run(capsys, "demo")
+    run(capsys, "demo")
+    awkward = 'Oak <Primary> & "Co" \\ back\nline\ttab \x01\x7f \u2028 😀 ' + "é" * 10_000
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE schools SET name = ?", [awkward])
+    conn.execute("UPDATE assessments SET label = '', assessor = ? WHERE id = 2", ["Ms O'Neil"])
+    conn.commit()
+    code, by_sqlite, _ = run(capsys, "list", "--json")
+    conn.execute("UPDATE assessments SET questions = NULL WHERE id = 1")  # as before m002
+    conn.commit()
+    conn.close()
+    code2, by_python, _ = run(capsys, "list", "--json")
+    assert code == code2 == 0
+    assert by_sqlite == by_python
+    rows = json.loads(by_sqlite)
+    assert [r["id"] for r in rows] == [2, 1] and rows[0]["school"] == awkward
+    assert rows[1]["questions"] == rows[0]["questions"] > 0
+
+
 def test_import_is_all_or_nothing_per_file(db, tmp_path, capsys):
     run(capsys, "demo")
     good = tmp_path / "good.json"

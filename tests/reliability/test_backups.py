@@ -18,6 +18,7 @@ from ddwizard import services
 from ddwizard.cli import main
 from ddwizard.storage import Database, DatabaseInUse, list_backups, restore
 from ddwizard.storage.backups import newest_good
+from ddwizard.storage.identity import MIGRATION_NAMES
 
 from .helpers import Forked, assert_sound, full_assessment, integrity, write_bundles
 
@@ -146,7 +147,7 @@ def test_newest_good_backup_skips_a_damaged_one(db_path, filled_db):
     good = db.backup()
     bad = db.backup()
     bad.write_bytes(bad.read_bytes()[:2048])
-    assert newest_good(db_path.parent / "backups", ["m001_initial"]) == good
+    assert newest_good(db_path.parent / "backups", list(MIGRATION_NAMES)) == good
 
 
 @pytest.fixture

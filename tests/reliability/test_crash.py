@@ -23,6 +23,7 @@ from ddwizard import services
 from ddwizard.storage import Database, list_backups, restore
 from ddwizard.storage.schema import MIGRATION_SET, m001_initial
 
+from ..later_release import ours_then
 from .helpers import Forked, Running, as_imported, assert_sound, full_assessment, write_bundles
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -145,16 +146,12 @@ def _create_and_die(path: Path) -> None:
 
 
 def _migrate_and_die(path: Path) -> None:
-    later = Migrations(MIGRATION_SET)
-    later(name="m001_initial")(m001_initial)
-
-    @later()
-    def m002_extra(db):
+    def m_extra(db):
         db.execute("CREATE TABLE extra (x TEXT)")
         db.execute("UPDATE schools SET name = 'half-migrated'")
         _die()
 
-    Database(path, migrations=later)
+    Database(path, migrations=ours_then(m_extra))
 
 
 def _restore_and_die(db_path: Path, backup: Path, k: int) -> None:

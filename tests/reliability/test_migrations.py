@@ -17,8 +17,9 @@ from sqlite_utils.migrations import Migrations
 
 from ddwizard.core import bundle
 from ddwizard.storage import Database, list_backups
-from ddwizard.storage.schema import MIGRATION_SET, MIGRATIONS, known_names, m001_initial
+from ddwizard.storage.schema import MIGRATIONS, known_names
 
+from ..later_release import LATER_VERSION, ours_then
 from .helpers import integrity
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -70,11 +71,8 @@ def test_each_released_schema_opens_and_is_upgraded_in_place(fixture, tmp_path):
 # --- a second migration, simulated on the fixture ------------------------------------------
 
 
-def _later(m002) -> Migrations:
-    later = Migrations(MIGRATION_SET)
-    later(name="m001_initial")(m001_initial)
-    later(name="m002_later")(m002)
-    return later
+def _later(m_later) -> Migrations:
+    return ours_then(m_later, "m_later")
 
 
 @pytest.fixture
@@ -98,7 +96,7 @@ def test_a_later_migration_runs_after_a_backup_and_keeps_the_data(released):
         db.execute("CREATE TABLE later (x TEXT)")
 
     with Database(released, migrations=_later(m002)) as db:
-        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == LATER_VERSION
         assert bundle.write_bundle(db.load_assessment(1)) == _expected(FIXTURES / "schema-m001.db")
         assert db.conn.execute("SELECT website FROM schools").fetchall() == [("",)]
     assert seen, "the migration did not run"
@@ -117,7 +115,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(released):
     with pytest.raises(RuntimeError, match="bug"):
         Database(released, migrations=_later(m002))
     assert _applied(released) == ["m001_initial"]
-    with Database(released) as db:  # still opens with this release, untouched
+    assert len(list_backups(released)) == 1  # the one taken before trying
+    with Database(released) as db:  # still opens with this release, data whole
         assert bundle.write_bundle(db.load_assessment(1)) == _expected(FIXTURES / "schema-m001.db")
         assert not db.db["later"].exists()
-    assert len(list_backups(released)) == 1

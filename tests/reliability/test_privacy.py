@@ -23,8 +23,8 @@ from ddwizard import services
 from ddwizard.cli import build_parser, main
 from ddwizard.core import bundle
 from ddwizard.storage import Database, list_backups
-from ddwizard.storage.schema import MIGRATION_SET, m001_initial
 
+from ..later_release import ours_then
 from .helpers import as_imported, full_assessment, mode, tree, write_bundles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,10 +82,7 @@ def _every_writing_command(db: Path, exports: Path, capsys) -> None:
 
 
 def _with_a_second_migration() -> Migrations:
-    later = Migrations(MIGRATION_SET)
-    later(name="m001_initial")(m001_initial)
-    later(name="m002_later")(lambda db: db.execute("CREATE TABLE later (x)"))
-    return later
+    return ours_then(lambda db: db.execute("CREATE TABLE later (x)"), "m_later")
 
 
 # --- no network, in this process and in a separate one --------------------------------------

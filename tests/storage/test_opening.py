@@ -19,8 +19,10 @@ from ddwizard.storage import (
     StorageError,
     list_backups,
 )
-from ddwizard.storage.schema import MIGRATION_SET, m001_initial
+from ddwizard.storage.identity import MIGRATION_NAMES
+from ddwizard.storage.schema import MIGRATION_SET
 
+from ..later_release import LATER_VERSION, ours_then
 from .storage_helpers import make_assessment, make_questionnaire
 
 
@@ -45,7 +47,7 @@ def test_pragmas(db):
         "synchronous": 2,
         "foreign_keys": 1,
         "busy_timeout": 5000,
-        "user_version": 1,
+        "user_version": len(MIGRATION_NAMES),
     }
 
 
@@ -148,14 +150,10 @@ def test_folder_is_not_a_database(tmp_path):
 
 
 def _two_migrations() -> Migrations:
-    later = Migrations(MIGRATION_SET)
-    later(name="m001_initial")(m001_initial)
-
-    @later()
-    def m002_extra(db):
+    def m_extra(db):
         db.execute("CREATE TABLE extra (x TEXT)")
 
-    return later
+    return ours_then(m_extra)
 
 
 def test_backup_taken_before_a_migration(db_path, clock, assessment, questionnaire):
@@ -163,7 +161,7 @@ def test_backup_taken_before_a_migration(db_path, clock, assessment, questionnai
         aid = db.create_assessment(assessment, questionnaire)
     clock.advance(days=1)
     with Database(db_path, clock=clock, migrations=_two_migrations()) as db:
-        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == LATER_VERSION
         assert db.db["extra"].exists()
         assert db.load_assessment(aid) == assessment
     [backup] = list_backups(db_path)

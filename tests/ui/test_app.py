@@ -143,3 +143,27 @@ def test_restore_from_the_file_menu_reopens_on_the_backup(qtbot, tmp_path, app_l
     assert "put back" in dialogs.infos[0]
     app.window.close()
     app.window.db.close()
+
+
+def test_the_app_draws_in_fusion_with_fusions_own_light_palette():
+    """The app chooses Fusion when it makes the QApplication, and writes out Fusion's light
+    palette rather than asking the style for it (see theme._LIGHT): the two must agree."""
+    code = (
+        "import os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "os.environ['DDWIZARD_THEME'] = 'light'\n"
+        "from PySide6.QtGui import QPalette\n"
+        "from PySide6.QtWidgets import QStyleFactory\n"
+        "from ddwizard.ui import theme\n"
+        "from ddwizard.ui.app import application\n"
+        "app = application()\n"
+        "fusion = QStyleFactory.create('Fusion').standardPalette()\n"
+        "ours = app.palette()\n"
+        "roles = [r for r in QPalette.ColorRole if r != QPalette.ColorRole.NColorRoles]\n"
+        "differ = [(g.name, r.name) for g in theme._GROUPS for r in roles\n"
+        "          if ours.color(g, r).rgba() != fusion.color(g, r).rgba()]\n"
+        "print(app.style().name(), differ)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)  # fmt: skip
+    assert out.stdout.strip().splitlines()[-1] == "fusion []", out.stderr

@@ -3,15 +3,17 @@ export through the background runner, and the demo."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, Qt
+
 from ddwizard.core.assessment import School, Status, Target
-from ddwizard.ui.assessment_table import COMPLETE
+from ddwizard.ui.assessment_table import CHANGED, COMPLETE, changed_text
 
 from .helpers import click
 
 
 def visible_rows(window) -> list[str]:
-    proxy = window.start.proxy
-    return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    model = window.start.table.model()
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def new_named(window, school: str) -> int:
@@ -29,7 +31,7 @@ def test_empty_state_then_list_and_search(qtbot, window):
     assert sorted(visible_rows(window)) == ["Hillside Primary", "Oakfield Academy"]
     qtbot.keyClicks(window.start.search, "oak")
     assert visible_rows(window) == ["Oakfield Academy"]
-    assert window.start.proxy.index(0, COMPLETE).data() == "0%"
+    assert window.start.table.model().index(0, COMPLETE).data() == "0%"
 
 
 def test_reassess_starts_from_the_previous_answers_notes_and_targets(qtbot, window, db):
@@ -102,3 +104,69 @@ def test_the_demo_opens(qtbot, window):
     window.actions.demo()
     qtbot.waitUntil(lambda: window.model.is_open(), timeout=10_000)
     assert window.model.has_answers()
+
+
+def test_sorting_by_a_column_keeps_the_selected_assessment(qtbot, window):
+    hill = new_named(window, "hillside Primary")
+    oak = new_named(window, "Oakfield Academy")
+    ash = new_named(window, "Ashby Juniors")
+    window.model.set_answer(window.model.questionnaire.referents[0].questions[0].id,
+                            option="mostly")  # fmt: skip
+    window.show_start()
+    assert visible_rows(window) == ["Ashby Juniors", "Oakfield Academy", "hillside Primary"]
+    window.start.select(oak)
+    header = window.start.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(0) + 5, 5))  # fmt: skip
+    names = visible_rows(window)
+    assert names in (sorted(names, key=str.casefold), sorted(names, key=str.casefold)[::-1])
+    assert names[0] in ("Ashby Juniors", "Oakfield Academy")  # case is ignored
+    assert window.start.selected_id() == oak
+    window.start.table.sortByColumn(COMPLETE, Qt.SortOrder.DescendingOrder)
+    assert visible_rows(window)[0] == "Ashby Juniors"  # the only one with an answer
+    window.start.table.sortByColumn(CHANGED, Qt.SortOrder.AscendingOrder)
+    assert visible_rows(window) == ["hillside Primary", "Oakfield Academy", "Ashby Juniors"]
+    assert window.start.selected_id() == oak
+    assert {i.id for i in window.start.table_model.rows} == {hill, oak, ash}
+
+
+def test_search_finds_any_part_ignoring_case_and_clears(qtbot, window):
+    new_named(window, "Hillside Primary")
+    new_named(window, "Oakfield Academy")
+    window.show_start()
+    qtbot.keyClicks(window.start.search, "RIVERSIDE")  # the trust's name, in other case
+    assert len(visible_rows(window)) == 2
+    window.start.search.clear()
+    qtbot.keyClicks(window.start.search, "draft")  # the status
+    assert len(visible_rows(window)) == 2
+    window.start.search.clear()
+    qtbot.keyClicks(window.start.search, "<nothing & no one>")
+    assert visible_rows(window) == []
+    assert not any(b.isEnabled() for b in window.start._row_buttons)
+    window.start.search.clear()
+    assert len(visible_rows(window)) == 2
+
+
+def test_the_time_changed_is_shown_in_local_time(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    try:
+        assert changed_text("2026-07-01T09:05:00.000Z") == "1 Jul 2026, 10:05"  # summer time
+        assert changed_text("2026-12-01T09:05:00.000Z") == "1 Dec 2026, 09:05"
+        assert changed_text("not a time") == "not a time"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_a_search_keeps_the_selected_assessment_while_it_is_shown(qtbot, window):
+    hill = new_named(window, "Hillside Primary")
+    new_named(window, "Oakfield Academy")
+    window.show_start()
+    window.start.select(hill)
+    qtbot.keyClicks(window.start.search, "hill")
+    assert window.start.selected_id() == hill
+    window.start.search.clear()
+    assert window.start.selected_id() == hill and len(visible_rows(window)) == 2

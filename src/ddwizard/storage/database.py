@@ -329,6 +329,12 @@ class Database:
         with translated(self.path):
             return listing.list_all(self.conn, self._question_ids)
 
+    def list_json(self) -> list[str] | None:
+        """Every assessment as the text of a JSON object (`list --json`), most recently
+        changed first; None when some are not counted yet (use `list_assessments`)."""
+        with translated(self.path):
+            return listing.json_rows(self.conn)
+
     def trust_names(self) -> list[str]:
         """The trusts the assessments are made against, by name, sorted."""
         with translated(self.path):

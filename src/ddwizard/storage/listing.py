@@ -30,7 +30,7 @@ class AssessmentInfo:
 
 _SUMMARY = """
 SELECT a.id, a.uid, s.name AS school, t.name AS trust, a.label, a.assessor, a.assessed_on,
-       a.status, a.created, a.updated, a.referents, a.questionnaire, a.answered,
+       a.status, a.created, a.updated, a.referents, a.questionnaire, a.answered, a.questions,
        q.qid AS questionnaire_id, q.version AS questionnaire_version,
        q.added AS questionnaire_added
 FROM assessments a
@@ -48,7 +48,8 @@ Loader = Callable[[int, str], QuestionIds]
 def summaries(conn: sqlite3.Connection, load: Loader, where: str = "",
               params=()) -> list[AssessmentInfo]:  # fmt: skip
     """The assessments (those `where` picks), newest change first, with `answered` and
-    `questions` counted. Rows go straight from tuples to AssessmentInfo: this runs for every
+    `questions`. Both are stored with each assessment (a row from before they were is
+    counted here). Rows go straight from tuples to AssessmentInfo: this runs for every
     assessment each time the list is read, so it does as little per row as it can."""
     found = conn.execute(f"{_SUMMARY} {where} ORDER BY a.updated DESC, a.id DESC",
                          list(params)).fetchall()  # fmt: skip
@@ -56,18 +57,46 @@ def summaries(conn: sqlite3.Connection, load: Loader, where: str = "",
     answered = _answered_questions(conn, uncounted)
     infos, status = [], {s.value: s for s in Status}
     for (aid, uid, school, trust, label, assessor, assessed_on, state, created, updated,
-         referents, questionnaire, done, qid, qversion, added) in found:  # fmt: skip
-        counted = _selected_questions(load(questionnaire, added), referents)
-        if done is None:
-            done = sum(1 for q in answered.get(aid, ()) if q in counted)
+         referents, questionnaire, done, total, qid, qversion, added) in found:  # fmt: skip
+        if done is None or total is None:
+            counted = _selected_questions(load(questionnaire, added), referents)
+            total = len(counted)
+            if done is None:
+                done = sum(1 for q in answered.get(aid, ()) if q in counted)
         infos.append(AssessmentInfo(aid, uid, school, trust, label, assessor, assessed_on,
-                                    status[state], created, updated, done, len(counted), qid,
+                                    status[state], created, updated, done, total, qid,
                                     qversion))  # fmt: skip
     return infos
 
 
+# `list --json`, one object per row in the database's own JSON (see `json_rows`). The keys
+# and their order are the contract of DESIGN.md, as `commands.info_json` writes them.
+_JSON_ROW = """
+SELECT a.answered IS NULL OR a.questions IS NULL, json_object(
+    'id', a.id, 'uid', a.uid, 'school', s.name, 'trust', t.name, 'label', a.label,
+    'assessor', a.assessor, 'assessed_on', a.assessed_on, 'status', a.status,
+    'created', a.created, 'updated', a.updated, 'answered', a.answered,
+    'questions', a.questions)
+FROM assessments a
+JOIN schools s ON s.id = a.school
+JOIN trusts t ON t.id = a.trust
+ORDER BY a.updated DESC, a.id DESC
+"""
+
+
+def json_rows(conn: sqlite3.Connection) -> list[str] | None:
+    """Every assessment as the text of one JSON object, newest change first, written by
+    SQLite (no Python object per field: `list --json` stays quick however many there are).
+    None when a row has no stored counts (from before they were stored): use `summaries`."""
+    found = conn.execute(_JSON_ROW).fetchall()
+    if any(uncounted for uncounted, _ in found):
+        return None
+    return [text for _, text in found]
+
+
 def store_progress(conn: sqlite3.Connection, load: Loader, assessment_id: int) -> None:
-    """Recount one assessment's answered questions (inside the caller's transaction)."""
+    """Recount one assessment's questions, and those answered (inside the caller's
+    transaction)."""
     head = conn.execute(
         "SELECT a.questionnaire, q.added, a.referents FROM assessments a "
         "JOIN questionnaires q ON q.id = a.questionnaire WHERE a.id = ?",
@@ -78,7 +107,8 @@ def store_progress(conn: sqlite3.Connection, load: Loader, assessment_id: int) -
     counted = _selected_questions(load(head[0], head[1]), head[2])
     chosen = _answered_questions(conn, [assessment_id]).get(assessment_id, ())
     answered = sum(1 for q in chosen if q in counted)
-    conn.execute("UPDATE assessments SET answered = ? WHERE id = ?", [answered, assessment_id])
+    conn.execute("UPDATE assessments SET answered = ?, questions = ? WHERE id = ?",
+                 [answered, len(counted), assessment_id])  # fmt: skip
 
 
 def progress_moved(
@@ -95,13 +125,14 @@ def progress_moved(
     if not delta:
         return
     head = conn.execute(
-        "SELECT a.questionnaire, q.added, a.referents, a.answered FROM assessments a "
+        "SELECT a.questionnaire, q.added, a.referents, a.answered, a.questions "
+        "FROM assessments a "
         "JOIN questionnaires q ON q.id = a.questionnaire WHERE a.id = ?",
         [assessment_id],
     ).fetchone()
     if head is None:
         return
-    if head[3] is None:
+    if head[3] is None or head[4] is None:
         store_progress(conn, load, assessment_id)
     elif question in _selected_questions(load(head[0], head[1]), head[2]):
         conn.execute(

@@ -151,6 +151,14 @@ def m001_initial(db: SqlDatabase) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+@MIGRATIONS()
+def m002_question_count(db: SqlDatabase) -> None:
+    # How many questions an assessment's selection holds, kept beside `answered` by the same
+    # writes, so listing assessments reads no questionnaire. NULL (rows from before this):
+    # counted when listed, as a NULL `answered` is.
+    db.execute("ALTER TABLE assessments ADD COLUMN questions INTEGER")
+
+
 def known_names(migrations: Migrations) -> list[str]:
     """Every migration name in the set, in order (all are pending on an empty database)."""
     empty = SqlDatabase(memory=True, execute_plugins=False)

@@ -21,10 +21,12 @@ BACKUPS = "ddwizard backups (*.db);;All files (*)"
 
 
 def application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app, made = QApplication.instance(), False
+    if app is None:
+        app, made = QApplication(sys.argv[:1] + theme.QT_ARGS), True
     app.setApplicationName("ddwizard")
     app.setApplicationDisplayName("ddwizard")
-    theme.apply(app)
+    theme.apply(app, style=not made)
     return app
 
 

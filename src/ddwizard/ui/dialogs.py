@@ -3,7 +3,15 @@ modal box (the pattern of Mu's `get_save_path`). Tests swap in their own answers
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+# QFileDialog and QMessageBox are imported when first asked for: making their Python types
+# (and their enums) costs a few milliseconds of start-up, before any dialog is wanted.
 
 
 class Dialogs:
@@ -36,14 +44,20 @@ class QtDialogs(Dialogs):
         self.parent = parent
 
     def get_open_path(self, title, folder="", filters=""):
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
         return path or None
 
     def get_save_path(self, title, suggested="", filters=""):
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return path or None
 
     def confirm(self, title, text, yes="OK"):
+        from PySide6.QtWidgets import QMessageBox
+
         box = self._box(QMessageBox.Icon.Question, title, text)
         ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -52,6 +66,8 @@ class QtDialogs(Dialogs):
         return box.clickedButton() is ok
 
     def choose(self, title, text, choices):
+        from PySide6.QtWidgets import QMessageBox
+
         box = self._box(QMessageBox.Icon.Question, title, text)
         buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole) for c in choices]
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -60,12 +76,18 @@ class QtDialogs(Dialogs):
         return buttons.index(clicked) if clicked in buttons else None
 
     def inform(self, title, text):
+        from PySide6.QtWidgets import QMessageBox
+
         self._box(QMessageBox.Icon.Information, title, text).exec()
 
     def error(self, title, text):
+        from PySide6.QtWidgets import QMessageBox
+
         self._box(QMessageBox.Icon.Warning, title, text).exec()
 
     def _box(self, icon, title, text) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.parent)
         box.setTextFormat(box.textFormat().PlainText)
         return box

@@ -3,7 +3,7 @@ Delete, Import and Export; on first run, a friendly empty state instead."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 
 from ddwizard.ui import theme
 from ddwizard.ui.assessment_table import (
-    COLUMNS,
+    CHANGED,
     COMPLETE,
-    SORT_ROLE,
     AssessmentTable,
     CompletionDelegate,
     id_of,
@@ -47,11 +46,6 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.db = db
         self.table_model = AssessmentTable(parent=self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.table_model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setSortRole(SORT_ROLE)
         self._row_buttons: list[QPushButton] = []
         self.pages = QStackedWidget()
         self.pages.addWidget(self._empty_state())
@@ -116,7 +110,7 @@ class StartScreen(QWidget):
         self.search = QLineEdit(placeholderText="Search by school, trust, label or assessor")
         self.search.setClearButtonEnabled(True)
         named(self.search, "Search the assessments")
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._search)
         top.addWidget(self.search, 1)
         top.addWidget(self._button("New assessment", "New assessment", self.newRequested))
         layout.addLayout(top)
@@ -127,12 +121,12 @@ class StartScreen(QWidget):
     def _table(self) -> QTableView:
         self.table = QTableView()
         named(self.table, "Assessments")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.table_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COLUMNS.index("Last changed"), Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(CHANGED, Qt.SortOrder.DescendingOrder)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
@@ -140,6 +134,7 @@ class StartScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # sized to the rows on screen, not all of them
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COMPLETE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COMPLETE, 9 * em(self))
@@ -171,9 +166,7 @@ class StartScreen(QWidget):
     def refresh(self) -> None:
         """Read the list again (after anything that adds, changes or removes one)."""
         selected = self.selected_id()
-        old, self.table_model = self.table_model, AssessmentTable(self.db.list_assessments(), self)
-        self.proxy.setSourceModel(self.table_model)  # one reset, then sorted by Qt
-        old.setParent(None)  # the old rows go now, with the list they belonged to
+        self.table_model.set_rows(self.db.list_assessments())
         empty = not self.table_model.rows
         self.pages.setCurrentIndex(0 if empty else 1)
         if selected is not None:
@@ -182,12 +175,18 @@ class StartScreen(QWidget):
             self.table.selectRow(0)
         self._enable()
 
+    def _search(self, text: str) -> None:
+        """Show the assessments that match; the one selected stays selected if shown."""
+        selected = self.selected_id()
+        self.table_model.search(text)
+        if selected is not None:
+            self.select(selected)
+        self._enable()
+
     def select(self, assessment_id: int) -> None:
         row = self.table_model.row_of(assessment_id)
         if row is not None:
-            found = self.proxy.mapFromSource(self.table_model.index(row, 0))
-            if found.isValid():
-                self.table.selectRow(found.row())
+            self.table.selectRow(row)
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
