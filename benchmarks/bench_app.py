@@ -2,12 +2,14 @@
 opening the app and an assessment, and memory.
 
 Start-up and memory are measured in fresh processes (`app_driver.py`): from starting the
-process to the main window's first paint, against the same for an empty QMainWindow. The
+process to the end of the main window's first frame, against the same for an empty
+QMainWindow. The app is started as `ddwizard` starts it, its modules imported in its order. The
 processes write their bytecode to a cache in a temporary folder (and are run once before
 timing), as an installed app does after its first run: this machine's environment sets
 PYTHONDONTWRITEBYTECODE, which would otherwise charge every run for compiling each module.
 Opening the app is measured on an unchanged file (its integrity check, remembered from the
-first run, is not repeated) and on a file changed since (`quick_check` reads it all again).
+first run, is not repeated) and on a file changed since (`quick_check` reads it all again,
+on a thread beside the window, as the app does).
 
 The rest is measured in this process, on the real main window with the demo assessment, the
 window shown offscreen. "Shown and laid out" means: the event loop has handled what showing

@@ -35,8 +35,9 @@ class ImportMode:
     COPY = "copy"
 
 
-def open_database(path: str | os.PathLike | None = None) -> Database:
-    return Database(paths.database_path(path))
+def open_database(path: str | os.PathLike | None = None, *, check_later: bool = False) -> Database:
+    """The database at `path` (else the default place); see Database for `check_later`."""
+    return Database(paths.database_path(path), check_later=check_later)
 
 
 @functools.cache

@@ -20,7 +20,7 @@ import pytest
 
 from ddwizard import paths, services
 from ddwizard.cli import main
-from ddwizard.storage import Database
+from ddwizard.storage import Database, DatabaseDamaged
 
 from .helpers import ddwizard, full_assessment, tree, write_bundles
 
@@ -239,3 +239,42 @@ def test_newer_bundle_and_questionnaire_formats_are_named(filled, tmp_path, caps
     assert tree(filled.parent) == before
     code, out, _ = run(capsys, "validate", str(yaml))
     assert code == 1 and f"{yaml}:" in out and "newer version" in out
+
+
+# --- the app's check, put off until its window is up ----------------------------------------
+
+
+def _last_page_garbled(path: Path) -> None:
+    """Damage only the data at the end of the file: it opens, but does not pass a check."""
+    data = bytearray(path.read_bytes())
+    data[-4096:] = b"\x55" * 4096
+    path.write_bytes(bytes(data))
+
+
+def test_a_check_put_off_still_finds_the_damage_and_names_a_backup(filled):
+    _last_page_garbled(filled)
+    before = filled.read_bytes()
+    with Database(filled, check_later=True) as db:  # opens: the check is to come
+        assert db.unchecked is not None
+        with pytest.raises(DatabaseDamaged, match="newest good backup"):
+            db.check_integrity()
+        assert db.unchecked is not None
+    assert filled.read_bytes() == before
+    with pytest.raises(DatabaseDamaged):
+        Database(filled)  # the damage was not remembered as a pass
+
+
+def test_a_check_put_off_remembers_a_pass(filled):
+    os.utime(filled)  # changed since any check
+    with Database(filled, check_later=True) as db:
+        assert db.unchecked is not None
+        db.check_integrity()
+        assert db.unchecked is None
+    with Database(filled, check_later=True) as db:  # unchanged since it passed
+        assert db.unchecked is None
+
+
+def test_commands_never_put_the_check_off(filled, capsys):
+    _last_page_garbled(filled)
+    code, out, err = run(capsys, "--db", str(filled), "list")
+    assert_error(code, out, err, "damaged", "backup")

@@ -66,7 +66,13 @@ class Database:
         clock: opening.Clock = opening.utc_now,
         busy_timeout: float = 5.0,
         migrations: Migrations | None = None,  # None: ours (schema.MIGRATIONS)
+        check_later: bool = False,
     ) -> None:
+        """Open (creating, checking and migrating as needed) the database at `path`.
+
+        `check_later`: an existing file that has changed since it last passed the integrity
+        check is opened without it (a check reads the whole file); `check_integrity()` runs
+        it afterwards, on any thread. Everything else is still checked here."""
         self.path = None if path is None else Path(path).expanduser().absolute()
         self.backup_dir = self._backup_dir(backup_dir)
         self._clock = clock
@@ -81,7 +87,9 @@ class Database:
         self._questionnaire_cache: dict[tuple[int, str], Questionnaire] = {}
         self._question_ids_cache: dict[tuple[int, str], listing.QuestionIds] = {}
         self._sql_db: SqlDatabase | None = None
-        applied = self._prepare_file()
+        # The file's fingerprint while its integrity check is put off (see check_later).
+        self.unchecked: str | None = None
+        applied = self._prepare_file(check_later)
         self.conn = opening.connect(self.path, busy_timeout)
         try:
             self._migrate(applied)
@@ -94,7 +102,7 @@ class Database:
             return Path(given).expanduser().absolute()
         return None if self.path is None else backups.default_dir(self.path)
 
-    def _prepare_file(self) -> list[str]:
+    def _prepare_file(self, check_later: bool) -> list[str]:
         """Create a new file privately, or check an existing one without writing to it."""
         if self.path is None:
             return []
@@ -103,7 +111,11 @@ class Database:
                 opening.make_private_dir(self.path.parent)
                 opening.make_private_file(self.path)
                 return []
-            applied = opening.check_file(self.path, self._known, self._timeout, self._stamp_file())
+            stamp = self._stamp_file()
+            if check_later:
+                self.unchecked = opening.check_due(self.path, stamp)
+            applied = opening.check_file(self.path, self._known, self._timeout, stamp,
+                                         integrity=self.unchecked is None)  # fmt: skip
         except OSError as e:
             raise file_problem(self.path, e) from e
         except (DatabaseDamaged, NotADatabase) as e:
@@ -113,6 +125,22 @@ class Database:
             raise with_backup(e, self.path, backup) from e
         opening.tighten(self.path)
         return applied
+
+    def check_integrity(self) -> None:
+        """The integrity check put off when opening (`check_later`), if it was: it reads
+        the whole file on a connection of its own, so it may run on another thread. A pass
+        is remembered; damage raises DatabaseDamaged, naming the newest good backup."""
+        fingerprint = self.unchecked
+        if fingerprint is None or self.path is None:
+            return
+        try:
+            opening.check_now(self.path, self._timeout, self._stamp_file(), fingerprint)
+        except DatabaseDamaged as e:
+            backup = self._newest_good_backup()
+            if backup is None:
+                raise
+            raise with_backup(e, self.path, backup) from e
+        self.unchecked = None
 
     def _stamp_file(self) -> Path:
         """Where the last passed integrity check of this file is remembered: the user's

@@ -70,7 +70,12 @@ def sidecar(path: Path, suffix: str) -> Path:
 
 
 def check_file(
-    path: Path, known: list[str], timeout: float, stamp_file: Path | None = None
+    path: Path,
+    known: list[str],
+    timeout: float,
+    stamp_file: Path | None = None,
+    *,
+    integrity: bool = True,
 ) -> list[str]:
     """Check an existing file is a healthy ddwizard database we can read.
 
@@ -81,13 +86,14 @@ def check_file(
     records that this very file (same inode, size and modification time, and the same -wal)
     passed the check and has not been written since, the check is not repeated. Damage
     SQLite meets while reading is still reported as damage (see `translated`).
+    `integrity=False` leaves `quick_check` to the caller (see `check_due`, `check_now`).
     """
     check_header(path)
     fingerprint = _fingerprint(path)
     conn = open_read_only(path, timeout)
     try:
         with translated(path):
-            fresh = stamp_file is None or _read_stamp(stamp_file) != fingerprint
+            fresh = integrity and (stamp_file is None or _read_stamp(stamp_file) != fingerprint)
             if fresh:
                 check_integrity(conn, path)
             applied = check_ours(conn, path, known)
@@ -96,6 +102,25 @@ def check_file(
             return applied
     finally:
         conn.close()
+
+
+def check_due(path: Path, stamp_file: Path) -> str | None:
+    """The file's fingerprint when its integrity is to be checked (it has changed since it
+    last passed), else None."""
+    fingerprint = _fingerprint(path)
+    return None if _read_stamp(stamp_file) == fingerprint else fingerprint
+
+
+def check_now(path: Path, timeout: float, stamp_file: Path, fingerprint: str) -> None:
+    """`quick_check` on a connection of its own (so it may run on another thread); a pass
+    is remembered for the file as `fingerprint` found it. Raises DatabaseDamaged."""
+    conn = open_read_only(path, timeout)
+    try:
+        with translated(path):
+            check_integrity(conn, path)
+    finally:
+        conn.close()
+    _write_stamp(stamp_file, fingerprint)
 
 
 def _fingerprint(path: Path) -> str:

@@ -30,11 +30,12 @@ def application() -> QApplication:
     return app
 
 
-def open_or_recover(path: Path, dialogs: Dialogs) -> Database | None:
-    """Open the database; when it cannot be, say why and offer to restore a backup."""
+def open_or_recover(path: Path, dialogs: Dialogs, check_later: bool = False) -> Database | None:
+    """Open the database; when it cannot be, say why and offer to restore a backup.
+    `check_later`: see Database (the app checks a changed file once its window is up)."""
     while True:
         try:
-            return services.open_database(path)
+            return services.open_database(path, check_later=check_later)
         except DatabaseInUse as e:
             # Busy is not damage: the way on is to wait for the other program, not a backup.
             choice = dialogs.choose(
@@ -81,7 +82,7 @@ class App:
         self.window = None
 
     def open(self) -> bool:
-        db = open_or_recover(self.path, self.dialogs)
+        db = open_or_recover(self.path, self.dialogs, check_later=True)
         if db is None:
             return False
         from ddwizard.ui.mainwindow import MainWindow
@@ -90,14 +91,43 @@ class App:
         self.dialogs.parent = self.window
         self.window.show()
         self.window.start_up()
+        if db.unchecked is not None:
+            # The file changed since it last passed the integrity check, which reads all of
+            # it: it runs beside the window, on a thread and a connection of its own.
+            window = self.window
+            window.runner.run(db.check_integrity, on_error=lambda e: self._check_failed(window, e))
         return True
 
+    def _check_failed(self, window, error: Exception) -> None:
+        if window is not self.window:
+            return  # that window has gone (restored or closed) since the check began
+        if not isinstance(error, StorageError):
+            window.statusBar().showMessage(
+                f"The database could not be checked for damage: {error}", 15_000
+            )
+            return
+        window.stop_writing()  # the damaged file stays as it was found
+        choice = self.dialogs.choose(
+            "The database is damaged",
+            f"{error}\n\nYou can put back one of its backups (the damaged file is kept "
+            "beside it under another name), or quit.",
+            ["Restore a backup…"],
+        )
+        if choice is None:
+            window.close()
+            QApplication.quit()
+            return
+        self._replace(window)
+
     def restore(self) -> None:
-        old = self.window
         if not self.dialogs.confirm(
             "Restore a backup", "Put back a backup in place of the current database? The "
             "current file is kept beside it under another name.", "Choose a backup…"):  # fmt: skip
             return
+        self._replace(self.window)
+
+    def _replace(self, old) -> None:
+        """Close the window and its database, put a backup back, and open again."""
         old.close()
         old.db.close()
         restore_from_backup(self.path, self.dialogs)

@@ -229,11 +229,14 @@ class MainWindow(QMainWindow):
 
     _remembered: str | None = None  # what the state holds, so an unchanged one is not written
     _where: str | None = None  # where the person is, when not yet written
+    _writes_stopped = False  # see stop_writing
 
     def _remember(self, step: str) -> None:
         """Note where the person is; written once they stay a moment (REMEMBER_MS), or on
         closing. Unlike an answer, a step not written is no loss: it is only where to
         reopen, so moving through the steps costs no write to the disk each time."""
+        if self._writes_stopped:
+            return
         value = {"assessment": self.model.assessment_id, "step": step} if step else {}
         self._where = json.dumps(value)
         if self._where == self._remembered:
@@ -259,6 +262,14 @@ class MainWindow(QMainWindow):
             return json.loads(self._remembered)
         except (StorageError, ValueError):
             return {}
+
+    def stop_writing(self) -> None:
+        """The file has been found damaged: no start-up backup, and nothing written on
+        closing (not even where the person was)."""
+        self._backup_timer.stop()
+        self._remember_timer.stop()
+        self._where = None
+        self._writes_stopped = True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self._backup_timer.stop()  # closed within the first moments: no start-up backup
