@@ -120,6 +120,7 @@ def place_labels(
     taken: list[Rect] = list(obstacles) + points
     leaders: list[Segment] = list(lines)
     placed: dict[str, PlacedLabel] = {}
+    pad = point_radius * 0.3
     for req in _most_crowded_first(requests, point_radius):
         best: tuple[float, Rect, bool] | None = None
         for cost, rect, leader in _candidates(req, point_radius, rings):
@@ -127,9 +128,10 @@ def place_labels(
                 break  # candidates come cheapest first: none further on can do better
             if not rect.inside(bounds):
                 continue
-            clashes = sum(1 for t in taken if rect.overlaps(t, pad=point_radius * 0.3))
-            crossings = _crossings(req, rect, leader, taken, leaders)
-            total = cost + clashes * 1000 + crossings * CROSSING_COST
+            total = cost + _clashes(rect, taken, pad) * 1000
+            if best is not None and total >= best[0]:
+                continue  # crossings only add: this one cannot win
+            total += _crossings(req, rect, leader, taken, leaders) * CROSSING_COST
             if best is None or total < best[0]:
                 best = (total, rect, leader)
         if best is None:  # nothing fits inside the bounds: clamp the first candidate
@@ -144,6 +146,18 @@ def place_labels(
             leaders.append(((req.x, req.y), (ax, ay)))
         placed[req.key] = PlacedLabel(req.key, rect, ax, ay, leader)
     return placed
+
+
+def _clashes(rect: Rect, taken: list[Rect], pad: float) -> int:
+    """How many of `taken` the rectangle overlaps (Rect.overlaps with `pad`, inlined: this
+    runs for every candidate against every label placed so far)."""
+    x, y = rect.x, rect.y
+    right, top = x + rect.w + pad, y + rect.h + pad
+    return sum(
+        1
+        for t in taken
+        if x < t.x + t.w + pad and t.x < right and y < t.y + t.h + pad and t.y < top
+    )
 
 
 # A leader line crossing another leader, or running through a label or a point, costs as
@@ -177,6 +191,10 @@ def _segments_cross(s: Segment, t: Segment) -> bool:
 def _segment_meets_rect(seg: Segment, r: Rect) -> bool:
     """Whether the segment passes through the rectangle (Liang–Barsky clipping)."""
     (x0, y0), (x1, y1) = seg
+    right, top = r.x + r.w, r.y + r.h
+    if (x0 < r.x and x1 < r.x) or (x0 > right and x1 > right) or (
+            y0 < r.y and y1 < r.y) or (y0 > top and y1 > top):  # fmt: skip
+        return False  # wholly to one side: it cannot meet the rectangle
     dx, dy = x1 - x0, y1 - y0
     lo, hi = 0.0, 1.0
     for p, q in ((-dx, x0 - r.x), (dx, r.right - x0), (-dy, y0 - r.y), (dy, r.top - y0)):
