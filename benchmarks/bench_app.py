@@ -85,8 +85,8 @@ def startup(tmp: Path, env: dict[str, str]) -> list[Figure]:
     demo_db(left, 1)
     with Database(left) as db:  # as the app leaves it: back at the plane step when reopened
         db.set_state("ui.last", json.dumps({"assessment": 1, "step": "plane"}))
-    m, b = _starts(env, ("app", str(one)), ("bare",), rounds=9)
-    m2, b2 = _starts(env, ("app", str(left)), ("bare",), rounds=5)
+    m, b = _starts(env, ("app", str(one)), ("bare",), rounds=15)
+    m2, b2 = _starts(env, ("app", str(left)), ("bare",), rounds=9)
     return [
         Figure("start-up to the first window (the start screen)", m, b, 1.5),
         Figure("start-up back at the step left (the demo's plane)", m2, b2, 1.5),

@@ -90,7 +90,7 @@ def run_all() -> list[Figure]:
         if bare_pages != len(pages):
             raise RuntimeError(f"the bare document has {bare_pages} pages, not {len(pages)}")
         brief, bare = interleaved(
-            lambda a=a, q=q: render_brief(a, q), lambda p=pages: bare_document(p), rounds=5
+            lambda a=a, q=q: render_brief(a, q), lambda p=pages: bare_document(p), rounds=7
         )
         figures.append(Figure(f"{name} ({len(pages)} pages)", brief, bare, 2.0))
     return figures

@@ -161,23 +161,34 @@ class Table(_Table):
         for op, (sc, sr), (ec, er), *values in commands:
             sc, ec, sr, er = self.normCellRange(sc, ec, sr, er)
             ranges.append((sc, ec, sr, er, op, values))
-        rows = [
-            tuple(k for k, r in enumerate(ranges) if r[2] <= i <= r[3]) for i in range(self._nrows)
-        ]
-        cols = [
-            tuple(k for k, r in enumerate(ranges) if r[0] <= j <= r[1]) for j in range(self._ncols)
-        ]
-        styled: dict[tuple, dict] = {}  # (row's commands, column's commands) -> attributes
-        for i, row in enumerate(rows):
-            for j, col in enumerate(cols):
-                attributes = styled.get((row, col))
-                if attributes is None:
-                    scratch = CellStyle("scratch")
-                    for k in sorted(set(row) & set(col)):  # in the style's order
-                        _setCellStyle([[scratch]], 0, 0, ranges[k][4], ranges[k][5])
-                    attributes = styled[row, col] = dict(vars(scratch))
-                    del attributes["name"]
-                self._cellStyles[i][j].__dict__.update(attributes)
+        rows: list[list[int]] = [[] for _ in range(self._nrows)]  # the commands over each row
+        for k, (_, _, sr, er, _, _) in enumerate(ranges):
+            for i in range(sr, er + 1):
+                rows[i].append(k)
+        styled: dict[tuple, dict] = {}  # the commands over a cell -> its attributes
+        across: dict[tuple, list[dict]] = {}  # the commands over a row -> each cell's
+        for i, row in enumerate(map(tuple, rows)):
+            found = across.get(row)
+            if found is None:
+                found = across[row] = [
+                    self._styled(styled, ranges,
+                                 tuple(k for k in row if ranges[k][0] <= j <= ranges[k][1]))
+                    for j in range(self._ncols)
+                ]  # fmt: skip
+            for style, attributes in zip(self._cellStyles[i], found, strict=True):
+                style.__dict__.update(attributes)
+
+    @staticmethod
+    def _styled(styled: dict, ranges: list, over: tuple) -> dict:
+        """The attributes a cell gets from the commands over it (in the style's order)."""
+        attributes = styled.get(over)
+        if attributes is None:
+            scratch = CellStyle("scratch")
+            for k in over:
+                _setCellStyle([[scratch]], 0, 0, ranges[k][4], ranges[k][5])
+            attributes = styled[over] = dict(vars(scratch))
+            del attributes["name"]
+        return attributes
 
 
 def _check(cmd) -> None:
