@@ -13,6 +13,15 @@ from ddwizard.ui.app import open_or_recover
 from .helpers import FakeDialogs
 
 
+def last_line_of(code: str) -> str:
+    """Run `code` in a fresh Python (offscreen): the last line it prints (its errors, if
+    it printed none)."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)  # fmt: skip
+    lines = out.stdout.strip().splitlines()
+    return lines[-1] if lines else out.stderr
+
+
 def damaged_with_backup(db_path):
     with services.open_database(db_path) as db:
         services.ensure_default(db)
@@ -21,6 +30,14 @@ def damaged_with_backup(db_path):
     for suffix in ("-wal", "-shm"):
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     return backup
+
+
+def restoring(backup) -> FakeDialogs:
+    """Dialogs that answer "Restore a backup…" and choose `backup`."""
+    dialogs = FakeDialogs()
+    dialogs.choices = [0]
+    dialogs.open_paths = [str(backup)]
+    return dialogs
 
 
 def test_a_damaged_database_is_reported_and_left_alone(tmp_path):
@@ -36,9 +53,7 @@ def test_a_damaged_database_is_reported_and_left_alone(tmp_path):
 def test_a_backup_can_be_put_back(tmp_path):
     path = tmp_path / "ddwizard.db"
     backup = damaged_with_backup(path)
-    dialogs = FakeDialogs()
-    dialogs.choices = [0]  # "Restore a backup…"
-    dialogs.open_paths = [str(backup)]
+    dialogs = restoring(backup)
     db = open_or_recover(path, dialogs)
     assert db is not None
     assert db.questionnaires()
@@ -87,9 +102,7 @@ def test_start_up_leaves_the_heavy_modules_alone(tmp_path):
         "w.runner.wait(); w.close()\n"
         "print(sorted(m for m in ('reportlab', 'jinja2') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120)  # fmt: skip
-    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+    assert last_line_of(code) == "[]"
 
 
 def test_the_first_screen_reads_no_file_formats(tmp_path):
@@ -116,9 +129,7 @@ def test_the_first_screen_reads_no_file_formats(tmp_path):
         f"assert main(['--db', {str(path)!r}]) == 0\n"
         f"print(sorted(m for m in {heavy!r} if m in modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120)  # fmt: skip
-    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+    assert last_line_of(code) == "[]"
 
 
 def test_restore_from_the_file_menu_reopens_on_the_backup(qtbot, tmp_path, app_look):
@@ -164,9 +175,7 @@ def test_the_app_draws_in_fusion_with_fusions_own_light_palette():
         "          if ours.color(g, r).rgba() != fusion.color(g, r).rgba()]\n"
         "print(app.style().name(), differ)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120)  # fmt: skip
-    assert out.stdout.strip().splitlines()[-1] == "fusion []", out.stderr
+    assert last_line_of(code) == "fusion []"
 
 
 def _damaged_inside_with_backup(path):
@@ -188,9 +197,7 @@ def test_damage_found_after_the_window_is_up_offers_a_backup(qtbot, tmp_path, ap
 
     path = tmp_path / "ddwizard.db"
     backup = _damaged_inside_with_backup(path)
-    dialogs = FakeDialogs()
-    dialogs.choices = [0]  # "Restore a backup…"
-    dialogs.open_paths = [str(backup)]
+    dialogs = restoring(backup)
     app = App(path, dialogs)
     assert app.open()  # the window comes up at once; the check runs beside it
     first = app.window

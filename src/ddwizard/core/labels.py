@@ -189,12 +189,18 @@ def _segments_cross(s: Segment, t: Segment) -> bool:
 
 
 def _segment_meets_rect(seg: Segment, r: Rect) -> bool:
-    """Whether the segment passes through the rectangle (Liang–Barsky clipping)."""
+    """Whether the segment passes through the rectangle."""
     (x0, y0), (x1, y1) = seg
     right, top = r.x + r.w, r.y + r.h
     if (x0 < r.x and x1 < r.x) or (x0 > right and x1 > right) or (
             y0 < r.y and y1 < r.y) or (y0 > top and y1 > top):  # fmt: skip
         return False  # wholly to one side: it cannot meet the rectangle
+    return _clips(seg, r)
+
+
+def _clips(seg: Segment, r: Rect) -> bool:
+    """Liang–Barsky clipping: whether some length of the segment lies in the rectangle."""
+    (x0, y0), (x1, y1) = seg
     dx, dy = x1 - x0, y1 - y0
     lo, hi = 0.0, 1.0
     for p, q in ((-dx, x0 - r.x), (dx, r.right - x0), (-dy, y0 - r.y), (dy, r.top - y0)):
