@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -165,3 +166,56 @@ def test_backup_of_in_memory_database_needs_a_place(tmp_path):
 
 def test_make_assessment_is_usable():  # keeps the helper import honest for this module
     assert make_assessment().uid
+
+
+# --- databases that share a folder keep their backups apart ----------------------------------
+
+
+def test_two_databases_in_one_folder_keep_their_backups_apart(db_path, clock, assessment,
+                                                              questionnaire):  # fmt: skip
+    other_path = db_path.with_name("other trust.db")
+    with Database(db_path, clock=clock) as mine, Database(other_path, clock=clock) as other:
+        aid = mine.create_assessment(assessment, questionnaire)
+        other.create_assessment(assessment.with_changes(uid="", label="the other"), questionnaire)
+        ours = mine.backup()
+        clock.advance(hours=1)
+        theirs = other.backup()
+    assert (ours.name, theirs.name) == ("ddwizard-20261122-090000.db",
+                                        "other trust-20261122-100000.db")  # fmt: skip
+    assert list_backups(db_path) == [ours] and list_backups(other_path) == [theirs]
+    assert list_backups(db_path.parent / "backups") == [theirs, ours]
+    data = bytearray(db_path.read_bytes())  # damage ours: the way back must be our backup,
+    data[4096:] = os.urandom(len(data) - 4096)  # not the other database's newer one
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseDamaged, match=ours.name):
+        Database(db_path, clock=clock)
+    with Database(ours) as copy:
+        assert copy.load_assessment(aid) == assessment
+
+
+def test_retention_counts_each_database_apart(tmp_path):
+    folder = tmp_path / "backups"
+    _daily_backups(folder, date(2026, 5, 1), date(2026, 11, 22))
+    lone = folder / "other-20260101-090000.db"  # the other database's only backup, old
+    lone.touch()
+    removed = prune(folder)
+    assert lone.exists() and lone not in removed
+    assert len(list_backups(folder, "ddwizard")) == 15  # as when it is alone (above)
+
+
+def test_copies_a_crash_cut_off_are_removed_later_and_only_those(db, db_path, assessment,
+                                                                 questionnaire):  # fmt: skip
+    db.create_assessment(assessment, questionnaire)
+    folder = db_path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    old = folder / ".ddwizard-20261121-090000.db.1a2b3c4d.part"
+    fresh = folder / ".ddwizard-20261122-085959.db.5e6f7a8b.part"  # another backup, under way
+    beside = db_path.with_name(f".{db_path.name}.9c0d1e2f.part")  # a restore's, cut off
+    for path in (old, fresh, beside):
+        path.write_bytes(b"half a copy")
+    long_ago = time.time() - 2 * 3600
+    for path in (old, beside):
+        os.utime(path, (long_ago, long_ago))
+    db.auto_backup()
+    assert not old.exists() and not beside.exists()
+    assert fresh.exists() and len(list_backups(db_path)) == 1

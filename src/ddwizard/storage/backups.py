@@ -1,7 +1,9 @@
 """Backups with SQLite's backup API (never a copy of a live file), retention, and restore.
 
-Backups are named `ddwizard-YYYYmmdd-HHMMSS[-n].db` (UTC, from the database's clock) and
-are ordinary single-file databases (rollback journal, not WAL), readable by their owner only.
+Backups are named after their database, `<name>-YYYYmmdd-HHMMSS[-n].db` (`ddwizard-…` for
+`ddwizard.db`; UTC, from the database's clock), so databases that share a folder keep their
+backups apart: each is listed, suggested and pruned only with its own. They are ordinary
+single-file databases (rollback journal, not WAL), readable by their owner only.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Hashable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +37,8 @@ from .opening import (
     utc_now,
 )
 
-NAME = re.compile(r"^ddwizard-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
+NAME = re.compile(r"^(.+)-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
+DEFAULT_NAME = "ddwizard"  # of the backups of a database with no file (in memory)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
 
 
@@ -42,9 +46,14 @@ def default_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def new_backup_path(folder: Path, moment: datetime) -> Path:
-    """A fresh name in `folder` for a backup taken at `moment`."""
-    base = f"ddwizard-{moment.astimezone(UTC):%Y%m%d-%H%M%S}"
+def backup_name(db_path: Path | None) -> str:
+    """What a database's backups are named after: its file's name without `.db`."""
+    return DEFAULT_NAME if db_path is None else db_path.stem
+
+
+def new_backup_path(folder: Path, moment: datetime, name: str = DEFAULT_NAME) -> Path:
+    """A fresh name in `folder` for a backup of the database `name` taken at `moment`."""
+    base = f"{name}-{moment.astimezone(UTC):%Y%m%d-%H%M%S}"
     return _free(folder / f"{base}.db", lambda n: folder / f"{base}-{n}.db")
 
 
@@ -141,32 +150,48 @@ def _sync_dir(folder: Path) -> None:
 # --- finding backups and rolling retention --------------------------------------------------
 
 
-def _moment(path: Path) -> tuple[datetime, int] | None:
+def _stamp(path: Path) -> tuple[str, datetime, int] | None:
+    """A backup's database name, time and number; None for any other file."""
     found = NAME.match(path.name)
     if not found:
         return None
-    day, time, n = found.groups()
+    name, day, time, n = found.groups()
     digits = day + time  # YYYYmmddHHMMSS; read by hand: strptime costs the start-up 3 ms
     fields = [int(digits[i:j]) for i, j in ((0, 4), (4, 6), (6, 8), (8, 10), (10, 12), (12, 14))]
     try:
-        return datetime(*fields, tzinfo=UTC), int(n or 0)
+        return name, datetime(*fields, tzinfo=UTC), int(n or 0)
     except ValueError:  # not a real date: not one of ours
         return None
 
 
-def list_backups(db_path_or_dir: str | os.PathLike) -> list[Path]:
-    """Backups in a folder (or in a database's default backup folder), newest first."""
+def _moment(path: Path) -> tuple[datetime, int] | None:
+    found = _stamp(path)
+    return None if found is None else found[1:]
+
+
+def list_backups(db_path_or_dir: str | os.PathLike, name: str | None = None) -> list[Path]:
+    """Backups newest first: a database's own (in its default backup folder), or those in a
+    folder (of the database `name`, else of any)."""
     where = Path(db_path_or_dir)
-    folder = where if where.is_dir() else default_dir(where)
+    if where.is_dir():
+        folder = where
+    else:
+        folder, name = default_dir(where), backup_name(where)
     if not folder.is_dir():
         return []
-    found = [(m, p) for p in folder.iterdir() if (m := _moment(p)) is not None and p.is_file()]
+    found = [
+        (s[1:], p)
+        for p in folder.iterdir()
+        if (s := _stamp(p)) is not None and (name is None or s[0] == name) and p.is_file()
+    ]
     return [p for _, p in sorted(found, reverse=True)]
 
 
-def newest_good(folder: Path, known: list[str], timeout: float = 1.0) -> Path | None:
-    """The newest backup in `folder` that this version can open (each checked read-only)."""
-    for path in list_backups(folder):
+def newest_good(folder: Path, known: list[str], timeout: float = 1.0,
+                name: str | None = None) -> Path | None:  # fmt: skip
+    """The newest backup in `folder` (of the database `name`, else of any) that this version
+    can open (each checked read-only)."""
+    for path in list_backups(folder, name):
         try:
             if check_file(path, known, timeout):
                 return path
@@ -203,11 +228,34 @@ def _newest_per(
     return kept
 
 
+PART_STALE_S = 3600  # a copy still unfinished after an hour was cut off (a crash, a kill)
+
+
+def stale_parts(folder: Path, now: float | None = None) -> list[Path]:
+    """Unfinished copies (`snapshot` files) in `folder` that nothing is writing any more:
+    a crash or a kill in the middle of a backup or a restore leaves one behind."""
+    now = time.time() if now is None else now
+    found = []
+    with contextlib.suppress(OSError):
+        for path in folder.glob(".*.part"):
+            with contextlib.suppress(OSError):
+                if now - path.stat().st_mtime > PART_STALE_S:
+                    found.append(path)
+    return found
+
+
 def prune(folder: Path) -> list[Path]:
-    """Delete the backups in `folder` that retention does not keep. Returns them."""
-    backups = list_backups(folder)
-    keep = to_keep(backups)
-    removed = [p for p in backups if p not in keep]
+    """Delete the backups in `folder` that retention does not keep, each database's counted
+    apart from the others', and any unfinished copy left there. Returns the backups."""
+    for part in stale_parts(folder):
+        discard(part)
+    by_name: dict[str, list[Path]] = {}
+    for path in list_backups(folder):
+        by_name.setdefault(_stamp(path)[0], []).append(path)
+    removed = []
+    for found in by_name.values():
+        keep = to_keep(found)
+        removed += [p for p in found if p not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed

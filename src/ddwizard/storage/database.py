@@ -157,7 +157,8 @@ class Database:
     def _newest_good_backup(self) -> Path | None:
         if self.backup_dir is None:
             return None
-        return backups.newest_good(self.backup_dir, self._known, self._timeout)
+        return backups.newest_good(self.backup_dir, self._known, self._timeout,
+                                   backups.backup_name(self.path))  # fmt: skip
 
     @property
     def db(self) -> SqlDatabase:
@@ -183,7 +184,7 @@ class Database:
         with translated(self.path):
             pending = self._migrations.pending(self.db)
             if pending and applied and self.path is not None:
-                self._copy_to(backups.new_backup_path(self._require_backup_dir(), self._clock()))
+                self._copy_to(self._new_backup_path())
             if pending and all(m.transactional for m in pending):
                 # All or nothing: a crash (or another process creating the same new file)
                 # never leaves a half-made schema, which would read as a foreign database.
@@ -463,7 +464,7 @@ class Database:
         with translated(self.path):
             revision = rows.get_meta(self.conn, "revision")
         if dest is None:
-            dest = backups.new_backup_path(self._require_backup_dir(), self._clock())
+            dest = self._new_backup_path()
         taken = self._copy_to(Path(dest))
         with self.atomic():
             rows.set_meta(self.conn, "backup.revision", revision or "0")
@@ -472,6 +473,10 @@ class Database:
     def _copy_to(self, dest: Path) -> Path:
         with translated(self.path):
             return backups.copy_database(self.conn, dest)
+
+    def _new_backup_path(self) -> Path:
+        return backups.new_backup_path(self._require_backup_dir(), self._clock(),
+                                       backups.backup_name(self.path))  # fmt: skip
 
     def _require_backup_dir(self) -> Path:
         if self.backup_dir is None:
@@ -485,10 +490,15 @@ class Database:
 
     def auto_backup(self) -> Path | None:
         """Back up if anything changed since the last backup, then prune old backups
-        (keeping the newest of each of 7 days, 4 weeks and 6 months)."""
+        (keeping the newest of each of 7 days, 4 weeks and 6 months) and remove unfinished
+        copies a crash left behind."""
         taken = self.backup() if self.changed_since_last_backup() else None
         if self.backup_dir is not None:
             backups.prune(self.backup_dir)
+        if self.path is not None:  # a restore's unfinished copy, cut off, beside the file
+            for part in backups.stale_parts(self.path.parent):
+                if part.name.startswith(f".{self.path.name}."):
+                    backups.discard(part)
         return taken
 
 
