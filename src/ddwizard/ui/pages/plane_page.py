@@ -29,7 +29,6 @@ from ddwizard.fileio import WriteError
 from ddwizard.ui import theme
 from ddwizard.ui.pages.base import MARGIN, Page, em, named
 from ddwizard.ui.plane.target_editor import TargetEditor
-from ddwizard.ui.plane_export import ExportError, plane_caption, render_file
 from ddwizard.ui.plane_view import PlaneView
 from ddwizard.ui.words import quadrant_words, signed
 
@@ -283,6 +282,8 @@ class PlanePage(Page):
             return
         if not path.lower().endswith((".png", ".svg")):
             path += ".png"
+        from ddwizard.ui.plane_export import ExportError, plane_caption, render_file
+
         earlier = None
         if self._earlier_info is not None:
             earlier = self.model.load_other(self._earlier_info.id)[0]
