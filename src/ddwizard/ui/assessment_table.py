@@ -139,7 +139,7 @@ class AssessmentTable(QAbstractTableModel):
         """Show the rows whose school, trust, label, assessor or status holds `text`,
         ignoring case."""
         self.beginResetModel()
-        self._search = text.casefold()
+        self._search = text.strip().casefold()
         self._arrange()
         self.endResetModel()
 
