@@ -1,7 +1,8 @@
 """The guided flow: a list of steps on the left (any step reachable directly), the current
 page on the right, Back and Next below. Pages are built on first visit and reused, so
 moving between steps is instant; every page writes through the model and knows no other.
-The pages' modules are imported on first visit too: the start screen needs none of them.
+The pages' modules are imported on first visit too (the area pages' with the first page built
+ahead, below): the start screen needs none of them.
 
 Building a page of questions takes longer than a step should, so while the person is on a
 step, the next step's page is built (and laid out) once they have been there a moment
@@ -199,10 +200,14 @@ class Wizard(QWidget):
         return True
 
     def _build_next(self) -> None:
-        """Build the next step's page ahead of the move (see the module's note)."""
+        """Build the next step's page ahead of the move (see the module's note), and load
+        the area pages' modules if they are not yet: the first area visited then opens as
+        quickly as the others."""
         keys = [s.key for s in self.steps]
         if not self.model.is_open() or self._current not in keys:
             return
+        import ddwizard.ui.pages.area  # noqa: F401 - see above
+
         i = keys.index(self._current) + 1
         if i < len(keys) and keys[i] not in self.pages:
             page = self.page(keys[i])
