@@ -164,11 +164,6 @@ def _stamp(path: Path) -> tuple[str, datetime, int] | None:
         return None
 
 
-def _moment(path: Path) -> tuple[datetime, int] | None:
-    found = _stamp(path)
-    return None if found is None else found[1:]
-
-
 def list_backups(db_path_or_dir: str | os.PathLike, name: str | None = None) -> list[Path]:
     """Backups newest first: a database's own (in its default backup folder), or those in a
     folder (of the database `name`, else of any)."""
@@ -203,7 +198,7 @@ def newest_good(folder: Path, known: list[str], timeout: float = 1.0,
 def to_keep(backups: list[Path]) -> set[Path]:
     """The newest backup, plus the newest of each of the last 7 days, 4 weeks and 6 months
     that have any (a backup can count for several of these)."""
-    stamped = [(m, p) for p in backups if (m := _moment(p)) is not None]
+    stamped = [(s[1:], p) for p in backups if (s := _stamp(p)) is not None]
     dated = [(p, m[0]) for m, p in sorted(stamped, reverse=True)]
     keep = {dated[0][0]} if dated else set()
     keep |= _newest_per(dated, lambda d: d.date(), KEEP_DAILY)

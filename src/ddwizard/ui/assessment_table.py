@@ -15,7 +15,6 @@ from ddwizard.storage import AssessmentInfo
 COLUMNS = ["School", "Trust", "Label", "Assessor", "Status", "Last changed", "Complete"]
 COMPLETE = COLUMNS.index("Complete")
 CHANGED = COLUMNS.index("Last changed")
-STATUS = COLUMNS.index("Status")
 ID_ROLE = Qt.ItemDataRole.UserRole
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1  # how complete, 0-100 (the bar's length)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
