@@ -132,6 +132,30 @@ def test_the_first_screen_reads_no_file_formats(tmp_path):
     assert last_line_of(code) == "[]"
 
 
+def test_the_cycle_collector_runs_again_once_the_window_is_up(tmp_path):
+    """Start-up pauses Python's cycle collector; by the time the event loop turns it is
+    running again, and it stays on after the app returns (or after a failed open)."""
+    path = tmp_path / "x.db"
+    with services.open_database(path) as db:
+        services.create_demo(db)
+    code = (
+        "import gc, os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "seen = []\n"
+        "def check():\n"
+        "    seen.append(gc.isenabled())\n"
+        "    app.closeAllWindows()\n"
+        "QTimer.singleShot(0, check)\n"
+        "from ddwizard.cli import main\n"
+        f"assert main(['--db', {str(path)!r}]) == 0\n"
+        "print(seen, gc.isenabled())\n"
+    )
+    assert last_line_of(code) == "[True] True"
+
+
 def test_restore_from_the_file_menu_reopens_on_the_backup(qtbot, tmp_path, app_look):
     from ddwizard.ui.app import App
 

@@ -7,6 +7,7 @@ restoring moves it aside first.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -139,6 +140,6 @@ class App:
 def run(db: str | None) -> int:
     app = application()
     holder = App(paths.database_path(db))
-    if not holder.open():
-        return 1
-    return app.exec()
+    opened = holder.open()
+    gc.enable()  # paused for start-up by `ddwizard` (cli._run_app); what it made is frozen
+    return app.exec() if opened else 1
