@@ -23,11 +23,11 @@ def new_named(window, school: str) -> int:
 
 
 def test_empty_state_then_list_and_search(qtbot, window):
-    assert window.start.pages.currentIndex() == 0
+    assert window.start.showing_welcome()
     new_named(window, "Hillside Primary")
     new_named(window, "Oakfield Academy")
     window.show_start()
-    assert window.start.pages.currentIndex() == 1
+    assert not window.start.showing_welcome()
     assert sorted(visible_rows(window)) == ["Hillside Primary", "Oakfield Academy"]
     qtbot.keyClicks(window.start.search, "oak")
     assert visible_rows(window) == ["Oakfield Academy"]
@@ -64,7 +64,7 @@ def test_delete_asks_first(qtbot, window, dialogs, db):
     assert [i.id for i in db.list_assessments()] == [aid]
     window.actions.delete(aid)
     assert db.list_assessments() == []
-    assert window.start.pages.currentIndex() == 0
+    assert window.start.showing_welcome()
 
 
 def test_export_then_import_as_a_copy(qtbot, window, dialogs, db, tmp_path):

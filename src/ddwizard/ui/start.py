@@ -48,8 +48,9 @@ class StartScreen(QWidget):
         self.table_model = AssessmentTable(parent=self)
         self._row_buttons: list[QPushButton] = []
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._empty_state())
-        self.pages.addWidget(self._list())
+        self.list_page = self._list()
+        self.pages.addWidget(self.list_page)
+        self.welcome: QWidget | None = None  # the first-run empty state, made when first shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -168,7 +169,10 @@ class StartScreen(QWidget):
         selected = self.selected_id()
         self.table_model.set_rows(self.db.list_assessments())
         empty = not self.table_model.rows
-        self.pages.setCurrentIndex(0 if empty else 1)
+        if empty and self.welcome is None:
+            self.welcome = self._empty_state()
+            self.pages.addWidget(self.welcome)
+        self.pages.setCurrentWidget(self.welcome if empty else self.list_page)
         if selected is not None:
             self.select(selected)
         elif not empty:
@@ -192,8 +196,11 @@ class StartScreen(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return id_of(rows[0]) if rows else None
 
+    def showing_welcome(self) -> bool:
+        return self.welcome is not None and self.pages.currentWidget() is self.welcome
+
     def focus_default(self) -> None:
-        (self.start_button if self.pages.currentIndex() == 0 else self.table).setFocus()
+        (self.start_button if self.showing_welcome() else self.table).setFocus()
 
     def _with_row(self, signal) -> None:
         selected = self.selected_id()
