@@ -132,6 +132,29 @@ def test_the_first_screen_reads_no_file_formats(tmp_path):
     assert last_line_of(code) == "[]"
 
 
+def test_pysides_module_check_gives_its_own_answers_faster():
+    """ddwizard.ui answers PySide's "does this module use PySide?" from the file's bytes;
+    the answers are the ones PySide's own check (the source, through inspect) gives."""
+    import inspect
+    import json
+    import sqlite3
+
+    import ddwizard.ui
+    from ddwizard.storage import database
+    from ddwizard.ui import theme
+
+    feature = sys.modules["shibokensupport.feature"]
+    check = feature._mod_uses_pyside
+    assert check.reads_bytes
+    for module in (ddwizard.ui, theme, json, sqlite3, database, inspect, sys):
+        try:
+            expected = "PySide6" in inspect.getsource(module)
+        except (TypeError, OSError):
+            expected = False
+        assert check(module) is expected, module.__name__
+    assert check(theme) and not check(json) and not check(sys)
+
+
 def test_the_cycle_collector_runs_again_once_the_window_is_up(tmp_path):
     """Start-up pauses Python's cycle collector; by the time the event loop turns it is
     running again, and it stays on after the app returns (or after a failed open)."""

@@ -137,7 +137,7 @@ def _fingerprint(path: Path) -> str:
 
 def _read_stamp(stamp_file: Path) -> str | None:
     try:
-        return stamp_file.read_text(encoding="ascii").strip()
+        return stamp_file.read_text(encoding="utf-8")  # ASCII; utf-8 is already loaded.strip()
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -147,7 +147,7 @@ def _write_stamp(stamp_file: Path, fingerprint: str) -> None:
     with contextlib.suppress(OSError):
         make_private_dir(stamp_file.parent)
         fd = os.open(stamp_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as f:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(fingerprint)
 
 
