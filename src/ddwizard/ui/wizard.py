@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddwizard.ui import theme
-from ddwizard.ui.pages.base import MARGIN, Page, em, named
+from ddwizard.ui.pages.base import MARGIN, Page, em, named, own_viewport
 from ddwizard.ui.pagestack import PageStack
 from ddwizard.ui.steps import DONE, KEY_ROLE, PROGRESS_ROLE, Step, StepDelegate, steps_for
 
@@ -62,7 +62,7 @@ class Wizard(QWidget):
         row.setSpacing(0)
         self.tree = QTreeWidget(objectName="steps")
         self.tree.setFrameShape(QFrame.Shape.NoFrame)  # the list sits on the window
-        self.tree.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        own_viewport(self.tree, QPalette.ColorRole.Window)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(em(self))
