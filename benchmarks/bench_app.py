@@ -204,11 +204,27 @@ class Painted:
             time.sleep(0.002)
 
 
+# Qt's offscreen platform says this whenever a window's size limits change (it has no window
+# manager to tell); hundreds of times a run, it buried the table. Anything else Qt says is shown.
+_OFFSCREEN_CHATTER = "This plugin does not support propagateSizeHints()"
+
+
+def _quiet_offscreen() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_kind, _context, message: str) -> None:
+        if message != _OFFSCREEN_CHATTER:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def _window(path: Path):
     from ddwizard import services
     from ddwizard.ui.app import application
     from ddwizard.ui.mainwindow import MainWindow
 
+    _quiet_offscreen()
     app = application()
     window = MainWindow(services.open_database(path), _NoDialogs())
     window.resize(1280, 860)
