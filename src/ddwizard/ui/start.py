@@ -109,7 +109,6 @@ class StartScreen(QWidget):
         )
         top = QHBoxLayout()
         self.search = QLineEdit(placeholderText="Search by school, trust, label or assessor")
-        self.search.setClearButtonEnabled(True)
         named(self.search, "Search the assessments")
         self.search.textChanged.connect(self._search)
         top.addWidget(self.search, 1)
@@ -181,6 +180,10 @@ class StartScreen(QWidget):
 
     def _search(self, text: str) -> None:
         """Show the assessments that match; the one selected stays selected if shown."""
+        if text and not self.search.isClearButtonEnabled():
+            # Qt shows the clear button only over text; made with the first letter typed,
+            # its icon is not loaded on every start (~1 ms) for a box that starts empty.
+            self.search.setClearButtonEnabled(True)
         selected = self.selected_id()
         self.table_model.search(text)
         if selected is not None:
