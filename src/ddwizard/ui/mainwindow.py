@@ -17,9 +17,9 @@ from ddwizard.ui.dialogs import Dialogs, QtDialogs
 from ddwizard.ui.model import AssessmentModel
 from ddwizard.ui.start import StartScreen
 from ddwizard.ui.status import SaveIndicator
-from ddwizard.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from ddwizard.ui.tasks import TaskRunner
     from ddwizard.ui.wizard import Wizard
 
 STATE_KEY = "ui.last"  # {"assessment": id, "step": key}
@@ -34,9 +34,8 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or QtDialogs(self)
         self.restore_backup = restore_backup  # app-level: closes, restores, reopens
         self.setWindowTitle("ddwizard")
-        self.runner = TaskRunner(self)
         self.model = AssessmentModel(db, self)
-        self.actions = FileActions(db, self.model, self.runner, self.dialogs, self)
+        self.actions = FileActions(db, self.model, self.dialogs, self)
         self.start = StartScreen(db)
         self._wizard: Wizard | None = None  # made when an assessment is first opened
         self.views = QStackedWidget()
@@ -116,6 +115,11 @@ class MainWindow(QMainWindow):
         a.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         a.busy.connect(self._busy)
         self.model.changed.connect(self._title)
+
+    @property
+    def runner(self) -> TaskRunner:
+        """Where slow work runs, off the UI thread (see FileActions.runner)."""
+        return self.actions.runner
 
     @property
     def wizard(self) -> Wizard:
@@ -284,7 +288,7 @@ class MainWindow(QMainWindow):
         self.model.flush()
         if self._wizard is not None and self._wizard.current_page() is not None:
             self._wizard.current_page().save()
-        self.runner.wait()
+        self.actions.wait()
         if self._help is not None:
             self._help.close()
         super().closeEvent(event)
