@@ -147,7 +147,7 @@ def memory(db: str, assessment: str) -> int:
                 state["i"] += 1
                 QTimer.singleShot(0, step)
             else:
-                window.runner.wait()
+                window.actions.wait()
                 say(str(rss_kb()))
                 quit_soon()
 

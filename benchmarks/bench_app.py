@@ -235,7 +235,7 @@ def _window(path: Path):
 
 def _close(window) -> None:
     window.close()
-    window.runner.wait()
+    window.actions.wait()
     window.db.close()
     window.deleteLater()
 

@@ -49,7 +49,7 @@ def make_window(qtbot, dialogs, app_look):
 
     def make(database):
         window = MainWindow(database, dialogs)
-        qtbot.addWidget(window, before_close_func=lambda w: w.runner.wait())
+        qtbot.addWidget(window, before_close_func=lambda w: w.actions.wait())
         window.show()
         window.start_up()
         windows.append(window)
@@ -57,7 +57,7 @@ def make_window(qtbot, dialogs, app_look):
 
     yield make
     for window in windows:
-        window.runner.wait()
+        window.actions.wait()
 
 
 @pytest.fixture

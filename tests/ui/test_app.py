@@ -99,7 +99,7 @@ def test_start_up_leaves_the_heavy_modules_alone(tmp_path):
         "w = MainWindow(db); w.show(); w.start_up()\n"
         "w.actions.new_assessment()\n"
         "for s in list(w.wizard.steps): w.wizard.go(s.key)\n"
-        "w.runner.wait(); w.close()\n"
+        "w.actions.wait(); w.close()\n"
         "print(sorted(m for m in ('reportlab', 'jinja2') if m in sys.modules))\n"
     )
     assert last_line_of(code) == "[]"
@@ -190,12 +190,12 @@ def test_restore_from_the_file_menu_reopens_on_the_backup(qtbot, tmp_path, app_l
     app = App(path, dialogs)
     assert app.open()
     first = app.window
-    qtbot.addWidget(first, before_close_func=lambda w: w.runner.wait())
+    qtbot.addWidget(first, before_close_func=lambda w: w.actions.wait())
     first.actions.new_assessment()  # made after the backup: the restore takes it away
     dialogs.confirms = [True]
     dialogs.open_paths = [str(backup)]
     app.restore()
-    qtbot.addWidget(app.window, before_close_func=lambda w: w.runner.wait())
+    qtbot.addWidget(app.window, before_close_func=lambda w: w.actions.wait())
     assert app.window is not first and not first.isVisible()
     assert app.window.db.list_assessments() == []
     assert "put back" in dialogs.infos[0]
@@ -248,9 +248,9 @@ def test_damage_found_after_the_window_is_up_offers_a_backup(qtbot, tmp_path, ap
     app = App(path, dialogs)
     assert app.open()  # the window comes up at once; the check runs beside it
     first = app.window
-    qtbot.addWidget(first, before_close_func=lambda w: w.runner.wait())
+    qtbot.addWidget(first, before_close_func=lambda w: w.actions.wait())
     qtbot.waitUntil(lambda: app.window is not first, timeout=10_000)
-    qtbot.addWidget(app.window, before_close_func=lambda w: w.runner.wait())
+    qtbot.addWidget(app.window, before_close_func=lambda w: w.actions.wait())
     kind, text = dialogs.asked[0]
     assert kind == "choose" and "damaged" in text and str(backup) in text
     assert not first.isVisible() and len(app.window.db.list_assessments()) == 1
@@ -276,7 +276,7 @@ def test_damage_found_after_the_window_is_up_quits_when_cancelled(qtbot, tmp_pat
     app = App(path, dialogs)
     assert app.open()
     window = app.window
-    qtbot.addWidget(window, before_close_func=lambda w: w.runner.wait())
+    qtbot.addWidget(window, before_close_func=lambda w: w.actions.wait())
     qtbot.waitUntil(lambda: bool(quits), timeout=10_000)
     assert not window.isVisible() and dialogs.asked[0][0] == "choose"
     window.db.close()
