@@ -100,10 +100,10 @@ class Wizard(QWidget):
         return bar
 
     def _actions(self) -> None:
-        self.next_action = QAction("&Next step", self)
+        self.next_action = QAction(self, text="&Next step")  # see MainWindow._action
         self.next_action.setShortcuts([QKeySequence("Ctrl+PgDown"), QKeySequence("Alt+Right")])
         self.next_action.triggered.connect(self.next)
-        self.back_action = QAction("&Previous step", self)
+        self.back_action = QAction(self, text="&Previous step")
         self.back_action.setShortcuts([QKeySequence("Ctrl+PgUp"), QKeySequence("Alt+Left")])
         self.back_action.triggered.connect(self.back)
         for action in (self.next_action, self.back_action):
