@@ -22,11 +22,6 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _DESCENDING = Qt.SortOrder.DescendingOrder
 
 
-def id_of(index) -> int | None:
-    """The assessment id of any cell's row."""
-    return index.data(ID_ROLE) if index.isValid() else None
-
-
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -105,6 +100,14 @@ class AssessmentTable(QAbstractTableModel):
             info = self.shown[index.row()]
             return f"{info.answered} of {info.questions} questions answered"
         return None
+
+    def id_at(self, index) -> int | None:
+        """The assessment id of any cell's row. Asked here, not through `index.data`: a
+        value handed back through Qt makes PySide set up QByteArray's type on first use."""
+        return self.shown[index.row()].id if index.isValid() else None
+
+    def info_at(self, index) -> AssessmentInfo:
+        return self.shown[index.row()]
 
     def headerData(self, section, orientation, role=_DISPLAY):  # noqa: N802 - Qt's name
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
@@ -196,7 +199,8 @@ class CompletionDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(opt.palette.color(QPalette.ColorRole.Mid))
         painter.drawRoundedRect(bar, height / 2, height / 2)
-        share = (index.data(PERCENT_ROLE) or 0) / 100
+        info = index.model().info_at(index)  # not index.data: see AssessmentTable.id_at
+        share = percent(info) / 100
         done = QRect(bar.left(), bar.top(), int(bar.width() * share), bar.height())
         painter.setBrush(ink if selected else opt.palette.color(QPalette.ColorRole.Highlight))
         painter.drawRoundedRect(done, height / 2, height / 2)
@@ -204,6 +208,6 @@ class CompletionDelegate(QStyledItemDelegate):
         painter.drawText(
             rect,
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            index.data(Qt.ItemDataRole.DisplayRole),
+            f"{percent(info)}%",
         )
         painter.restore()

@@ -22,7 +22,6 @@ from ddwizard.ui.assessment_table import (
     COMPLETE,
     AssessmentTable,
     CompletionDelegate,
-    id_of,
 )
 from ddwizard.ui.pages.base import MARGIN, card, em, heading, named
 
@@ -139,7 +138,7 @@ class StartScreen(QWidget):
         header.setSectionResizeMode(COMPLETE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COMPLETE, 9 * em(self))
         self.table.setItemDelegateForColumn(COMPLETE, CompletionDelegate(self.table))
-        self.table.activated.connect(lambda index: self.openRequested.emit(id_of(index)))
+        self.table.activated.connect(lambda i: self.openRequested.emit(self.table_model.id_at(i)))
         self.table.selectionModel().selectionChanged.connect(self._enable)
         return self.table
 
@@ -197,7 +196,7 @@ class StartScreen(QWidget):
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return id_of(rows[0]) if rows else None
+        return self.table_model.id_at(rows[0]) if rows else None
 
     def showing_welcome(self) -> bool:
         return self.welcome is not None and self.pages.currentWidget() is self.welcome
