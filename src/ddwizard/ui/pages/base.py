@@ -32,9 +32,9 @@ def em(widget: QWidget) -> int:
     return widget.fontMetrics().horizontalAdvance("M")
 
 
-def own_viewport(area: QAbstractScrollArea, fill: QPalette.ColorRole | None = None) -> QWidget:
+def own_viewport(area: QAbstractScrollArea, fill: QPalette.ColorRole | None = None) -> None:
     """Give a scrolling area (a list, a page) a viewport made here, filled with the palette
-    role `fill` (None: the area's parent's, as Qt's own scroll area does); returns it.
+    role `fill` (None: the area's parent's, as Qt's own scroll area does).
 
     The viewport Qt makes itself is one widget PySide has never seen: the first time it is
     handed to Python, PySide sets up every widget class it has to find the right one for
@@ -44,7 +44,6 @@ def own_viewport(area: QAbstractScrollArea, fill: QPalette.ColorRole | None = No
         viewport.setBackgroundRole(fill)
     viewport.setAutoFillBackground(True)
     area.setViewport(viewport)
-    return viewport
 
 
 class Page(QWidget):
