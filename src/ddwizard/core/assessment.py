@@ -49,6 +49,11 @@ class ReferentNote:
     confidence: Confidence | None = None
     note: str = ""
 
+    def __post_init__(self) -> None:
+        # A widget may hand over the plain string behind the enum: keep the enum itself.
+        if self.confidence is not None:
+            object.__setattr__(self, "confidence", Confidence(self.confidence))
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -79,6 +84,11 @@ class ChecklistEntry:
     owner: str = ""
     due: str = ""
 
+    def __post_init__(self) -> None:
+        # A combo box hands back the plain string behind the enum: keep the enum itself,
+        # which the brief asks for its label.
+        object.__setattr__(self, "status", ItemStatus(self.status))
+
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
@@ -101,6 +111,7 @@ class Assessment:
     _by_question: dict[str, Answer] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "status", Status(self.status))
         object.__setattr__(self, "_by_question", {a.question: a for a in self.answers})
 
     def answer(self, question_id: str) -> Answer | None:

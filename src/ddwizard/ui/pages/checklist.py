@@ -70,9 +70,11 @@ class ItemRow(QWidget):
         self.bindings[1].set_text(entry.note)
 
     def _save(self, *_) -> bool:
-        return self.model.set_checklist_entry(ChecklistEntry(
-            self.item.id, self.status.currentData(), self.note.toPlainText(), self.owner.text(),
-            date_text(self.due)))  # fmt: skip
+        status = ItemStatus(self.status.currentData())
+        entry = ChecklistEntry(
+            self.item.id, status, self.note.toPlainText(), self.owner.text(), date_text(self.due)
+        )
+        return self.model.set_checklist_entry(entry)
 
 
 class AreaChecklist(Scrolling):
