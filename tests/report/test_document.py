@@ -165,32 +165,6 @@ def test_same_bytes_in_a_fresh_process(brief):
     assert out.stdout.strip() == hashlib.sha256(brief.data).hexdigest()
 
 
-def test_quicker_paragraphs_make_the_same_pdf_as_reportlabs(questionnaire, monkeypatch):
-    """The brief's quicker machinery (see `para`, `lines`, `canvas`, `fonts`, `flow.Table`:
-    parsing, line breaking, drawing, measuring and encoding text, styling table cells with
-    less repeated work) must make the PDF, byte for byte, that ReportLab's own makes."""
-    import contextlib
-
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Paragraph as ReportLabParagraph
-    from reportlab.platypus import Table as ReportLabTable
-
-    from ddwizard.report import doc, flow, fonts, para
-
-    from .builders import filled_assessment, rich_assessment
-
-    for a in (rich_assessment(questionnaire), filled_assessment(questionnaire)):
-        ours = render_brief(a, questionnaire)
-        with monkeypatch.context() as m:
-            for name in ("__init__", "wrap", "breakLines", "drawPara"):
-                m.setattr(para.Paragraph, name, getattr(ReportLabParagraph, name))
-            m.setattr(flow.Table, "setStyle", ReportLabTable.setStyle)
-            m.setattr(doc, "BriefCanvas", Canvas)
-            m.setattr(fonts, "typesetting", contextlib.nullcontext)
-            theirs = render_brief(a, questionnaire)
-        assert ours == theirs
-
-
 def test_summary_is_laid_out_last_but_comes_second(brief):
     """The summary is laid out after everything it cites, then moved after the cover: its
     pages, the footers and the outline must read in document order."""

@@ -23,7 +23,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 from ddwizard.core.assessment import Assessment
 from ddwizard.core.questionnaire import Questionnaire
 from ddwizard.fileio import WriteError, atomic_write
-from ddwizard.report import fonts, formats, para, text
+from ddwizard.report import fonts, formats, text
 from ddwizard.report.doc import BriefDoc, FrontGoesHere, MoveToFront, PageInfo, pages_filled
 from ddwizard.report.model import BriefModel, make_model
 from ddwizard.report.sections import areas, cover, diligence, method, plane, routes, summary
@@ -49,9 +49,8 @@ def render_brief(
         _check(earlier[0], earlier[1], "earlier assessment")
     try:
         model = make_model(assessment, questionnaire, earlier)
-        # (ReportLab's settings, and the quicker paths of the brief's fonts and paragraphs:
-        # see `fonts.typesetting` and `para.reading`.)
-        with _settings(), fonts.typesetting(), para.reading():
+        # (The fonts remember the widths they measure: see `fonts.typesetting`.)
+        with _settings(), fonts.typesetting():
             return _layout(model)
     except fonts.FontError as e:
         raise BriefError(f"could not make the brief: {e}") from e

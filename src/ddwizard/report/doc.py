@@ -13,7 +13,9 @@ of what follows it, and every footer says "Page n of N":
   and the total are known (PDF lets a page use a form defined later).
 
 Bookmarks and links name page objects, not positions, so moving pages keeps them right;
-the outline is written at the end, in the order of the finished document.
+the outline is written at the end, in the order of the finished document. (Holding the
+save, undoing layout's marks and moving pages use ReportLab's private names: see
+`reportlab_private`.)
 """
 
 from __future__ import annotations
@@ -23,11 +25,17 @@ from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ddwizard.report import fonts, text
-from ddwizard.report.canvas import BriefCanvas
-from ddwizard.report.para import Paragraph
+from ddwizard.report.flow import Paragraph
+from ddwizard.report.reportlab_private import (
+    hold_save,
+    order_pages,
+    record_layout_marks,
+    undo_layout_marks,
+)
 from ddwizard.report.styles import (
     ACCENT,
     GREY,
@@ -103,7 +111,7 @@ def body_frame() -> Frame:
     )
 
 
-class ScratchCanvas(BriefCanvas):
+class ScratchCanvas(Canvas):
     """A canvas layout runs on only to count pages: paragraphs are not drawn on it."""
 
     drawing = False
@@ -116,18 +124,20 @@ def pages_filled(flowables: list[Flowable]) -> int:
     import io
 
     doc = BaseDocTemplate(
-        io.BytesIO(), pagesize=PAGE, initialFontName=fonts.REGULAR, initialFontSize=10,
-        initialLeading=12, invariant=1,
-    )  # fmt: skip
-    doc._doSave = 0
-    edits: list[tuple] = []
-    doc._multiBuildEdits = edits.append
+        io.BytesIO(),
+        pagesize=PAGE,
+        initialFontName=fonts.REGULAR,
+        initialFontSize=10,
+        initialLeading=12,
+        invariant=1,
+    )
+    hold_save(doc)
+    marks = record_layout_marks(doc)
     doc.addPageTemplates([PageTemplate("body", [body_frame()])])
     try:
         doc.build(list(flowables), canvasmaker=ScratchCanvas)
     finally:
-        for func, *args in edits:
-            func(*args)
+        undo_layout_marks(marks)
     return doc.page
 
 
@@ -153,16 +163,15 @@ class BriefDoc(BaseDocTemplate):
             initialLeading=12,
         )
         self.info = info
-        self._doSave = 0  # `finish()` saves, once pages are in order and numbered
+        hold_save(self)  # `finish()` saves, once pages are in order and numbered
         self.anchors: dict[str, int] = {}  # anchor -> the page it fell on, as laid out
-        self._outline: list[tuple[int, str, str, int, bool]] = []  # page, title, anchor, ...
+        self._outline: list[tuple[int, str, str, int]] = []  # page, title, anchor, level
         self.front_at: int | None = None  # the page the moved section goes before
         self.moved_from: int | None = None  # the first page of the moved section, as laid out
         self.moved_pages = 0  # how many pages `make` expected the moved section to take
         # Layout marks flowables as it goes (postponed, keep-with-next); we undo the marks
         # after each pass so the same flowables can be laid out again (as multiBuild does).
-        self._edits: list[tuple] = []
-        self._multiBuildEdits = self._edits.append
+        self._marks = record_layout_marks(self)
         frame = body_frame()
         self.addPageTemplates(
             [
@@ -171,17 +180,12 @@ class BriefDoc(BaseDocTemplate):
             ]
         )
 
-    def build(self, flowables, filename=None, canvasmaker=None):
-        super().build(flowables, filename, canvasmaker or BriefCanvas)
-
     def beforeDocument(self) -> None:
         if self.info.created:  # the assessment's date, never "now": same input, same bytes
             self.canv.setDateFormatter(lambda *_: self.info.created)
 
     def undo_layout_marks(self) -> None:
-        while self._edits:
-            func, *args = self._edits.pop(0)
-            func(*args)
+        undo_layout_marks(self._marks)
 
     def filterFlowables(self, flowables) -> None:
         first = flowables[0] if flowables else None
@@ -196,9 +200,7 @@ class BriefDoc(BaseDocTemplate):
         anchor = getattr(flowable, "anchor", None)
         if not anchor or anchor in self.anchors:
             return
-        self.anchors[anchor] = self.page
-        top = min(PAGE[1], self.frame._y + flowable.height + 14)
-        self.canv.bookmarkPage(anchor, fit="XYZ", left=0, top=top)
+        self.anchors[anchor] = self.page  # (the flowable drew its own link target)
         if flowable.level is not None:
             self._outline.append((self.page, flowable.outline, anchor, flowable.level))
 
@@ -230,8 +232,7 @@ class BriefDoc(BaseDocTemplate):
             label = f"Page {self.final_page(page)} of {total}"
             canv.drawRightString(PAGE[0] - MARGIN_RIGHT, FOOTER_Y, label)
             canv.endForm()
-        tree = canv._doc.Pages
-        tree.pages = [tree.pages[n - 1] for n in sorted(range(1, total + 1), key=self.final_page)]
+        order_pages(canv, sorted(range(1, total + 1), key=self.final_page))
         self._outline.sort(key=lambda entry: self.final_page(entry[0]))  # stable
         for _, title, anchor, level in self._outline:
             canv.addOutlineEntry(title, anchor, level=level, closed=level > 0)

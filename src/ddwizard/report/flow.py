@@ -1,16 +1,37 @@
-"""Small flowable helpers shared by the sections."""
+"""The brief's paragraph, and small flowable helpers shared by the sections."""
 
 from __future__ import annotations
 
+from reportlab import platypus
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
-from reportlab.platypus import Table as _Table
-from reportlab.platypus.tables import _SPECIALROWS, CellStyle, _setCellStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from ddwizard.report import text
-from ddwizard.report.para import Paragraph
-from ddwizard.report.styles import CELL_PADDING, GREY_RULE, TEXT_HEIGHT, table_style
+from ddwizard.report.styles import CELL_PADDING, GREY_RULE, PAGE, TEXT_HEIGHT, table_style
+
+
+class Paragraph(platypus.Paragraph):
+    """ReportLab's paragraph, which does not break its lines again for the width it was
+    last wrapped to. A table wraps each cell to measure its rows, again when it splits
+    across a page, and again as it draws; the lines depend on the width alone.
+
+    Nor is it drawn on a canvas laid out only to count pages (see `doc.pages_filled`)."""
+
+    _wrapped_to: float | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
+        # (ReportLab forgets the lines, `blPara`, of a paragraph it could not split.)
+        if availWidth == self._wrapped_to and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        if getattr(self, "width", None) == availWidth:  # not when there was no room at all
+            self._wrapped_to = availWidth
+        return size
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803
+        if getattr(canvas, "drawing", True):
+            super().drawOn(canvas, x, y, _sW)
 
 
 class Heading(Paragraph):
@@ -39,6 +60,11 @@ class Heading(Paragraph):
             part.outline, part.level = self.outline, self.level
         return parts
 
+    def draw(self):
+        if self.anchor:
+            bookmark(self.canv, self.anchor, self.height)
+        super().draw()
+
 
 class Anchor(Flowable):
     """An invisible link target (no outline entry), e.g. a table further down a page."""
@@ -53,7 +79,14 @@ class Anchor(Flowable):
         return (0, 0)
 
     def draw(self):
-        pass
+        bookmark(self.canv, self.anchor, 0)
+
+
+def bookmark(canv, anchor: str, height: float) -> None:
+    """A link target, named `anchor`, showing a little above what is drawn here (its
+    `height`, in the canvas's current coordinates) at the top of a reader's window."""
+    _, top = canv.absolutePosition(0, height + 14)
+    canv.bookmarkHorizontalAbsolute(anchor, min(PAGE[1], top))
 
 
 class Rule(Flowable):
@@ -119,97 +152,6 @@ def short(value: str, style: ParagraphStyle, width: float) -> str | Paragraph:
 
 def gap(height: float) -> Spacer:
     return Spacer(1, height)
-
-
-# Style commands that set each cell's font, colour, alignment or padding.
-_CELL_COMMANDS = frozenset(
-    {
-        "FONT", "FONTNAME", "FACE", "SIZE", "FONTSIZE", "LEADING", "TEXTCOLOR", "ALIGN",
-        "ALIGNMENT", "VALIGN", "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING",
-    }
-)  # fmt: skip
-
-
-class Table(_Table):
-    """ReportLab's table, its cells styled with less repeated work.
-
-    ReportLab applies each cell command to every cell in its range, one cell at a time (a
-    table style of a dozen commands over a table of fifty cells: six hundred steps). Cells
-    covered by the same commands end up alike: here the commands are applied once for each
-    such group of cells, and the result given to each cell of the group. The cells get the
-    same attributes, with the same values, as ReportLab's way."""
-
-    def setStyle(self, tblstyle):  # noqa: N802 (ReportLab's name)
-        if not isinstance(tblstyle, TableStyle):
-            tblstyle = TableStyle(tblstyle)
-        cells = []
-        for cmd in tblstyle.getCommands():
-            _check(cmd)
-            if cmd[0] in _CELL_COMMANDS and not _special(cmd):
-                cells.append(cmd)
-            else:
-                self._addCommand(cmd)  # ReportLab's handling
-        self._style_cells(cells)
-        for key, value in tblstyle._opts.items():
-            setattr(self, key, value)
-        for name in ("spaceBefore", "spaceAfter"):
-            if not hasattr(self, name) and hasattr(tblstyle, name):
-                setattr(self, name, getattr(tblstyle, name))
-
-    def _style_cells(self, commands: list) -> None:
-        ranges = []
-        for op, (sc, sr), (ec, er), *values in commands:
-            sc, ec, sr, er = self.normCellRange(sc, ec, sr, er)
-            ranges.append((sc, ec, sr, er, op, values))
-        rows: list[list[int]] = [[] for _ in range(self._nrows)]  # the commands over each row
-        for k, (_, _, sr, er, _, _) in enumerate(ranges):
-            for i in range(sr, er + 1):
-                rows[i].append(k)
-        styled: dict[tuple, dict] = {}  # the commands over a cell -> its attributes
-        across: dict[tuple, list[dict]] = {}  # the commands over a row -> each cell's
-        for i, row in enumerate(map(tuple, rows)):
-            found = across.get(row)
-            if found is None:
-                found = across[row] = [
-                    self._styled(styled, ranges,
-                                 tuple(k for k in row if ranges[k][0] <= j <= ranges[k][1]))
-                    for j in range(self._ncols)
-                ]  # fmt: skip
-            for style, attributes in zip(self._cellStyles[i], found, strict=True):
-                style.__dict__.update(attributes)
-
-    @staticmethod
-    def _styled(styled: dict, ranges: list, over: tuple) -> dict:
-        """The attributes a cell gets from the commands over it (in the style's order)."""
-        attributes = styled.get(over)
-        if attributes is None:
-            scratch = CellStyle("scratch")
-            for k in over:
-                _setCellStyle([[scratch]], 0, 0, ranges[k][4], ranges[k][5])
-            attributes = styled[over] = dict(vars(scratch))
-            del attributes["name"]
-        return attributes
-
-
-def _check(cmd) -> None:
-    """ReportLab's check of a style command's coordinates."""
-    if len(cmd) >= 3:
-        _, (sc, sr), (ec, er) = cmd[0:3]
-        if (
-            isinstance(sc, str)
-            or isinstance(ec, str)
-            or (isinstance(sr, str) and sr not in _SPECIALROWS)
-            or (isinstance(er, str) and er not in _SPECIALROWS)
-        ):
-            raise ValueError(
-                f"bad style command {cmd!r} illegal of invalid string coordinate\n"
-                f"only rows may be strings with values in {_SPECIALROWS!r}"
-            )
-
-
-def _special(cmd) -> bool:
-    """A command for the rows where a table splits (ReportLab keeps those for later)."""
-    return cmd[1][1] in _SPECIALROWS or cmd[2][1] in _SPECIALROWS
 
 
 def _may_outgrow_a_page(rows: list[list], widths: list[float]) -> bool:

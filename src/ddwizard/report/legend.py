@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect
 from reportlab.lib.units import mm
-from reportlab.platypus import TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from ddwizard.core.plane import ArrowKind
 from ddwizard.report import figures, fonts
 from ddwizard.report.figures import Mode
-from ddwizard.report.flow import Table
-from ddwizard.report.para import Paragraph
+from ddwizard.report.flow import Paragraph
 from ddwizard.report.styles import GREY_LIGHT, TEXT_WIDTH, Styles
 
 LEGENDS = {

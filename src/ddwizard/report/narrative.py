@@ -23,8 +23,7 @@ from markupsafe import Markup
 from reportlab.platypus import Flowable
 
 from ddwizard.report import formats, text
-from ddwizard.report.flow import subheading
-from ddwizard.report.para import Paragraph
+from ddwizard.report.flow import Paragraph, subheading
 from ddwizard.report.styles import Styles, styles
 
 _BLOCKS = re.compile(r"\n[ \t]*\n")

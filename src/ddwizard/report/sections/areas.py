@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, Table
 
 from ddwizard.core.assessment import Target
 from ddwizard.core.placement import BORDERLINE, Placement, ReferentPlacement
 from ddwizard.core.plane import build_scene
 from ddwizard.core.questionnaire import EVIDENCE_LABELS, Axis, Question
 from ddwizard.report import figures, formats, narrative, text
-from ddwizard.report.flow import Table, gap, heading, para, paras, short, subheading
+from ddwizard.report.flow import Paragraph, gap, heading, para, paras, short, subheading
 from ddwizard.report.model import BriefModel
-from ddwizard.report.para import Paragraph
 from ddwizard.report.sections.summary import near_axes
 from ddwizard.report.styles import TEXT_WIDTH, Styles, panel_style
 

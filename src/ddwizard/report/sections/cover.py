@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Table
 
 from ddwizard.report import formats, narrative
-from ddwizard.report.flow import Heading, Table, gap, para, short
+from ddwizard.report.flow import Heading, Paragraph, gap, para, short
 from ddwizard.report.model import BriefModel
-from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import TEXT_WIDTH, Styles, panel_style
 
 

@@ -9,9 +9,8 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from ddwizard.core.assessment import ItemStatus
 from ddwizard.report import fonts, formats, narrative
-from ddwizard.report.flow import Anchor, cell, gap, heading, short, subheading, table
+from ddwizard.report.flow import Anchor, Paragraph, cell, gap, heading, short, subheading, table
 from ddwizard.report.model import BriefModel, ChecklistRow
-from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import TEXT_WIDTH, Styles
 
 DASH = "\u2013"

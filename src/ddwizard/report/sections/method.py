@@ -8,9 +8,8 @@ from reportlab.platypus import Flowable
 
 from ddwizard.core.placement import BORDERLINE, Quadrant
 from ddwizard.report import formats, narrative, text
-from ddwizard.report.flow import gap, heading, table
+from ddwizard.report.flow import Paragraph, gap, heading, table
 from ddwizard.report.model import BriefModel
-from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import ACCENT, TEXT_WIDTH, Styles
 
 SOURCES = (

@@ -8,10 +8,9 @@ from reportlab.platypus import Flowable
 from ddwizard.core.plane import Unplaced, build_scene
 from ddwizard.report import figures, narrative
 from ddwizard.report.figures import Mode
-from ddwizard.report.flow import Anchor, cell, gap, heading, table
+from ddwizard.report.flow import Anchor, Paragraph, cell, gap, heading, table
 from ddwizard.report.legend import legend
 from ddwizard.report.model import BriefModel
-from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import TEXT_WIDTH, Styles
 
 PLOT = 372  # points: the plot square of the main figure...

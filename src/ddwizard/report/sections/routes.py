@@ -11,10 +11,9 @@ from ddwizard.core.placement import Placement, ReferentPlacement, is_borderline,
 from ddwizard.core.plane import build_scene
 from ddwizard.report import figures, formats, narrative, text
 from ddwizard.report.figures import Mode
-from ddwizard.report.flow import cell, gap, heading, subheading, table
+from ddwizard.report.flow import Paragraph, cell, gap, heading, subheading, table
 from ddwizard.report.legend import legend
 from ddwizard.report.model import BriefModel
-from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import TEXT_WIDTH, Styles
 
 ROUTE_PLOT = 360

@@ -9,9 +9,8 @@ from reportlab.platypus import Flowable
 
 from ddwizard.core.placement import BORDERLINE, Position, Quadrant, ReferentPlacement
 from ddwizard.report import formats, narrative, text
-from ddwizard.report.flow import gap, heading, subheading, table
+from ddwizard.report.flow import Paragraph, gap, heading, subheading, table
 from ddwizard.report.model import BriefModel
-from ddwizard.report.para import Paragraph
 from ddwizard.report.styles import ACCENT, TEXT_WIDTH, Styles
 
 READING = {
