@@ -64,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--compare", metavar="EARLIER_ID", help="show the movement since an earlier assessment"
     )
+    s = sub.add_parser("compare", help="compare assessments area by area")
+    s.add_argument("ids", nargs="+", metavar="ID")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("-o", "--output", metavar="FILE.png|FILE.svg", help="save it as a picture")
+    s = sub.add_parser("reassess", help="a new assessment of the same school and trust")
+    s.add_argument("id", metavar="ID")
+    s.add_argument(
+        "--questionnaire", metavar="QID[@VERSION]", help="with this questionnaire (newest version)"
+    )
+    s.add_argument("--json", action="store_true")
     s = sub.add_parser("questionnaire", help="add or list questionnaires")
     qsub = s.add_subparsers(dest="qcommand", metavar="ACTION", required=True)
     qa = qsub.add_parser("add", help="make a trust's own questionnaire available")
@@ -160,6 +170,7 @@ def _error_lines(e: Exception) -> list[str]:
         "QuestionnaireChanged",
         "BriefError",
         "ExportError",
+        "CompareError",
     )
     if any(c.__name__ in known for c in type(e).__mro__):
         return str(e).splitlines() or [type(e).__name__]

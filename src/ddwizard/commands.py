@@ -228,3 +228,61 @@ def cmd_validate(args) -> int:
         for file in args.files:
             print(f"{file}: ok", file=sys.stderr)
     return 1 if problems else 0
+
+
+PICTURES = (".png", ".svg")
+LATER = (".pdf", ".docx")
+
+
+def cmd_compare(args) -> int:
+    from pathlib import Path
+
+    from ddwizard.core.compare import comparison_json
+
+    suffix = Path(args.output).suffix.lower() if args.output else ""
+    if args.output and suffix in LATER:
+        raise CliError(
+            f"{args.output}: comparisons cannot be written as PDF or DOCX yet (the options "
+            "paper for a governing board comes with the rebuilt board paper). Give a file "
+            "name ending in .png or .svg for a picture."
+        )
+    if args.output and suffix not in PICTURES:
+        raise CliError(f"{args.output}: give a file name ending in .png or .svg")
+    with _db(args) as db:
+        ids = [services.resolve_id(db, text) for text in args.ids]
+        comparison = services.compare_assessments(db, ids)
+    if args.output:
+        from ddwizard.ui.compare_export import export_comparison  # Qt only for pictures
+
+        print(export_comparison(comparison, args.output), file=sys.stderr)
+    if args.json:
+        print_json(comparison_json(comparison))
+    elif not args.output:
+        from ddwizard.compare_text import print_comparison
+
+        print_comparison(comparison)
+    return 0
+
+
+def cmd_reassess(args) -> int:
+    with _db(args) as db:
+        aid = services.resolve_id(db, args.id)
+        q = services.resolve_questionnaire(db, args.questionnaire) if args.questionnaire else None
+        new_id, result = services.reassess(db, aid, q)
+    if args.json:
+        print_json({"id": new_id, "carried": len(result.carried), "dropped": list(result.dropped)})
+        return 0
+    print(new_id)
+    q = result.assessment
+    print(
+        f"carried {len(result.carried)} answers into {q.questionnaire_id} version "
+        f"{q.questionnaire_version}",
+        file=sys.stderr,
+    )
+    if result.dropped:
+        print(
+            "dropped (the question or its option is not in that questionnaire): "
+            + ", ".join(result.dropped),
+            file=sys.stderr,
+        )
+    return 0

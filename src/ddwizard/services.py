@@ -184,3 +184,62 @@ def resolve_id(db: Database, text: str) -> int:
     if found is None:
         raise NotFound(f"there is no assessment '{text}' (see 'ddwizard list')")
     return found
+
+
+# --- comparisons and re-assessment (shared by the command line and the app) -------------------
+
+
+def compare_assessments(db: Database, ids: list[int]):
+    """The comparison of the assessments with these ids, in the order given."""
+    from ddwizard.core.compare import compare
+
+    return compare([(i, db.load_assessment(i), db.questionnaire_for(i)) for i in ids])
+
+
+def newest_questionnaire(db: Database, qid: str) -> Questionnaire | None:
+    """The latest version of questionnaire `qid` held here (the shipped default included)."""
+    from ddwizard.core.reassess import newer_than
+
+    if qid == shipped_default().id:
+        ensure_default(db)
+    best = None
+    for info in db.questionnaires():
+        if info.id == qid and (best is None or newer_than(info.version, best)):
+            best = info.version
+    return db.get_questionnaire(qid, best) if best is not None else None
+
+
+def resolve_questionnaire(db: Database, text: str) -> Questionnaire:
+    """`QID` (its newest version here) or `QID@VERSION`, as `reassess --questionnaire` takes."""
+    qid, _, version = text.partition("@")
+    if qid == shipped_default().id:
+        ensure_default(db)
+    if version:
+        return db.get_questionnaire(qid, version)
+    found = newest_questionnaire(db, qid)
+    if found is None:
+        raise NotFound(
+            f"there is no questionnaire '{qid}' here (see 'ddwizard questionnaire list'; "
+            "'ddwizard questionnaire add FILE.yaml' adds one)"
+        )
+    return found
+
+
+def reassess(
+    db: Database,
+    assessment_id: int,
+    questionnaire: Questionnaire | None = None,
+    assessed_on: str | None = None,
+):
+    """A new draft assessment of the same school and trust, from this one's answers, notes,
+    confidence and targets, with `questionnaire` (else the one it was made with). Returns
+    (new id, the core's Reassessment: what was carried and what dropped)."""
+    import datetime
+
+    from ddwizard.core.reassess import reassess as carry
+
+    old = db.load_assessment(assessment_id)
+    q = questionnaire or db.questionnaire_for(assessment_id)
+    when = assessed_on or datetime.date.today().isoformat()
+    result = carry(old, q, uid=new_uid(), assessed_on=when)
+    return db.create_assessment(result.assessment, q), result

@@ -36,9 +36,10 @@ def test_empty_state_then_list_and_search(qtbot, window):
 
 def test_reassess_starts_from_the_previous_answers_notes_and_targets(qtbot, window, db):
     old = new_named(window, "Hillside Primary")
-    qid = window.model.questionnaire.referents[0].questions[0].id
+    question = window.model.questionnaire.referents[0].questions[0]
     rid = window.model.questionnaire.referents[0].id
-    window.model.set_answer(qid, option="mostly", note="kept")
+    # An option the question has: re-assess carries only answers the questionnaire can hold.
+    window.model.set_answer(question.id, option=question.options[1].key, note="kept")
     window.model.set_referent_note(rid, note="area note")
     window.model.set_target(Target(rid, 0.5, 0.5, "2027-09"))
     window.model.set_details(status=Status.FINAL)

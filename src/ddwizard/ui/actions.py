@@ -35,6 +35,25 @@ def file_name(*parts: str) -> str:
     return re.sub(r'[\\/:*?"<>|]+', "", text).strip()
 
 
+def dropped_text(result, earlier) -> str:
+    """What a re-assessment with a newer questionnaire could not carry, in words: the
+    questions as the earlier questionnaire (`earlier`) asked them."""
+    lines = []
+    for qid in result.dropped[:SHOWN]:
+        question = earlier.question(qid)
+        lines.append(f"• {question.text.strip() if question else qid}")
+    if len(result.dropped) > SHOWN:
+        lines.append(f"…and {len(result.dropped) - SHOWN} more.")
+    return (
+        f"{len(result.carried)} answers came across. {len(result.dropped)} could not, because "
+        "the question or the chosen option is not in the newer questionnaire (they stay in "
+        "the earlier assessment, which is unchanged):\n" + "\n".join(lines)
+    )
+
+
+SHOWN = 12  # dropped questions named one by one; the rest are counted
+
+
 def in_own_connection(path: Path, work: Callable[[Database], object]) -> Callable[[], object]:
     def job():
         with Database(path) as db:
@@ -104,22 +123,40 @@ class FileActions(QObject):
 
     def reassess(self, assessment_id: int) -> int | None:
         """A new assessment of the same school and trust, starting from this one's answers,
-        notes and targets, so movement can be seen later."""
-        from ddwizard.core.statuses import Status
-
+        notes and targets, so movement can be seen later; with the newer questionnaire if
+        one is here and the user takes it (then what no longer fits is listed)."""
         try:
-            old = self.db.load_assessment(assessment_id)
-            q = self.db.questionnaire_for(assessment_id)
-            label = f"Re-assessment ({old.label})" if old.label else "Re-assessment"
-            new = old.with_changes(uid=services.new_uid(), label=label, assessed_on=today(),
-                                   status=Status.DRAFT)  # fmt: skip
-            new_id = self.db.create_assessment(new, q)
+            newer = self._newer_questionnaire(assessment_id)
+            if newer is False:
+                return None  # the question about the newer version was dismissed
+            new_id, result = services.reassess(self.db, assessment_id, newer, today())
         except Exception as e:  # noqa: BLE001
             self.dialogs.error("Re-assess", error_text(e))
             return None
+        if result.dropped:
+            earlier = self.db.questionnaire_for(assessment_id)
+            self.dialogs.inform("Re-assess", dropped_text(result, earlier))
         self.listChanged.emit()
         self.opened.emit(new_id, "about")
         return new_id
+
+    def _newer_questionnaire(self, assessment_id: int):
+        """The newer questionnaire if one is here and wanted; None to keep the assessment's
+        own; False when the user dismissed the question."""
+        from ddwizard.core.reassess import newer_than
+
+        own = self.db.questionnaire_for(assessment_id)
+        newest = services.newest_questionnaire(self.db, own.id)
+        if newest is None or not newer_than(newest.version, own.version):
+            return None
+        choice = self.dialogs.choose(
+            "Re-assess",
+            f"A newer version of the questionnaire '{own.title}' is here (version "
+            f"{newest.version}; this assessment used version {own.version}). Answers to "
+            "questions that are still asked, with the same options, come across either way.",
+            [f"Use version {newest.version}", f"Keep version {own.version}"],
+        )
+        return False if choice is None else (newest if choice == 0 else None)
 
     def delete(self, assessment_id: int) -> bool:
         info = self.db.assessment_info(assessment_id)

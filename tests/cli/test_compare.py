@@ -1,0 +1,276 @@
+"""`ddwizard compare` and `ddwizard reassess`, driven as a user would, with databases built by
+importing bundles. Positions and gaps are checked against the test's own arithmetic, worked
+from the questionnaire file as YAML (not through ddwizard's loader)."""
+
+import json
+import random
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ddwizard.cli import main
+
+EXAMPLE = Path("tests/core/fixtures/example_questionnaire.yaml")
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    path = tmp_path / "data" / "dd.db"
+    monkeypatch.setenv("DDWIZARD_DB", str(path))
+    return path
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def questions():
+    """question id -> (referent id, referent title, axis, weight, {option: score})."""
+    doc = yaml.safe_load(EXAMPLE.read_text())
+    scales = {k: v["options"] for k, v in doc["scales"].items()}
+    out = {}
+    for r in doc["referents"]:
+        for q in r["questions"]:
+            options = q.get("options") or scales[q["scale"]]
+            scores = {o["key"]: o["score"] for o in options}
+            out[q["id"]] = (r["id"], r["title"], q["axis"], q.get("weight", 1), scores)
+    return out
+
+
+def expected(answers: dict[str, str]) -> dict[str, dict[str, float | None]]:
+    """Each referent's position: the weighted mean of the counted scores per axis."""
+    sums: dict[tuple[str, str], list[Fraction]] = {}
+    for qid, (rid, _, axis, weight, scores) in questions().items():
+        score = scores.get(answers.get(qid, ""))
+        if score is None:
+            continue
+        acc = sums.setdefault((rid, axis), [Fraction(0), Fraction(0)])
+        acc[0] += Fraction(weight) * Fraction(score)
+        acc[1] += Fraction(weight)
+    rids = {v[0] for v in questions().values()}
+    return {
+        rid: {
+            axis: float(sums[(rid, axis)][0] / sums[(rid, axis)][1])
+            if (rid, axis) in sums
+            else None
+            for axis in ("purpose", "practice")
+        }
+        for rid in rids
+    }
+
+
+def quadrant(purpose, practice):
+    if not purpose or not practice:
+        return None
+    return {(True, True): "A", (True, False): "B", (False, True): "C", (False, False): "D"}[
+        (purpose > 0, practice > 0)
+    ]
+
+
+def random_answers(rng: random.Random) -> dict[str, str]:
+    out = {}
+    for qid, (*_, scores) in questions().items():
+        if rng.random() < 0.85:  # some left unanswered: an axis may be unplaced
+            out[qid] = rng.choice(sorted(scores))
+    return out
+
+
+def bundle(
+    tmp_path,
+    n,
+    school,
+    trust,
+    answers,
+    *,
+    assessor="A. Assessor",
+    on="2026-11-01",
+    label="Visit",
+    urn="",
+):
+    data = {
+        "format": "ddwizard.assessment",
+        "format_version": 1,
+        "questionnaire": {"id": "example", "version": "1"},
+        "school": {"name": school, "urn": urn},
+        "trust": {"name": trust},
+        "assessment": {"label": label, "assessor": assessor, "assessed_on": on},
+        "answers": [{"question": q, "option": o} for q, o in answers.items()],
+    }
+    path = tmp_path / f"b{n}.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+KINDS = {
+    # kind: (school, trust, assessor, date) for each of three assessments
+    "movement": [("Oak", "Wenmoor", "Sam", d) for d in ("2026-09-01", "2025-01-10", "2026-01-05")],
+    "trusts": [("Oak", t, "Sam", "2026-11-01") for t in ("Wenmoor", "Fellside", "Brook")],
+    "perspectives": [("Oak", "Wenmoor", a, "2026-11-01") for a in ("Head", "Trust lead", "Chair")],
+    "schools": [(s, "Wenmoor", "Sam", "2026-11-01") for s in ("Oak", "Ash", "Elm")],
+    "mixed": [
+        ("Oak", "Wenmoor", "Sam", "2026-11-01"),
+        ("Ash", "Fellside", "Sam", "2026-11-01"),
+        ("Elm", "Brook", "Sam", "2026-11-01"),
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_compare_json_matches_an_independent_computation(kind, db, tmp_path, capsys):
+    assert run(capsys, "questionnaire", "add", str(EXAMPLE))[0] == 0
+    rng = random.Random(kind)
+    specs = KINDS[kind]
+    answers = [random_answers(rng) for _ in specs]
+    files = [
+        bundle(tmp_path, i, s, t, a, assessor=who, on=on)
+        for i, ((s, t, who, on), a) in enumerate(zip(specs, answers, strict=True))
+    ]
+    code, out, _ = run(capsys, "import", *map(str, files))
+    ids = [int(x) for x in out.split()]
+    assert code == 0 and len(ids) == 3
+
+    code, out, err = run(capsys, "compare", *map(str, ids), "--json")
+    assert code == 0 and err == ""
+    doc = json.loads(out)
+    assert set(doc) == {"kind", "assessments", "referents"}
+    assert doc["kind"] == kind
+    order = list(range(3))
+    if kind == "movement":  # the trajectory runs in date order
+        order = sorted(order, key=lambda i: specs[i][3])
+    assert [a["id"] for a in doc["assessments"]] == [ids[i] for i in order]
+    for a, i in zip(doc["assessments"], order, strict=True):
+        assert (a["school"], a["trust"], a["assessor"], a["assessed_on"]) == specs[i]
+        assert a["label"] == "Visit" and a["perspective"] is None
+
+    positions = [expected(a) for a in answers]
+    titles = {v[0]: v[1] for v in questions().values()}
+    assert [r["referent"] for r in doc["referents"]] == list(dict.fromkeys(titles))
+    for row in doc["referents"]:
+        rid = row["referent"]
+        assert row["title"] == titles[rid]
+        assert [p["assessment"] for p in row["points"]] == [ids[i] for i in order]
+        for p, i in zip(row["points"], order, strict=True):
+            want = positions[i][rid]
+            for axis in ("purpose", "practice"):
+                assert p[axis] == pytest.approx(want[axis])
+            assert p["quadrant"] == quadrant(want["purpose"], want["practice"])
+        for axis in ("purpose", "practice"):
+            values = [positions[i][rid][axis] for i in range(3)]
+            values = [v for v in values if v is not None]
+            want = max(values) - min(values) if len(values) >= 2 else None
+            assert row["gap"][axis] == pytest.approx(want)
+
+
+def test_compare_lists_only_areas_every_assessment_has(db, tmp_path, capsys):
+    run(capsys, "questionnaire", "add", str(EXAMPLE))
+    first = bundle(tmp_path, 1, "Oak", "Wenmoor", {"behaviour-routines": "own"})
+    data = json.loads(first.read_text())
+    data["referents"] = ["behaviour"]
+    first.write_text(json.dumps(data))
+    second = bundle(tmp_path, 2, "Oak", "Fellside", {"behaviour-routines": "other"})
+    run(capsys, "import", str(first), str(second))
+    doc = json.loads(run(capsys, "compare", "1", "2", "--json")[1])
+    (row,) = doc["referents"]
+    assert row["referent"] == "behaviour" and row["gap"]["practice"] == pytest.approx(2.0)
+    assert row["gap"]["purpose"] is None  # nobody answered a purpose question there
+
+
+def test_perspectives_in_words_list_conversation_points(db, tmp_path, capsys):
+    run(capsys, "questionnaire", "add", str(EXAMPLE))
+    head = {"early-reading-aim": "own", "early-reading-programme": "close"}
+    trust = {"early-reading-aim": "mixed", "early-reading-programme": "close"}
+    run(
+        capsys,
+        "import",
+        str(bundle(tmp_path, 1, "Oak", "Wenmoor", head, assessor="Head")),
+        str(bundle(tmp_path, 2, "Oak", "Wenmoor", trust, assessor="Lead")),
+    )
+    code, out, _ = run(capsys, "compare", "1", "2")
+    assert code == 0
+    assert "Compared: one school and trust, seen from several sides (perspectives)" in out
+    assert "different assessors are read as different perspectives" in out
+    # The purpose views are 1.0 and 0.0 apart: a conversation point naming both, no mean.
+    assert "Early reading and phonics, purpose (gap 1.00): Lead +0.00; Head +1.00" in out
+    assert "practice (gap" not in out.split("Conversation points")[1]
+    assert "0.50" not in out.split("Conversation points")[1]
+
+
+def test_compare_refuses_what_it_cannot_do_in_words(db, tmp_path, capsys):
+    run(capsys, "demo")
+    run(capsys, "demo")
+    for name in ("paper.pdf", "paper.docx"):
+        code, out, err = run(capsys, "compare", "1", "2", "-o", str(tmp_path / name))
+        assert code == 1 and out == ""
+        assert "cannot be written as PDF or DOCX yet" in err and ".png or .svg" in err
+        assert not (tmp_path / name).exists()
+    code, _, err = run(capsys, "compare", "1")
+    assert code == 1 and "two or more assessments" in err
+    code, _, err = run(capsys, "compare", "1", "1")
+    assert code == 1 and "more than once" in err
+    code, _, err = run(capsys, "compare", "1", "9")
+    assert code == 1 and "9" in err and "Traceback" not in err
+
+
+CHANGED = """
+      - id: early-reading-aim
+        axis: purpose"""
+
+
+def test_reassess_to_a_changed_questionnaire_reports_dropped_answers(db, tmp_path, capsys):
+    run(capsys, "questionnaire", "add", str(EXAMPLE))
+    answers = {
+        "early-reading-aim": "own",
+        "early-reading-programme": "close",
+        "behaviour-routines": "different",
+    }
+    run(capsys, "import", str(bundle(tmp_path, 1, "Oak", "Wenmoor", answers)))
+    # Version 2 renames one question and drops the option "close" from the scale.
+    text = EXAMPLE.read_text().replace('version: "1"', 'version: "2"')
+    text = text.replace("id: early-reading-aim", "id: early-reading-purpose")
+    text = text.replace('      - {key: close, label: "Close to the trust\'s", score: 0.5}\n', "")
+    newer = tmp_path / "example-2.yaml"
+    newer.write_text(text)
+    assert run(capsys, "questionnaire", "add", str(newer))[0] == 0
+
+    code, out, _ = run(capsys, "reassess", "1", "--questionnaire", "example", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["id"] == 2 and doc["carried"] == 1
+    assert sorted(doc["dropped"]) == ["early-reading-aim", "early-reading-programme"]
+    export = tmp_path / "new.json"
+    run(capsys, "export", "2", "-o", str(export))
+    new = json.loads(export.read_text())
+    assert new["questionnaire"] == {"id": "example", "version": "2"}
+    assert new["answers"] == [
+        {"question": "behaviour-routines", "option": "different", "note": "", "evidence": []}
+    ]
+    assert new["assessment"]["status"] == "draft"
+
+    # The same questionnaire by default (and @VERSION names one): everything comes across.
+    code, out, err = run(capsys, "reassess", "1")
+    assert code == 0 and out.strip() == "3" and "carried 3 answers" in err
+    code, out, _ = run(capsys, "reassess", "1", "--questionnaire", "example@1", "--json")
+    assert json.loads(out)["dropped"] == []
+    code, _, err = run(capsys, "reassess", "1", "--questionnaire", "nosuch")
+    assert code == 1 and "no questionnaire 'nosuch'" in err
+
+
+def test_compare_writes_the_picture_as_png_or_svg(db, tmp_path, capsys):
+    from PySide6.QtGui import QImage
+
+    run(capsys, "demo")
+    run(capsys, "demo")
+    png, svg = tmp_path / "movement.png", tmp_path / "movement.svg"
+    code, out, err = run(capsys, "compare", "1", "2", "-o", str(png))
+    assert code == 0 and out == "" and str(png) in err
+    image = QImage(str(png))
+    assert image.width() == 1600 and image.height() > 1600
+    code, out, _ = run(capsys, "compare", "1", "2", "-o", str(svg), "--json")
+    assert code == 0 and json.loads(out)["kind"] == "movement"
+    text = svg.read_text()
+    assert "<svg" in text and "movement over time" in text
+    code, _, err = run(capsys, "compare", "1", "2", "-o", str(tmp_path / "x.gif"))
+    assert code == 1 and ".png or .svg" in err
