@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--questionnaire", metavar="QID[@VERSION]", help="with this questionnaire (newest version)"
     )
     s.add_argument("--json", action="store_true")
+    s = sub.add_parser("history", help="what changed in an assessment, when, from what to what")
+    s.add_argument("id", metavar="ID")
+    s.add_argument("--json", action="store_true", help="one JSON array on stdout, oldest first")
     s = sub.add_parser("questionnaire", help="add or list questionnaires")
     qsub = s.add_subparsers(dest="qcommand", metavar="ACTION", required=True)
     qa = qsub.add_parser("add", help="make a trust's own questionnaire available")

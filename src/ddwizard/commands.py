@@ -170,6 +170,22 @@ def cmd_brief(args) -> int:
     return 0
 
 
+def cmd_history(args) -> int:
+    from ddwizard.core.history import history, local_time
+
+    with _db(args) as db:
+        aid = services.resolve_id(db, args.id)
+        entries = db.audit(aid)
+        questionnaire = db.questionnaire_for(aid)
+    if args.json:
+        print_json([{"at": e.at, "what": e.what, "old": e.old, "new": e.new} for e in entries])
+        return 0
+    for line in history([(e.what, e.old, e.new, e.at) for e in entries], questionnaire):
+        print(f"{local_time(line.at)}  {line.what}")
+        print(f"{'':18}{_cell(line.old, 60).rstrip()} → {_cell(line.new, 60).rstrip()}")
+    return 0
+
+
 def cmd_questionnaire_add(args) -> int:
     with _db(args) as db:
         q = services.add_questionnaire(db, args.file)
