@@ -24,12 +24,12 @@ _QUADRANT_NOTES = {
 }
 
 SOURCES = [
-    "Rollett, S. (2022) <i>Integrating practices as Trusts grow</i>. London: Confederation "
+    "Rollett, S. (2022) <i>Integrating practices as Trusts grow</i>. Nottingham: Confederation "
     "of School Trusts.",
     "Maton, K. (2014) <i>Knowledge and Knowers: Towards a realist sociology of "
     "education</i>. London: Routledge.",
     "Cruddas, L. (2023) <i>Starting with Why: why join a trust and why a trust-based "
-    "system?</i> London: Confederation of School Trusts.",
+    "system?</i> Confederation of School Trusts.",
     "Greany, T. and Bernardes, E. (2024) <i>A constant dance: values-based leadership in "
     "multi-academy trusts</i>. University of Nottingham and Whole Education.",
 ]
@@ -56,8 +56,8 @@ you, so questions are asked area by area rather than about the school as a whole
 <h3>The plane</h3>
 <p>For each area two things are asked, always against one named trust.
 <b>Practice</b> (up and down): how far the school's knowledge and ways of working in the area
-are the trust's own. <b>Purpose</b> (left and right): how far those ways are turned to the
-trust's purposes, whether written down or only lived. Up and right mean <i>like the
+are the trust's own. <b>Purpose</b> (left and right): how far those ways are aimed at what
+the trust, by its own account, does them for, whether written down or only lived. Up and right mean <i>like the
 trust</i>; down and left mean <i>unlike it</i>. Neither end is better: they describe a
 relationship, not a grade.</p>
 
