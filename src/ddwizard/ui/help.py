@@ -58,8 +58,8 @@ you, so questions are asked area by area rather than about the school as a whole
 <b>Practice</b> (up and down): how far the school's knowledge and ways of working in the area
 are the trust's own. <b>Purpose</b> (left and right): how far those ways are aimed at what
 the trust, by its own account, does them for, whether written down or only lived. Up and
-right mean <i>like the trust</i>; down and left mean <i>unlike it</i>. Neither end is better: they describe a
-relationship, not a grade.</p>
+right mean <i>like the trust</i>; down and left mean <i>unlike it</i>. Neither end is
+better: they describe a relationship, not a grade.</p>
 
 <h3>The four quadrants</h3>
 <ul>{quadrants}</ul>
