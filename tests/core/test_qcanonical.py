@@ -104,7 +104,8 @@ def test_structural_changes_agree_too(canonical):
         lambda d: d.update(referents=[]),
         lambda d: d["due_diligence"] and d["due_diligence"][0].update(items=[]),
         lambda d: d["due_diligence"] and d["due_diligence"].append(d["due_diligence"][0]),
-        lambda d: d.update(format_version=2),
+        lambda d: d.update(format_version=3),
+        lambda d: d.update(format_version=1),
         lambda d: d.update(format="ddwizard.assessment"),
     ]
     for change in changes:

@@ -285,15 +285,15 @@ def test_a_list_as_a_key():
 
 
 def test_newer_format_version_says_so_and_nothing_else():
-    problem = only(edit("format_version: 1", "format_version: 2\nfuture_key: 1"))
+    problem = only(edit("format_version: 1", "format_version: 3\nfuture_key: 1"))
     assert problem.line == 2
-    assert "written for a newer version of ddwizard (format_version 2)" in problem.message
-    assert "this version reads format_version 1" in problem.message
+    assert "written for a newer version of ddwizard (format_version 3)" in problem.message
+    assert "this version reads format_version 1 to 2" in problem.message
 
 
-def test_format_version_must_be_the_number_one():
+def test_format_version_must_be_a_number():
     problem = only(edit("format_version: 1", 'format_version: "1"'))
-    assert problem.line == 2 and "`format_version` should be the number 1" in problem.message
+    assert problem.line == 2 and "`format_version` should be the number 1 or 2" in problem.message
 
 
 def test_another_format_is_not_a_questionnaire():
@@ -541,10 +541,11 @@ def test_a_scale_needs_one_option_that_counts():
 
 
 def test_evidence_comes_from_the_allowed_sources():
-    problem = only(edit("{id: b-aim,", "{id: b-aim, evidence: [staff, parents],"))
+    problem = only(edit("{id: b-aim,", "{id: b-aim, evidence: [staff, teachers],"))
     assert problem.line == 18
     assert "the 2nd entry in `evidence` of question 'b-aim'" in problem.message
-    assert "documents, leaders, staff, pupils, observation, not 'parents'" in problem.message
+    assert "documents, published_data, leaders, governors, staff" in problem.message
+    assert "trust_colleagues, observation, not 'teachers'" in problem.message
 
 
 def test_dates_are_named():
@@ -602,6 +603,8 @@ def test_round_trip_through_dict_and_json():
         "key": "own",
         "label": "The trust's own",
         "score": 1.0,
+        "hint": "",
+        "means": None,
     }
     assert questionnaire_from_dict(data) == q
     assert questionnaire_from_json(json.dumps(data)) == q

@@ -1,4 +1,4 @@
-"""Reading and writing questionnaire files (YAML, format 1), with problems by line.
+"""Reading and writing questionnaire files (YAML, formats 1 and 2), with problems by line.
 
 Reading goes in three steps, each reporting every problem it finds:
 
@@ -24,6 +24,7 @@ from ddwizard.core.questionnaire import (
     Axis,
     ChecklistArea,
     ChecklistItem,
+    Means,
     Option,
     Question,
     Questionnaire,
@@ -56,7 +57,7 @@ __all__ = [
 ]
 
 FORMAT = "ddwizard.questionnaire"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 STORED = "<stored questionnaire>"
 
 
@@ -184,7 +185,7 @@ def _from_tree(tree: Node, filename: str, problems: list[Problem] | None = None)
         raise QuestionnaireError(format_problems)
     _version_as_text(tree)
     spec, schema_problems = qschema.validate(tree, to_python(tree), filename)
-    problems += schema_problems + cross_checks(tree, filename)
+    problems += schema_problems + cross_checks(tree, filename, _declared_version(tree))
     if problems or spec is None:
         raise QuestionnaireError(sorted(problems, key=lambda p: p.line))
     return _build(spec)
@@ -215,14 +216,23 @@ def _check_format(tree: Mapping, filename: str) -> tuple[list[Problem], bool]:
         message = f"the file has no `format_version`; add `format_version: {FORMAT_VERSION}`"
         problems.append(Problem(filename, 1, message))
     elif not (isinstance(version, Scalar) and type(version.value) is int):
-        problems.append(Problem(filename, line, "`format_version` should be the number 1"))
+        message = "`format_version` should be the number 1 or 2 (2 for the newest keys)"
+        problems.append(Problem(filename, line, message))
     elif version.value > FORMAT_VERSION:
         return [Problem(filename, line, _newer_format(version.value))], True
-    elif version.value < FORMAT_VERSION:
+    elif version.value < 1:
         problems.append(
-            Problem(filename, line, "`format_version` should be 1 (there is no earlier one)")
+            Problem(filename, line, "`format_version` should be 1 or 2 (there is no earlier one)")
         )
     return problems, False
+
+
+def _declared_version(tree: Mapping) -> int:
+    """The format version a file declares; the newest when it declares none it may use."""
+    version = tree.get("format_version")
+    if isinstance(version, Scalar) and type(version.value) is int and version.value >= 1:
+        return version.value
+    return FORMAT_VERSION
 
 
 def _wrong_format(fmt: Node) -> str:
@@ -235,7 +245,7 @@ def _wrong_format(fmt: Node) -> str:
 def _newer_format(version: int) -> str:
     return (
         f"this file was written for a newer version of ddwizard (format_version {version}); "
-        f"this version reads format_version {FORMAT_VERSION}: update ddwizard to use it"
+        f"this version reads format_version 1 to {FORMAT_VERSION}: update ddwizard to use it"
     )
 
 
@@ -263,18 +273,31 @@ def _build(spec: qschema.QuestionnaireSpec) -> Questionnaire:
             questions=tuple(_question(q, scales) for q in r.questions),
             description=r.description,
             weight=float(r.weight),
+            phases=tuple(dict.fromkeys(r.phases or ())),
         )
         for r in spec.referents
     )
     areas = tuple(
-        ChecklistArea(a.id, a.title, tuple(ChecklistItem(i.id, i.text, i.help) for i in a.items))
+        ChecklistArea(
+            a.id,
+            a.title,
+            tuple(ChecklistItem(i.id, i.text, i.help) for i in a.items),
+            a.side or "school",
+        )
         for a in spec.due_diligence or ()
     )
     return Questionnaire(spec.id, spec.version, spec.title, referents, areas, spec.description)
 
 
 def _options(specs: list[qschema.OptionSpec]) -> tuple[Option, ...]:
-    return tuple(Option(o.key, o.label, None if o.score is None else float(o.score)) for o in specs)
+    return tuple(
+        Option(o.key, o.label, None if o.score is None else float(o.score), o.hint, _means(o))
+        for o in specs
+    )
+
+
+def _means(o: qschema.OptionSpec) -> Means | None:
+    return Means(o.means) if o.means is not None else None
 
 
 def _question(spec: qschema.QuestionSpec, scales: dict[str, tuple[Option, ...]]) -> Question:
@@ -287,6 +310,11 @@ def _question(spec: qschema.QuestionSpec, scales: dict[str, tuple[Option, ...]])
         help=spec.help,
         weight=float(spec.weight),
         evidence=tuple(dict.fromkeys(spec.evidence or ())),
+        requests=tuple(spec.requests or ()),
+        core=spec.core,
+        when=spec.when,
+        facet=spec.facet,
+        phases=tuple(dict.fromkeys(spec.phases or ())),
     )
 
 
@@ -297,6 +325,7 @@ def _referent_to_dict(r: Referent) -> dict:
         "group": r.group,
         "description": r.description,
         "weight": r.weight,
+        "phases": list(r.phases) or None,
         "questions": [_question_to_dict(q) for q in r.questions],
     }
 
@@ -308,11 +337,21 @@ def _question_to_dict(q: Question) -> dict:
         "text": q.text,
         "help": q.help,
         "evidence": list(q.evidence),
-        "options": [{"key": o.key, "label": o.label, "score": o.score} for o in q.options],
+        "options": [_option_to_dict(o) for o in q.options],
         "weight": q.weight,
+        "requests": list(q.requests),
+        "core": q.core,
+        "when": q.when,
+        "facet": q.facet,
+        "phases": list(q.phases) or None,
     }
+
+
+def _option_to_dict(o: Option) -> dict:
+    means = None if o.means is None else o.means.value
+    return {"key": o.key, "label": o.label, "score": o.score, "hint": o.hint, "means": means}
 
 
 def _area_to_dict(a: ChecklistArea) -> dict:
     items = [{"id": i.id, "text": i.text, "help": i.help} for i in a.items]
-    return {"id": a.id, "title": a.title, "items": items}
+    return {"id": a.id, "title": a.title, "side": a.side, "items": items}

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from ddwizard.core.questionnaire import EVIDENCE_SOURCES
+from ddwizard.core.questionnaire import EVIDENCE_SOURCES, FACETS, PHASES, SIDES, WHEN, Means
 from ddwizard.core.yamlsource import Mapping, Node, Problem, Scalar, Sequence
 
 
@@ -43,6 +43,9 @@ Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 Score = Annotated[float, Field(ge=-1, le=1)] | None
 Axis = Literal["practice", "purpose"]
 Evidence = Literal[EVIDENCE_SOURCES]
+Phase = Literal[PHASES]
+Phases = Annotated[list[Phase], Field(min_length=1)] | None
+MEANS = tuple(m.value for m in Means)
 
 
 class _Spec(BaseModel):
@@ -53,6 +56,8 @@ class OptionSpec(_Spec):
     key: Id
     label: Text
     score: Score  # required, but may be null
+    hint: OptionalText = ""
+    means: Literal[MEANS] | None = None  # only on a null score: qchecks
 
 
 class ScaleSpec(_Spec):
@@ -68,6 +73,11 @@ class QuestionSpec(_Spec):
     scale: Id | None = None
     options: Annotated[list[OptionSpec], Field(min_length=1)] | None = None
     weight: Weight = 1.0
+    requests: list[Text] | None = None
+    core: bool = False
+    when: Literal[WHEN] | None = None
+    facet: Literal[FACETS] | None = None
+    phases: Phases = None
 
 
 class ReferentSpec(_Spec):
@@ -76,6 +86,7 @@ class ReferentSpec(_Spec):
     group: Text
     description: OptionalText = ""
     weight: Weight = 1.0
+    phases: Phases = None
     questions: list[QuestionSpec]
 
 
@@ -88,6 +99,7 @@ class ItemSpec(_Spec):
 class AreaSpec(_Spec):
     id: Id
     title: Text
+    side: Literal[SIDES] | None = None
     items: Annotated[list[ItemSpec], Field(min_length=1)]
 
 
@@ -228,10 +240,26 @@ _EXPECTED = {
     "due_diligence[]": _OBJECTS + "`id`, `title` and `items`",
     "items": "a list of at least one checklist item",
     "items[]": _OBJECTS + "`id` and `text`",
+    "means": "one of " + ", ".join(MEANS),
+    "when": "one of " + ", ".join(WHEN) + " (before the visit, on it, or after it)",
+    "facet": "stated or lived",
+    "side": "one of " + ", ".join(SIDES),
+    "core": "true or false",
+    "phases": "a list of phases (" + ", ".join(PHASES) + ")",
+    "phases[]": "one of " + ", ".join(PHASES),
+    "requests": "a list of documents to ask the school for",
 }
-_CHOICES = {"axis": ("practice", "purpose"), "evidence[]": EVIDENCE_SOURCES}
-_TEXT_FIELDS = {"id", "key", "scale", "version", "title", "group", "text", "label"}
-_TEXT_FIELDS |= {"help", "description", "axis", "evidence[]"}
+_CHOICES = {
+    "axis": ("practice", "purpose"),
+    "evidence[]": EVIDENCE_SOURCES,
+    "means": MEANS,
+    "when": WHEN,
+    "facet": FACETS,
+    "side": SIDES,
+    "phases[]": PHASES,
+}
+_TEXT_FIELDS = {"id", "key", "scale", "version", "title", "group", "text", "label", "hint"}
+_TEXT_FIELDS |= {"help", "description", "axis", "evidence[]", "requests[]"}
 _MISSING_HINTS = {
     "score": "; give a number from -1 to 1, or null for an answer that does not count",
     "axis": "; it should be practice or purpose",
@@ -335,8 +363,8 @@ def describe(node: Node | None) -> str:
 def _hint(field: str, node: Node | None, loc: Loc) -> str:
     if not isinstance(node, Scalar):
         return ""
-    if isinstance(node.value, str) and field == "evidence":
-        return f"; write it as a list: evidence: [{node.text}]"
+    if isinstance(node.value, str) and field in ("evidence", "phases", "requests"):
+        return f"; write it as a list: {field}: [{node.text}]"
     if isinstance(node.value, str) and field in _CHOICES:
         close = difflib.get_close_matches(node.value, _CHOICES[field], n=1, cutoff=0.6)
         return f"; did you mean `{close[0]}`?" if close else ""

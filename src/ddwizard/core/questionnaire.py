@@ -17,21 +17,63 @@ class Axis(StrEnum):
     PURPOSE = "purpose"
 
 
-EVIDENCE_SOURCES: tuple[str, ...] = ("documents", "leaders", "staff", "pupils", "observation")
 EVIDENCE_LABELS: dict[str, str] = {
     "documents": "Documents",
+    "published_data": "Published data",
     "leaders": "Leaders",
+    "governors": "Governors",
     "staff": "Staff",
     "pupils": "Pupils",
+    "parents": "Parents",
+    "trust_colleagues": "Trust colleagues",
     "observation": "Observation",
 }
+EVIDENCE_SOURCES: tuple[str, ...] = tuple(EVIDENCE_LABELS)
+EVIDENCE_SOURCES_1: tuple[str, ...] = ("documents", "leaders", "staff", "pupils", "observation")
+"""The sources a format 1 file may name; the others came with format 2."""
+
+PHASES: tuple[str, ...] = (
+    "nursery",
+    "primary",
+    "secondary",
+    "all_through",
+    "special",
+    "alternative",
+    "post16",
+)
+WHEN: tuple[str, ...] = ("before", "visit", "after")
+"""When a question is answered: before the visit (from documents), on it, or afterwards."""
+FACETS: tuple[str, ...] = ("stated", "lived")
+SIDES: tuple[str, ...] = ("school", "trust", "conversion")
+"""Whose due diligence a checklist area is: on the school, on the trust, or the conversion's own
+steps."""
+
+
+class Means(StrEnum):
+    """What an answer that does not count (a null score) says."""
+
+    UNKNOWN = "unknown"  # not known yet
+    TRUST_OPEN = "trust_open"  # the trust has no set way here: the school's call
+    NOT_APPLICABLE = "not_applicable"
 
 
 @dataclass(frozen=True, slots=True)
 class Option:
     key: str
     label: str
-    score: float | None  # None: "don't know yet", not counted
+    score: float | None  # None: not counted; `means` says why
+    hint: str = ""  # what this answer looks like, where the label alone is not enough
+    means: Means | None = None  # None on a scored option; UNKNOWN by default on a null one
+
+    def __post_init__(self) -> None:
+        if self.score is None and self.means is None:
+            object.__setattr__(self, "means", Means.UNKNOWN)
+        elif self.means is not None:
+            object.__setattr__(self, "means", Means(self.means))
+
+    @property
+    def trust_open(self) -> bool:
+        return self.means is Means.TRUST_OPEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +85,11 @@ class Question:
     help: str = ""
     weight: float = 1.0
     evidence: tuple[str, ...] = ()  # where to look, from EVIDENCE_SOURCES
+    requests: tuple[str, ...] = ()  # documents to ask the school for before the visit
+    core: bool = False  # in the short set for a first visit
+    when: str | None = None  # one of WHEN, or not said
+    facet: str | None = None  # one of FACETS, or not said
+    phases: tuple[str, ...] = ()  # shown only for schools of these phases; () for all
 
     def option(self, key: str) -> Option | None:
         return next((o for o in self.options if o.key == key), None)
@@ -56,9 +103,22 @@ class Referent:
     questions: tuple[Question, ...]
     description: str = ""
     weight: float = 1.0
+    phases: tuple[str, ...] = ()  # shown only for schools of these phases; () for all
 
     def on_axis(self, axis: Axis) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if q.axis == axis)
+
+    def for_phase(self, phase: str | None) -> bool:
+        """Whether the area is asked of a school of this phase (None: phase not known)."""
+        return _for_phase(self.phases, phase)
+
+    def questions_for(self, phase: str | None) -> tuple[Question, ...]:
+        """The questions asked of a school of this phase, in order."""
+        return tuple(q for q in self.questions if _for_phase(q.phases, phase))
+
+
+def _for_phase(phases: tuple[str, ...], phase: str | None) -> bool:
+    return not phases or phase is None or phase in phases
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +133,7 @@ class ChecklistArea:
     id: str
     title: str
     items: tuple[ChecklistItem, ...]
+    side: str = "school"  # one of SIDES: whose due diligence this is
 
 
 @dataclass(frozen=True, slots=True)
