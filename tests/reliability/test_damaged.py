@@ -231,11 +231,11 @@ def test_newer_bundle_and_questionnaire_formats_are_named(filled, tmp_path, caps
     newer = tmp_path / "newer.json"
     newer.write_text(json.dumps(data))
     yaml = tmp_path / "newer.yaml"
-    yaml.write_text(EXAMPLE.read_text().replace("format_version: 1", "format_version: 2"))
+    yaml.write_text(EXAMPLE.read_text().replace("format_version: 1", "format_version: 3"))
     before = tree(filled.parent)
-    for argv in (["import", str(newer)], ["questionnaire", "add", str(yaml)]):
+    for argv, version in ((["import", str(newer)], 2), (["questionnaire", "add", str(yaml)], 3)):
         code, out, err = run(capsys, "--db", str(filled), *argv)
-        assert_error(code, out, err, "newer version", "format_version 2")
+        assert_error(code, out, err, "newer version", f"format_version {version}")
     assert tree(filled.parent) == before
     code, out, _ = run(capsys, "validate", str(yaml))
     assert code == 1 and f"{yaml}:" in out and "newer version" in out
