@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 
 LOOKS = {  # name: (palette, scale, logical window size)
-    "light-100": ("light", "1", (1280, 800)),
-    "dark-100": ("dark", "1", (1280, 800)),
-    "light-200": ("light", "2", (1000, 640)),
-    "dark-200": ("dark", "2", (1000, 640)),
+    "light-100": ("light", "1", (1093, 614)),  # a 1366×768 laptop at 125%, less a taskbar
+    "dark-100": ("dark", "1", (1093, 614)),
+    "light-200": ("light", "2", (1093, 614)),  # the same window at 200%: twice the pixels
+    "dark-200": ("dark", "2", (1093, 614)),
 }
 
 
@@ -115,6 +115,9 @@ def shoot(outdir: Path, look: str) -> int:
     app = application()
     _, _, (width, height) = LOOKS[look]
     with tempfile.TemporaryDirectory() as tmp:
+        from PySide6.QtCore import QSettings
+
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         db = services.open_database(Path(tmp) / "shots.db")
         window = MainWindow(db)
         window.resize(width, height)

@@ -10,6 +10,14 @@ from ddwizard.ui.app import application
 from .helpers import FakeDialogs
 
 
+@pytest.fixture(autouse=True)
+def _fresh_settings(_qt_settings_in_tmp):
+    """No window size or splitter remembered from another test."""
+    from ddwizard.ui.settings import settings
+
+    settings().clear()
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "ddwizard.db"

@@ -3,8 +3,10 @@ overwritten, and a backup can be put back; heavy modules stay out of start-up.""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 
 from ddwizard import services
 from ddwizard.storage import DatabaseInUse, list_backups
@@ -16,8 +18,9 @@ from .helpers import FakeDialogs
 def last_line_of(code: str) -> str:
     """Run `code` in a fresh Python (offscreen): the last line it prints (its errors, if
     it printed none)."""
+    env = dict(os.environ, XDG_CONFIG_HOME=tempfile.mkdtemp())  # not the user's settings
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120)  # fmt: skip
+                         timeout=120, env=env)  # fmt: skip
     lines = out.stdout.strip().splitlines()
     return lines[-1] if lines else out.stderr
 

@@ -124,6 +124,8 @@ class GrowingText(QPlainTextEdit):
         super().__init__()
         self.min_lines, self.max_lines = min_lines, max_lines
         self.setTabChangesFocus(True)
+        # It wraps at its width: a sideways scroll bar could only slide the text about.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.textChanged.connect(self._fit)
         self._fit()
 

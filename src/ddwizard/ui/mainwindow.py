@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ddwizard.ui.wizard import Wizard
 
 STATE_KEY = "ui.last"  # {"assessment": id, "step": key}
+GEOMETRY_KEY = "window/geometry"  # in the user's settings (see ui.settings)
 REMEMBER_MS = 1000
 AUTO_BACKUP_MS = 1500  # the start-up backup waits until the window is up and drawn
 
@@ -146,6 +147,12 @@ class MainWindow(QMainWindow):
         return self._wizard
 
     def _resize(self) -> None:
+        """Where and how big the window was last time, else most of the screen."""
+        from ddwizard.ui.settings import read_bytes
+
+        geometry = read_bytes(GEOMETRY_KEY)
+        if geometry is not None and self.restoreGeometry(geometry):
+            return
         m = self.fontMetrics()
         want = QSize(100 * m.horizontalAdvance("M"), 50 * m.height())
         screen = self.screen().availableGeometry().size() * 0.9
@@ -287,6 +294,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self._backup_timer.stop()  # closed within the first moments: no start-up backup
         self._write_where()
+        from ddwizard.ui.settings import write
+
+        write(GEOMETRY_KEY, self.saveGeometry())
         self.model.flush()
         if self._wizard is not None and self._wizard.current_page() is not None:
             self._wizard.current_page().save()

@@ -248,9 +248,25 @@ class Wizard(QWidget):
         i = keys.index(self._current)
         self.back_button.setEnabled(i > 0)
         self.next_button.setEnabled(i < len(keys) - 1)
-        after = self.steps[i + 1].title if i < len(keys) - 1 else ""
-        self.next_button.setText(f"Next: {after}" if after else "Next")
+        self._after = self.steps[i + 1].title if i < len(keys) - 1 else ""
         self.where.setText(f"Step {i + 1} of {len(keys)}")
+        self._fit_next()
+
+    _after = ""  # the next step's title
+
+    def _fit_next(self) -> None:
+        """ "Next: <the next step>" when it fits beside the step count, else "Next" (a long
+        title would make the window wider than the screen)."""
+        full = f"Next: {self._after}"
+        room = (self.stack.width() - self.where.sizeHint().width()) // 2 - MARGIN - 4 * em(self)
+        fits = self._after and self.next_button.fontMetrics().horizontalAdvance(full) <= room
+        self.next_button.setText(full if fits else "Next")
+        self.next_button.setToolTip("" if fits or not self._after else full)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._current:
+            self._fit_next()
 
     def open_question(self, question_id: str) -> None:
         referent = self.model.questionnaire.referent_of(question_id)

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -62,6 +62,7 @@ class AreaPage(Page):
         self.title = referent.title
         self._ids = {q.id for q in referent.questions}
         self._boxes: dict[str, QuestionBox] = {}
+        self.side: QWidget | None = None  # the reference and the plane (see _aside)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
@@ -113,8 +114,9 @@ class AreaPage(Page):
 
     def _add(self, widget: QWidget) -> None:
         body = self.scroll.body
-        if self.scroll.finished:
-            body.insertWidget(body.count() - 1, widget)  # above the closing stretch
+        if self.scroll.finished:  # above the reference when it is below, else the stretch
+            side = body.indexOf(self.side) if self.side is not None else -1
+            body.insertWidget(side if side >= 0 else body.count() - 1, widget)
         else:
             body.addWidget(widget)
 
@@ -199,7 +201,7 @@ class AreaPage(Page):
 
     def _aside(self) -> QWidget:
         """The trust's reference and the plane: a column on the right when the window is
-        wide, or at the top of the questions when it is narrow (large text, small screens)."""
+        wide, or below the questions when it is narrow (large text, small screens)."""
         self.side = QWidget()
         column = QVBoxLayout(self.side)
         column.setContentsMargins(0, 0, 0, 0)
@@ -228,13 +230,18 @@ class AreaPage(Page):
         self._wide = True
         return self.aside
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """The questions' alone: narrower than the reference beside them, the page puts
+        the reference below them (resizeEvent) rather than making the window wider."""
+        return self.scroll.minimumSizeHint()
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         wide = self.width() >= (QUESTIONS_EM + ASIDE_EM) * em(self)
         if wide != self._wide:
             self._wide = wide
             target = self.aside.body if wide else self.scroll.body
-            target.insertWidget(0 if wide else 1, self.side)
+            target.insertWidget(0 if wide else target.count() - 1, self.side)
             self.aside.setVisible(wide)
 
     # --- load and refresh --------------------------------------------------------------------

@@ -118,13 +118,14 @@ class ChecklistPage(Page):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         named(self.list, "Checklist areas", "Choose an area to see its items")
-        self.list.setFixedWidth(26 * em(self))
+        self.list.setMinimumWidth(14 * em(self))  # narrower in a narrow window, never wider
+        self.list.setMaximumWidth(26 * em(self))
         self.list.currentItemChanged.connect(
             lambda item, _old: item and self._show_area(self.list.indexOfTopLevelItem(item))
         )
         self.stack = QStackedWidget()
-        row.addWidget(self.list)
-        row.addWidget(self.stack, 1)
+        row.addWidget(self.list, 1)
+        row.addWidget(self.stack, 3)
         layout.addLayout(row, 1)
         for area in self.areas:
             QTreeWidgetItem(self.list, [area.title, "", ""])

@@ -8,7 +8,7 @@ reports clicks, drags and keys.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,13 +27,16 @@ from ddwizard.core.placement import Placement, ReferentPlacement, place_assessme
 from ddwizard.core.plane import PlaneScene, build_scene
 from ddwizard.fileio import WriteError
 from ddwizard.ui import theme
-from ddwizard.ui.pages.base import MARGIN, Page, em, named
+from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, named
 from ddwizard.ui.plane.target_editor import TargetEditor
 from ddwizard.ui.plane_view import PlaneView
+from ddwizard.ui.settings import read_bytes, write
 from ddwizard.ui.words import quadrant_words, signed
 
 REFERENT_ROLE = Qt.ItemDataRole.UserRole
 PANEL_EM = 30  # the side panel's least width, in ems: the steps table needs it
+PLANE_EM = 26  # the plane's height when the panel is below it, in ems
+SPLITTER_KEY = "plane/splitter"  # in the user's settings (see ui.settings)
 PLACEMENT_CHANGES = {"answer", "referent_note", "referents", "questionnaire"}
 EXPORT_FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
 INTRO = (
@@ -70,12 +73,17 @@ class PlanePage(Page):
     # --- building --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        """The plane and the panel side by side; when the window is too narrow for both,
+        the panel goes below the plane and the whole page scrolls up and down."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.page_scroll = Scrolling(self, max_em=None)
+        layout.addWidget(self.page_scroll)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter)
-        splitter.addWidget(self._plane_side())
+        self.page_scroll.body.addWidget(splitter, 1)
+        self.plane_side = self._plane_side()
+        splitter.addWidget(self.plane_side)
         splitter.addWidget(self._panel())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -83,11 +91,51 @@ class PlanePage(Page):
         self._sized = False
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if not self._sized:  # the plane takes three fifths to start with; then the user's
+        if not self._sized:  # where the person left it, else three fifths for the plane
             self._sized = True
-            width = self.splitter.width()
-            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+            state = read_bytes(SPLITTER_KEY)
+            if state is None or not self.splitter.restoreState(state):
+                width = self.splitter.width()
+                self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+            self.splitter.setOrientation(Qt.Orientation.Horizontal)  # the state holds one
+            self.splitter.splitterMoved.connect(self._splitter_moved)
+            self._fit()
         super().showEvent(event)
+
+    def _splitter_moved(self, *_) -> None:
+        if self.is_wide():
+            write(SPLITTER_KEY, self.splitter.saveState())
+
+    def is_wide(self) -> bool:
+        return self.splitter.orientation() == Qt.Orientation.Horizontal
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Side by side when both fit across the page, else one above the other."""
+        handle = self.splitter.handleWidth()
+        needed = (
+            self.plane_side.minimumSizeHint().width()
+            + self.panel.minimumWidth()
+            + handle
+            + 2 * MARGIN
+        )
+        wide = self.width() >= needed
+        if wide != self.is_wide():
+            self.splitter.setOrientation(
+                Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+            )
+        # Below the plane, the panel is as tall as its contents: the page scrolls instead.
+        panel = self.panel.widget()
+        self.panel.setMinimumHeight(0 if wide else panel.minimumSizeHint().height())
+        self.plane_side.setMinimumHeight(0 if wide else PLANE_EM * em(self))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LayoutRequest and not self.is_wide():
+            self._fit()  # the panel's contents changed height (a target set, a step added)
+        return False
 
     def _plane_side(self) -> QWidget:
         box = QWidget()
@@ -152,6 +200,8 @@ class PlanePage(Page):
         column.addWidget(self.editor)
         column.addStretch(1)
         scroll.setWidget(inner)
+        inner.installEventFilter(self)
+        self.panel = scroll
         return scroll
 
     # --- load and save ---------------------------------------------------------------------

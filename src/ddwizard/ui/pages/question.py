@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from ddwizard.core.questionnaire import EVIDENCE_LABELS, EVIDENCE_SOURCES, Quest
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, text_box
 from ddwizard.ui.pages.base import named
+from ddwizard.ui.widgets import FlowLayout, RovingFocus, WrapRadio
 
 
 def where_to_look(question: Question) -> str:
@@ -57,7 +57,7 @@ class QuestionBox(theme.Panel):
         layout.addWidget(theme.label(f"{number}. {question.text}", bold=True))
         self._add_help(layout)
         self.group = QButtonGroup(self)
-        self.radios: list[QRadioButton] = []
+        self.radios: list[WrapRadio] = []
         layout.addLayout(self._options())
         self.note = text_box(
             f"Note on question {number}", "Note: what you saw, heard or read (optional)", lines=2
@@ -79,7 +79,7 @@ class QuestionBox(theme.Panel):
         column.setContentsMargins(0, 4, 0, 4)
         column.setSpacing(4)
         for i, option in enumerate(self.question.options):
-            radio = QRadioButton(f"{i + 1}   {option.label}" if i < 9 else option.label)
+            radio = WrapRadio(option.label, str(i + 1) if i < 9 else "")
             named(radio, option.label, f"Answer to: {self.question.text}")
             radio.setToolTip(f"Press {i + 1} to choose" if i < 9 else "")
             self.group.addButton(radio, i)
@@ -96,9 +96,9 @@ class QuestionBox(theme.Panel):
         column.addLayout(row)
         return column
 
-    def _evidence(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(14)
+    def _evidence(self) -> FlowLayout:
+        """The sources, onto a second line when narrow; one Tab stop, arrows between them."""
+        row = FlowLayout(spacing=14)
         row.addWidget(theme.label("Evidence from:", "muted", wrap=False))
         self.sources: dict[str, QCheckBox] = {}
         for source in EVIDENCE_SOURCES:
@@ -107,7 +107,7 @@ class QuestionBox(theme.Panel):
             box.toggled.connect(self._save_evidence)
             self.sources[source] = box
             row.addWidget(box)
-        row.addStretch(1)
+        self._roving = RovingFocus(list(self.sources.values()), self)
         return row
 
     def controls(self) -> list[QWidget]:

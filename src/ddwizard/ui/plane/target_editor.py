@@ -22,6 +22,7 @@ from ddwizard.core.routes import suggest_route
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, text_box
 from ddwizard.ui.plane.steps_table import StepsTable, month_edit, position_spin
+from ddwizard.ui.widgets import FlowLayout
 
 RETURN_TRIP_HELP = (
     "The trust takes this area on because the school's practice differs: the route goes "
@@ -105,7 +106,7 @@ class TargetEditor(QWidget):
         self.steps = StepsTable(self.model, lambda steps: self.save(steps=steps))
         self.steps.setMinimumHeight(120)
         layout.addWidget(self.steps)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)  # onto two lines when the panel is narrow
         for text, slot, name, words in (
             ("Add step", self.add_step, "add", "Add a step after the chosen one"),
             ("Remove", self.remove_step, "remove", "Remove the chosen step"),
@@ -118,7 +119,6 @@ class TargetEditor(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
             setattr(self, f"{name}_button", button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         buttons = QHBoxLayout()
         self.suggest_button = QPushButton("Suggest a route")

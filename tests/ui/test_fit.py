@@ -1,0 +1,155 @@
+"""The app on a school laptop: at 1093×614 (1366×768 at 125%, less a taskbar) and 1280×720
+every page of the demo fits its window: nothing scrolls sideways, every visible control
+lies inside the viewport it is shown in, and no label or button is narrower than its text."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from .test_keyboard import INTERACTIVE
+
+
+def visit(qtbot, window, only=lambda key: True):
+    """The demo's steps (those `only` keeps), each page shown whole."""
+    window.actions.demo()
+    qtbot.waitUntil(lambda: window.model.is_open(), timeout=10_000)
+    for step in list(window.wizard.steps):
+        if only(step.key):
+            window.wizard.go(step.key)
+            page = window.wizard.current_page()
+            if hasattr(page, "build_rest"):  # an area page, built in two parts: all of it
+                page.build_rest()
+            qtbot.waitUntil(page.isVisible)
+            yield step.key, page
+
+
+def every_view(qtbot, window):
+    """Every page, and the plane page on an area with a target, each checklist area."""
+    for key, page in visit(qtbot, window):
+        yield key, page
+        if key == "plane":
+            with_target = [t.referent for t in window.model.assessment.targets]
+            assert with_target, "the demo has a target to show"
+            page.select(with_target[0])
+            yield "plane, with a target", page
+        if key == "checklist":
+            for i in range(1, len(page.areas)):
+                page.list.setCurrentItem(page.list.topLevelItem(i))
+                yield f"checklist {i}", page
+
+
+SIZES = [(1093, 614), (1280, 720), (960, 500), (800, 600)]
+
+
+def viewport_of(widget: QWidget, page: QWidget) -> tuple[QWidget, bool]:
+    """The viewport `widget` is shown through (a scroll area's, or the page itself), and
+    whether that viewport scrolls (then only its width bounds the widget)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not page:
+        area = parent.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and area.viewport() is parent:
+            return parent, True
+        parent = parent.parentWidget()
+    return page, False
+
+
+def shown(widget: QWidget, page: QWidget) -> bool:
+    return widget.isVisible() and page.isAncestorOf(widget)
+
+
+def misfits(page: QWidget) -> list[str]:
+    """Everything on the page that does not fit, in words."""
+    found = []
+    for area in page.findChildren(QAbstractScrollArea):
+        if shown(area, page) and area.horizontalScrollBar().isVisible():
+            found.append(f"{type(area).__name__} {area.accessibleName()!r} scrolls sideways")
+    for w in page.findChildren(QWidget):
+        if not shown(w, page) or not isinstance(w, (*INTERACTIVE, QLabel)):
+            continue
+        if isinstance(w, QLineEdit) and isinstance(w.parentWidget(), QComboBox):
+            continue  # a combo box's own line edit: the combo is checked
+        view, scrolls = viewport_of(w, page)
+        rect = QRect(w.mapTo(view, QPoint(0, 0)), w.size())
+        inside = view.rect()
+        if scrolls:
+            fits = rect.left() >= inside.left() and rect.right() <= inside.right()
+        else:
+            fits = inside.contains(rect)
+        name = f"{type(w).__name__} {(w.accessibleName() or _text(w))[:40]!r}"
+        if not fits:
+            found.append(f"{name} at {rect.getRect()} outside {inside.getRect()}")
+        if _cut(w):
+            found.append(f"{name} is {w.width()} wide, its text needs {w.sizeHint().width()}")
+    return found
+
+
+def _text(w: QWidget) -> str:
+    return w.text() if hasattr(w, "text") and callable(w.text) else ""
+
+
+def _cut(w: QWidget) -> bool:
+    """A label or button that cannot wrap, drawn narrower than its text."""
+    if isinstance(w, QLabel):
+        return not w.wordWrap() and bool(w.text()) and w.width() < w.sizeHint().width()
+    if isinstance(w, QAbstractButton) and not isinstance(w, QPlainTextEdit):
+        return bool(w.text()) and w.width() < w.sizeHint().width()
+    return False
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_page_fits_a_laptop_window(qtbot, window, size):
+    window.resize(*size)
+    problems = {}
+    for key, page in every_view(qtbot, window):
+        window.layout().activate()
+        assert (window.width(), window.height()) == size, key  # no page made it grow
+        if found := misfits(page):
+            problems[key] = found
+    window.show_start()
+    if found := misfits(window.start):
+        problems["start"] = found
+    assert problems == {}
+
+
+def test_a_narrow_window_puts_the_reference_below_the_questions(qtbot, window):
+    window.resize(900, 614)
+    _, page = next(visit(qtbot, window, only=lambda key: key.startswith("area:")))
+    assert not page.aside.isVisible()
+    assert page.scroll.widget().isAncestorOf(page.side)
+    qtbot.waitUntil(page.side.isVisible)  # Qt shows a moved widget on its next turn
+    last = list(page.questions.values())[-1]
+    below = page.side.mapTo(page.scroll.widget(), page.side.rect().topLeft()).y()
+    assert below > last.mapTo(page.scroll.widget(), last.rect().bottomLeft()).y()
+    assert misfits(page) == []
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: page.aside.isVisible())
+    assert page.aside.isAncestorOf(page.side)
+
+
+def test_the_window_and_the_plane_splitter_are_where_they_were_left(qtbot, make_window, db):
+    window = make_window(db)
+    window.resize(760, 540)  # within the offscreen screen (800×600), which Qt keeps it to
+    window.move(20, 10)
+    pages = dict(visit(qtbot, window, only=lambda key: key == "plane"))
+    splitter = pages["plane"].splitter
+    qtbot.waitUntil(lambda: splitter.isVisible())
+    total = sum(splitter.sizes())
+    splitter.moveSplitter(total // 3, 1)
+    sizes = splitter.sizes()
+    window.close()
+    again = make_window(db)
+    assert again.size().toTuple() == (760, 540)
+    assert again.x() == 20  # (offscreen windows have no frame: only across is exact)
+    assert again.wizard.current() == "plane"  # reopened where it was left
+    qtbot.waitUntil(lambda: again.wizard.current_page().splitter.isVisible())
+    assert again.wizard.current_page().splitter.sizes() == sizes
