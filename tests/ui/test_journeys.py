@@ -40,13 +40,16 @@ def assessment_id(db) -> int:
 
 
 def click(qtbot, button) -> None:
-    """Click once the button is on screen (laid out, and scrolled to as a person would)."""
-    scroll = button.parentWidget()
-    while scroll is not None and not isinstance(scroll, QScrollArea):
-        scroll = scroll.parentWidget()
+    """Click once the button is on screen (laid out, and scrolled to as a person would,
+    in every scrolling area it is in)."""
+    scrolls, parent = [], button.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            scrolls.append(parent)
+        parent = parent.parentWidget()
 
     def on_screen() -> bool:
-        if scroll is not None:
+        for scroll in scrolls:
             scroll.ensureWidgetVisible(button)
         return not button.visibleRegion().isEmpty()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -99,8 +100,15 @@ class PlanePage(Page):
                 self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
             self.splitter.setOrientation(Qt.Orientation.Horizontal)  # the state holds one
             self.splitter.splitterMoved.connect(self._splitter_moved)
+            QApplication.instance().focusChanged.connect(self._focus_moved)
             self._fit()
         super().showEvent(event)
+
+    def _focus_moved(self, _old, new) -> None:
+        """Below the plane, the panel does not scroll: the page does, to what has the focus
+        (the panel's own scroll area would take the request and do nothing)."""
+        if new is not None and not self.is_wide() and self.panel.isAncestorOf(new):
+            self.page_scroll.ensureWidgetVisible(new)
 
     def _splitter_moved(self, *_) -> None:
         if self.is_wide():
