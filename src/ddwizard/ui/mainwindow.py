@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.actions = FileActions(db, self.model, self.dialogs, self)
         self.start = StartScreen(db)
         self._wizard: Wizard | None = None  # made when an assessment is first opened
+        self._compare = None  # the Compare view, made when first shown
         self.views = QStackedWidget()
         self.views.addWidget(self.start)
         self.setCentralWidget(self.views)
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.brief_action = self._action(
             file, "Export &brief (PDF)…", a.export_brief, "Ctrl+Shift+E"
         )
+        self.compare_action = self._action(file, "&Compare with…", self.compare_with)
         file.addSeparator()
         if self.restore_backup is not None:
             self._action(file, "&Restore a backup…", self.restore_backup)
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         s.exportRequested.connect(a.export_bundle)
         s.importRequested.connect(lambda: a.import_bundle())
         s.demoRequested.connect(a.demo)
+        s.compareRequested.connect(self.show_compare)
         a.opened.connect(self.open_assessment)
         a.listChanged.connect(self._list_changed)
         a.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -201,6 +204,44 @@ class MainWindow(QMainWindow):
         self._enable()
         self._title()
 
+    def show_compare(self, ids: list[int]) -> bool:
+        """The Compare view of these assessments (see ui/compare_view.py)."""
+        from ddwizard import services
+        from ddwizard.ui.actions import error_text
+        from ddwizard.ui.compare_view import CompareView
+
+        self.model.flush()
+        try:
+            comparison = services.compare_assessments(self.db, ids)
+        except Exception as e:  # noqa: BLE001 - reported in words
+            self.dialogs.error("Compare", error_text(e))
+            return False
+        if self._compare is None:
+            self._compare = CompareView(self.dialogs)
+            self._compare.backRequested.connect(self.show_start)
+            self.views.addWidget(self._compare)
+        self.model.close()
+        self._compare.set_comparison(comparison)
+        self.views.setCurrentWidget(self._compare)
+        self._compare.focus_default()
+        self._remember("")
+        self._enable()
+        self.setWindowTitle(f"{self._compare.figure.title} — ddwizard")
+        return True
+
+    def compare_with(self):
+        """Ask which assessments to set beside the open one, then compare them."""
+        from ddwizard.ui.compare_view import CompareChooser
+
+        current = self.model.assessment_id
+        if current is None:
+            return None
+        chooser = CompareChooser(self.db.list_assessments(), current, self)
+        chooser.accepted.connect(lambda: self.show_compare([current, *chooser.chosen()]))
+        chooser.finished.connect(chooser.deleteLater)
+        chooser.open()
+        return chooser
+
     def show_framework_help(self) -> None:
         if self._help is None:
             from ddwizard.ui.help import FrameworkHelp
@@ -218,6 +259,7 @@ class MainWindow(QMainWindow):
         in_wizard = self.model.is_open()
         self.indicator.setVisible(in_wizard)
         self.brief_action.setEnabled(in_wizard)
+        self.compare_action.setEnabled(in_wizard)
         if self._wizard is not None:
             self._wizard.next_action.setEnabled(in_wizard)
             self._wizard.back_action.setEnabled(in_wizard)

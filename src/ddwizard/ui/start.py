@@ -40,6 +40,7 @@ class StartScreen(QWidget):
     exportRequested = Signal(int)
     importRequested = Signal()
     demoRequested = Signal()
+    compareRequested = Signal(list)  # two or more assessment ids
 
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +123,8 @@ class StartScreen(QWidget):
         named(self.table, "Assessments")
         self.table.setModel(self.table_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be chosen (Ctrl or Shift with a click or the arrow keys) to compare.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CHANGED, Qt.SortOrder.DescendingOrder)
@@ -150,12 +152,19 @@ class StartScreen(QWidget):
              "starting from this one", self.reassessRequested, True),
             ("Delete…", "Delete the selected assessment", self.deleteRequested, True),
             None,
+            ("Compare", "Compare the selected assessments (choose two or more with Ctrl or "
+             "Shift)", None, False),
             ("Import bundle…", "Import a bundle", self.importRequested, False),
             ("Export bundle…", "Export the selected assessment", self.exportRequested, True),
         ]  # fmt: skip
         for spec in buttons:
             if spec is None:
                 row.addStretch(1)
+            elif spec[2] is None:
+                self.compare_button = QPushButton(spec[0])
+                named(self.compare_button, spec[1])
+                self.compare_button.clicked.connect(self._compare)
+                row.addWidget(self.compare_button)
             else:
                 row.addWidget(self._button(*spec))
         return row
@@ -198,6 +207,15 @@ class StartScreen(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.table_model.id_at(rows[0]) if rows else None
 
+    def selected_ids(self) -> list[int]:
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [self.table_model.id_at(i) for i in rows]
+
+    def _compare(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) >= 2:
+            self.compareRequested.emit(ids)
+
     def showing_welcome(self) -> bool:
         return self.welcome is not None and self.pages.currentWidget() is self.welcome
 
@@ -213,3 +231,4 @@ class StartScreen(QWidget):
         has_row = self.selected_id() is not None
         for button in self._row_buttons:
             button.setEnabled(has_row)
+        self.compare_button.setEnabled(len(self.selected_ids()) >= 2)

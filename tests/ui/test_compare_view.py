@@ -1,0 +1,151 @@
+"""The Compare view, driven through the real window: chosen on the start screen (with the
+keyboard) or with "Compare with…", its planes and table, and its export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from ddwizard import services
+from ddwizard.core.assessment import Answer, Trust
+
+from .helpers import click
+
+
+def candidate_trusts(db) -> list[int]:
+    """The demo school against three trusts; the third sees reading quite differently."""
+    first = services.create_demo(db)
+    base = db.load_assessment(first)
+    q = db.questionnaire_for(first)
+    reading = q.referents[0]
+    ids = [first]
+    for n, name in enumerate(("Fellside Schools Partnership", "Brookmere Academies Trust")):
+        answers = base.answers
+        if n == 1:  # every question of the first area answered at the other end
+            other = {qq.id: qq.options[-2].key for qq in reading.questions}
+            answers = tuple(
+                Answer(a.question, other[a.question]) if a.question in other else a for a in answers
+            )
+        a = base.with_changes(uid=services.new_uid(), trust=Trust(name), answers=answers)
+        ids.append(db.create_assessment(a, q))
+    return ids
+
+
+def test_choose_several_on_the_start_screen_and_compare(qtbot, make_window, db):
+    ids = candidate_trusts(db)
+    window = make_window(db)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    start = window.start
+    assert not start.compare_button.isEnabled()
+    start.table.setFocus()
+    start.table.selectRow(0)
+    qtbot.keyClick(start.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(start.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert sorted(start.selected_ids()) == sorted(ids)
+    assert start.compare_button.isEnabled()
+    click(qtbot, start.compare_button)
+
+    view = window._compare
+    assert window.views.currentWidget() is view
+    assert view.comparison.kind.value == "trusts"
+    assert "candidate trusts compared" in view.title.text()
+    series = view.figure.series
+    assert len({s.marker for s in series}) == 3  # shapes apart, not colour alone
+    assert [s.tag for s in series] == ["1", "2", "3"]
+    # The table: largest difference first, each trust's position in words, and the gap.
+    table = view.table
+    rows = view.rows()
+    areas = view.comparison.by_gap()
+    gaps = [a.largest_gap for a in areas]
+    assert gaps == sorted(gaps, reverse=True) and gaps[0] > 0
+    assert len(rows) == 4 * len(areas)  # a heading, then one row per trust
+    heading, *first = rows[:4]
+    assert heading[0].startswith(areas[0].title + "  (gap: purpose ") and heading[1] == ""
+    trusts = [m.assessment.trust.name for m in view.comparison.members]
+    assert [who for who, _ in first] == [f"{i + 1}  {name}" for i, name in enumerate(trusts)]
+    assert all(("the trust's" in where or "other" in where) for _, where in first)
+    assert table.item(1, 1).toolTip().startswith("Purpose ")
+    # Painted: the canvas grows to hold every area's plane.
+    qtbot.waitUntil(lambda: view.canvas.layout_ is not None)
+    assert len(view.canvas.layout_.boxes) == len(view.comparison.areas)
+    assert view.canvas.height() > view.scroll.viewport().height()
+    # Moving down the table brings that area's plane into view.
+    bar = view.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() >= view.canvas.height() - view.scroll.viewport().height())
+    table.setCurrentCell(len(rows) - 4, 0)
+    box = next(b for b in view.canvas.layout_.boxes if b.panel.referent == areas[-1].referent)
+    shown = bar.value()
+    assert shown > 0 and shown <= box.title_rect.top() < shown + view.scroll.viewport().height()
+    # Keyboard: the table has the focus; Escape goes back to the list.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    qtbot.keyClick(table, Qt.Key.Key_Escape)
+    assert window.views.currentWidget() is window.start
+
+
+def test_export_the_comparison_as_png_and_svg(qtbot, make_window, db, dialogs, tmp_path):
+    ids = candidate_trusts(db)
+    window = make_window(db)
+    assert window.show_compare(ids[:2])
+    view = window._compare
+    png = tmp_path / "trusts.png"
+    dialogs.save_paths = [str(png)]
+    click(qtbot, view.export_button)
+    assert ("save", "Export the comparison") in dialogs.asked
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() == 1600
+    dialogs.save_paths = [str(tmp_path / "trusts.svg")]
+    view.export_picture()
+    text = (tmp_path / "trusts.svg").read_text()
+    assert "candidate trusts compared" in text and "Fellside Schools Partnership" in text
+    dialogs.save_paths = [str(tmp_path / "no-suffix")]
+    assert view.export_picture().name == "no-suffix.png"
+    dialogs.save_paths = [None]  # cancelled: nothing written, nothing said
+    assert view.export_picture() is None and dialogs.errors == []
+
+
+def test_compare_with_from_an_open_assessment(qtbot, make_window, db):
+    ids = candidate_trusts(db)
+    window = make_window(db)
+    window.open_assessment(ids[0])
+    assert window.compare_action.isEnabled()
+    chooser = window.compare_with()
+    qtbot.waitUntil(chooser.isVisible)
+    assert chooser.list.count() == 2 and not chooser.compare_button.isEnabled()
+    chooser.list.setFocus()
+    qtbot.keyClick(chooser.list, Qt.Key.Key_Space)  # ticks the current one
+    assert chooser.compare_button.isEnabled()
+    click(qtbot, chooser.compare_button)
+    view = window._compare
+    assert window.views.currentWidget() is view
+    assert [m.id for m in view.comparison.members] == [ids[0], chooser.chosen()[0]]
+    assert not window.model.is_open()
+
+
+def test_perspectives_show_the_conversation_points(qtbot, make_window, db):
+    first = services.create_demo(db)
+    base = db.load_assessment(first)
+    q = db.questionnaire_for(first)
+    purpose = next(qq for qq in q.referents[0].questions if qq.axis == "purpose")
+    answers = tuple(
+        Answer(a.question, purpose.options[-2].key) if a.question == purpose.id else a
+        for a in base.answers
+    )
+    other = base.with_changes(uid=services.new_uid(), assessor="Headteacher", answers=answers)
+    second = db.create_assessment(other, q)
+    window = make_window(db)
+    window.show_compare([first, second])
+    view = window._compare
+    assert view.comparison.kind.value == "perspectives"
+    assert view.conversation.isVisibleTo(view)
+    assert "no perspective" in view.about.text()
+    text = view.conversation.text()
+    assert text.startswith("Conversation points") or "none" in text
+
+
+def test_a_comparison_that_cannot_be_made_is_said_in_words(qtbot, make_window, db, dialogs):
+    window = make_window(db)
+    first = services.create_demo(db)
+    assert not window.show_compare([first])
+    assert "two or more" in dialogs.errors[0]
