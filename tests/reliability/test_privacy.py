@@ -8,6 +8,7 @@ it names is never opened or made).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import socket
@@ -261,7 +262,7 @@ def _hostile(secret: Path, make: Path) -> list[str]:
 def _hostile_assessment(texts: list[str]):
     q = services.shipped_default()
     a = full_assessment(q)
-    t = iter(texts * 50)
+    t = itertools.cycle(texts)  # as many as the questionnaire needs
     return a.with_changes(
         label=next(t),
         assessor=next(t),

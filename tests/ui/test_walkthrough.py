@@ -17,7 +17,7 @@ from ddwizard.ui.pages.trust import TrustPage
 
 from .helpers import click
 
-CHOSEN = ["early_reading", "financial_management", "estates_site", "ict_data"]
+CHOSEN = ["early_reading", "finance", "estates", "ict_data"]
 
 
 def next_step(qtbot, window):
