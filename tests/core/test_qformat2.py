@@ -16,7 +16,7 @@ from ddwizard.core.qfile import (
     questionnaire_from_json,
     questionnaire_to_dict,
 )
-from ddwizard.core.questionnaire import Means
+from ddwizard.core.questionnaire import Means, phase_key
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "example_questionnaire.yaml"
 
@@ -273,3 +273,27 @@ def test_an_area_for_every_phase_needs_both_axes_in_each():
     assert "no purpose question for nursery, secondary, all_through, special, alternative, " in (
         problem.message
     )
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("Primary", "primary"),
+        ("All-through", "all_through"),
+        (" secondary ", "secondary"),
+        ("Post-16", "post16"),
+        ("Sixth form", "post16"),
+        ("Alternative provision", "alternative"),
+        ("Middle", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_a_phase_as_the_app_writes_it_names_a_phase_key(label, key):
+    assert phase_key(label) == key
+
+
+def test_an_unknown_phase_is_asked_everything():
+    reading = parse_questionnaire(V2).referent("reading")
+    assert reading.for_phase(phase_key("Middle"))
+    assert len(reading.questions_for(phase_key("Middle"))) == 3

@@ -41,6 +41,24 @@ PHASES: tuple[str, ...] = (
     "alternative",
     "post16",
 )
+_PHASE_WORDS = {
+    "allthrough": "all_through",
+    "post_16": "post16",
+    "sixth_form": "post16",
+    "16_to_19": "post16",
+    "pru": "alternative",
+    "alternative_provision": "alternative",
+}
+
+
+def phase_key(label: str | None) -> str | None:
+    """The phase a school's phase as written names ('All-through' -> 'all_through'), or None
+    when it names none of PHASES (a middle school, say): then every area is asked."""
+    word = "_".join((label or "").strip().lower().replace("-", " ").split())
+    word = _PHASE_WORDS.get(word, word)
+    return word if word in PHASES else None
+
+
 WHEN: tuple[str, ...] = ("before", "visit", "after")
 """When a question is answered: before the visit (from documents), on it, or afterwards."""
 FACETS: tuple[str, ...] = ("stated", "lived")
