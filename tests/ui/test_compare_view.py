@@ -23,7 +23,7 @@ def candidate_trusts(db) -> list[int]:
     for n, name in enumerate(("Fellside Schools Partnership", "Brookmere Academies Trust")):
         answers = base.answers
         if n == 1:  # every question of the first area answered at the other end
-            other = {qq.id: qq.options[-2].key for qq in reading.questions}
+            other = {qq.id: [o for o in qq.options if o.score][-1].key for qq in reading.questions}
             answers = tuple(
                 Answer(a.question, other[a.question]) if a.question in other else a for a in answers
             )
