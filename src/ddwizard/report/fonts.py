@@ -82,11 +82,11 @@ _typesetting = 0  # briefs being made just now (a thread may make one while anot
 
 @contextlib.contextmanager
 def typesetting() -> Iterator[None]:
-    """While a brief is laid out: its fonts remember the widths of the text they measure
-    (for this brief, and dropped once no brief is being made)."""
+    """While a brief is laid out: its main fonts remember the widths of the text they
+    measure (for this brief, and dropped once no brief is being made)."""
     global _typesetting
     register()
-    brief_fonts = [f for f in map(pdfmetrics.getFont, _ALL_FILES) if isinstance(f, BriefFont)]
+    brief_fonts = [f for f in map(pdfmetrics.getFont, _MAIN_FILES) if isinstance(f, BriefFont)]
     with _lock:
         if not _typesetting:
             for font in brief_fonts:
@@ -104,44 +104,49 @@ def typesetting() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class Coverage:
-    """Which characters each font really has (before any missing-glyph codes are added)."""
+    """Which characters the fonts really have (before any missing-glyph codes are added)."""
 
     main: frozenset[int]
-    fallbacks: tuple[tuple[str, frozenset[int]], ...]
     uncovered: re.Pattern  # finds a character the main font lacks
 
     def font_for(self, code: int) -> str | None:
         """The font to draw `code` with; None when no font has it (a missing-glyph box)."""
         if code in self.main:
             return REGULAR
-        for name, chars in self.fallbacks:
-            if chars and code in chars:
+        for name in _FALLBACK_FILES:
+            if code in _fallback(name):
                 return name
         return None
 
 
 @functools.cache
 def register() -> Coverage:
-    """Register the brief's fonts with ReportLab (once) and return what they cover."""
+    """Register the brief's main fonts with ReportLab (once) and return what they cover.
+    A fallback font is read the first time a character the main font lacks is met."""
     reportlab_private.repair_tounicode()
-    loaded = {}
-    for name, filename in _ALL_FILES.items():
-        path = resource(f"fonts/{filename}")
-        try:
-            font = BriefFont(name, str(path))
-        except Exception as e:  # ReportLab raises several kinds for a bad file
-            raise FontError(f"the font file {path} is missing or unreadable ({e})") from e
-        pdfmetrics.registerFont(font)
-        loaded[name] = font
+    for name in _MAIN_FILES:
+        _register(name)
     pdfmetrics.registerFontFamily(
         REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )
-    main = frozenset(loaded[REGULAR].face.charToGlyph)
-    return Coverage(
-        main=main,
-        fallbacks=tuple((n, frozenset(loaded[n].face.charToGlyph)) for n in _FALLBACK_FILES),
-        uncovered=re.compile(f"[^{_char_class(main)}]"),
-    )
+    main = frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph)
+    return Coverage(main=main, uncovered=re.compile(f"[^{_char_class(main)}]"))
+
+
+@functools.cache
+def _fallback(name: str) -> frozenset[int]:
+    """The characters of a fallback font, registered with ReportLab on first use."""
+    return frozenset(_register(name).face.charToGlyph)
+
+
+def _register(name: str) -> BriefFont:
+    path = resource(f"fonts/{_ALL_FILES[name]}")
+    try:
+        font = BriefFont(name, str(path))
+    except Exception as e:  # ReportLab raises several kinds for a bad file
+        raise FontError(f"the font file {path} is missing or unreadable ({e})") from e
+    pdfmetrics.registerFont(font)
+    return font
 
 
 def _char_class(codes: frozenset[int]) -> str:
