@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import argparse
 
 PROG = "ddwizard"
 
@@ -22,7 +19,6 @@ class CliError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import argparse  # not needed to open the app: `_app_only`
 
     p = argparse.ArgumentParser(
         prog=PROG,
@@ -93,9 +89,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    gui = _app_only(argv)
-    if gui is not None:  # `ddwizard [--db PATH]`: the app, without building every command
-        return _run_app(gui[0])
     args = build_parser().parse_args(argv)
     if args.command is None:
         return _run_app(args.db)
@@ -115,38 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_app(db: str | None) -> int:
-    """Open the app (Qt is imported only here). The layers under the window are imported
-    before Qt: once PySide is loaded it reads the source of every module imported after it,
-    looking for `from __feature__ import` lines (PySide's PYSIDE-2029).
+    """Open the app (Qt is imported only here)."""
+    from ddwizard.ui.app import run
 
-    Python's cycle collector is paused until the window is up (`run` resumes it). Start-up
-    makes a few hundred thousand objects (modules, classes, PySide's types and enums) that
-    live as long as the app and are never garbage; the collector would walk them over and
-    over as they are made, ~10 ms of every start."""
-    import gc
-
-    gc.disable()
-    try:
-        import platformdirs  # noqa: F401 - where the database and the check stamps live
-
-        from ddwizard import services  # noqa: F401 - storage, and all it needs
-        from ddwizard.ui.app import run
-
-        return run(db)
-    finally:
-        gc.enable()
-
-
-def _app_only(argv: list[str]) -> tuple[str | None] | None:
-    """(the --db path or None) when the arguments ask for the app and nothing else, as
-    `ddwizard`, `ddwizard --db PATH` and `ddwizard --db=PATH` do; else None (parse them)."""
-    if not argv:
-        return (None,)
-    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
-        return (argv[1],)
-    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
-        return (argv[0].removeprefix("--db="),)
-    return None
+    return run(db)
 
 
 def _handler(args) -> Callable:

@@ -7,7 +7,6 @@ import sys
 from ddwizard import services
 from ddwizard.cli import CliError, print_json
 from ddwizard.core.placement import place_assessment, placement_json
-from ddwizard.core.qfile import check_questionnaire
 
 
 def _db(args):
@@ -237,6 +236,8 @@ def cmd_restore(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    from ddwizard.core.qfile import check_questionnaire  # pydantic and PyYAML: only here
+
     problems = [p for file in args.files for p in check_questionnaire(file)]
     for p in problems:
         print(p)

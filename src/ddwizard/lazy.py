@@ -1,5 +1,7 @@
-"""Modules loaded on first use (the standard library's `importlib.util.LazyLoader`), for
-what the start screen does not need."""
+"""The package's one way to put off importing a module: `name = lazy_module("...")` at the
+top of the module that uses it, loaded on first use (the standard library's
+`importlib.util.LazyLoader`). For what the start screen and the read-only commands do not
+need; a function used by one command may simply import what it needs when it runs."""
 
 from __future__ import annotations
 

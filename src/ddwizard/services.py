@@ -150,9 +150,9 @@ def _next_version(version: str) -> str:
 
 
 def export_assessment(db: Database, assessment_id: int, path: str | os.PathLike) -> Path:
-    from ddwizard.core import bundle
+    from ddwizard.core.bundle_write import dumps_bundle
 
-    text = bundle.dumps_bundle(db.load_assessment(assessment_id))
+    text = dumps_bundle(db.load_assessment(assessment_id))
     return atomic_write(path, text.encode("utf-8"))
 
 

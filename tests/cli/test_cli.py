@@ -249,23 +249,15 @@ def test_a_changed_questionnaire_needs_a_new_version(db, tmp_path, capsys):
 
 
 @pytest.mark.parametrize(
-    ("argv", "app"),
-    [
-        ([], (None,)),
-        (["--db", "x.db"], ("x.db",)),
-        (["--db=x.db"], ("x.db",)),
-        (["--db", "x.db", "list"], None),  # a command: parsed in full
-        (["list"], None),
-        (["--db"], None),  # incomplete: argparse says what is missing
-        (["--db", "--help"], None),
-        (["--db="], None),
-        (["--help"], None),
-    ],
+    ("argv", "db"), [([], None), (["--db", "x.db"], "x.db"), (["--db=x.db"], "x.db")]
 )
-def test_the_app_alone_is_recognised_without_the_full_parser(argv, app):
-    from ddwizard.cli import _app_only
+def test_no_command_opens_the_app_on_the_database_given(argv, db, monkeypatch):
+    from ddwizard import cli
 
-    assert _app_only(argv) == app
+    opened = []
+    monkeypatch.setattr(cli, "_run_app", lambda path: opened.append(path) or 0)
+    assert main(argv) == 0
+    assert opened == [db]
 
 
 def test_an_incomplete_db_option_is_still_reported_in_words(capsys):

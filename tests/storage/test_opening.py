@@ -231,22 +231,3 @@ def test_the_light_list_of_migrations_is_the_real_one():
     from ddwizard.storage.schema import MIGRATIONS, known_names
 
     assert known_names(MIGRATIONS) == list(identity.MIGRATION_NAMES)
-
-
-def test_opening_an_up_to_date_file_needs_no_sqlite_utils(tmp_path):
-    import subprocess
-    import sys
-
-    path = tmp_path / "dd.db"
-    with Database(path) as db:  # made, and migrated, here
-        db.create_assessment(make_assessment(), make_questionnaire())
-    code = (
-        "import sys\n"
-        "from ddwizard.storage import Database\n"
-        f"db = Database({str(path)!r})\n"
-        "assert len(db.list_assessments()) == 1; db.close()\n"
-        "print(sorted(m for m in ('sqlite_utils', 'pydantic', 'yaml') if m in sys.modules))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"

@@ -1,5 +1,5 @@
 """Opening the app: a database that cannot be opened is reported in words, never
-overwritten, and a backup can be put back; heavy modules stay out of start-up."""
+overwritten, and a backup can be put back; the app opens as a person starts it."""
 
 from __future__ import annotations
 
@@ -90,96 +90,29 @@ def test_a_busy_database_offers_to_try_again_not_a_restore(tmp_path, monkeypatch
     assert len(attempts) == 2 and not any(k == "open" for k, _ in dialogs.asked)
 
 
-def test_start_up_leaves_the_heavy_modules_alone(tmp_path):
-    code = (
-        "import os, sys\n"
-        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "from ddwizard import services\n"
-        "from ddwizard.ui.app import application\n"
-        "from ddwizard.ui.mainwindow import MainWindow\n"
-        "app = application()\n"
-        f"db = services.open_database({str(tmp_path / 'x.db')!r})\n"
-        "w = MainWindow(db); w.show(); w.start_up()\n"
-        "w.actions.new_assessment()\n"
-        "for s in list(w.wizard.steps): w.wizard.go(s.key)\n"
-        "w.actions.wait(); w.close()\n"
-        "print(sorted(m for m in ('reportlab', 'jinja2') if m in sys.modules))\n"
-    )
-    assert last_line_of(code) == "[]"
-
-
-def test_the_first_screen_reads_no_file_formats(tmp_path):
-    """Opening the app on a database with an assessment, up to its first screen, imports
-    none of what reading questionnaire files and bundles or migrating needs."""
-    path = tmp_path / "x.db"
-    with services.open_database(path) as db:
-        services.create_demo(db)
-    heavy = ("reportlab", "jinja2", "pydantic", "yaml", "sqlite_utils", "ddwizard.ui.pages.area",
-             "ddwizard.ui.wizard", "ddwizard.core.assessment", "ddwizard.core.questionnaire",
-             "hashlib")  # fmt: skip
-    code = (
-        "import os, sys\n"
-        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "from PySide6.QtCore import QTimer\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication(sys.argv[:1])\n"
-        "modules = []\n"
-        "def seen():\n"
-        "    modules.extend(sys.modules)\n"
-        "    app.closeAllWindows()\n"
-        "QTimer.singleShot(0, seen)\n"  # once the first screen is up, as `ddwizard` opens it
-        "from ddwizard.cli import main\n"
-        f"assert main(['--db', {str(path)!r}]) == 0\n"
-        f"print(sorted(m for m in {heavy!r} if m in modules))\n"
-    )
-    assert last_line_of(code) == "[]"
-
-
-def test_pysides_module_check_gives_its_own_answers_faster():
-    """ddwizard.ui answers PySide's "does this module use PySide?" from the file's bytes;
-    the answers are the ones PySide's own check (the source, through inspect) gives."""
-    import inspect
-    import json
-    import sqlite3
-
-    import ddwizard.ui
-    from ddwizard.storage import database
-    from ddwizard.ui import theme
-
-    feature = sys.modules["shibokensupport.feature"]
-    check = feature._mod_uses_pyside
-    assert check.reads_bytes
-    for module in (ddwizard.ui, theme, json, sqlite3, database, inspect, sys):
-        try:
-            expected = "PySide6" in inspect.getsource(module)
-        except (TypeError, OSError):
-            expected = False
-        assert check(module) is expected, module.__name__
-    assert check(theme) and not check(json) and not check(sys)
-
-
-def test_the_cycle_collector_runs_again_once_the_window_is_up(tmp_path):
-    """Start-up pauses Python's cycle collector; by the time the event loop turns it is
-    running again, and it stays on after the app returns (or after a failed open)."""
+def test_ddwizard_opens_its_window_on_the_assessments(tmp_path):
+    """`ddwizard --db PATH` in a fresh process, as a person starts it: the window comes up on
+    the start screen listing the assessment, and closing it ends the app with exit 0."""
     path = tmp_path / "x.db"
     with services.open_database(path) as db:
         services.create_demo(db)
     code = (
-        "import gc, os, sys\n"
+        "import os, sys\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from PySide6.QtCore import QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication(sys.argv[:1])\n"
         "seen = []\n"
-        "def check():\n"
-        "    seen.append(gc.isenabled())\n"
+        "def look():\n"
+        "    shown = [w for w in app.topLevelWidgets() if w.isVisible()]\n"
+        "    seen.extend(w.start.table_model.rowCount() for w in shown if hasattr(w, 'start'))\n"
         "    app.closeAllWindows()\n"
-        "QTimer.singleShot(0, check)\n"
+        "QTimer.singleShot(0, look)\n"
         "from ddwizard.cli import main\n"
         f"assert main(['--db', {str(path)!r}]) == 0\n"
-        "print(seen, gc.isenabled())\n"
+        "print(seen)\n"
     )
-    assert last_line_of(code) == "[True] True"
+    assert last_line_of(code) == "[1]"
 
 
 def test_restore_from_the_file_menu_reopens_on_the_backup(qtbot, tmp_path, app_look):

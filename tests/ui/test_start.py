@@ -148,21 +148,6 @@ def test_search_finds_any_part_ignoring_case_and_clears(qtbot, window):
     assert len(visible_rows(window)) == 2
 
 
-def test_the_search_box_offers_its_clear_button_once_there_is_text(qtbot, window):
-    from PySide6.QtWidgets import QToolButton
-
-    new_named(window, "Hillside Primary")
-    new_named(window, "Oakfield Academy")
-    window.show_start()
-    search = window.start.search
-    qtbot.keyClicks(search, "oak")
-    assert search.isClearButtonEnabled()
-    assert visible_rows(window) == ["Oakfield Academy"]
-    search.findChild(QToolButton).click()  # Qt's own clear button
-    assert search.text() == ""
-    assert len(visible_rows(window)) == 2
-
-
 def test_the_time_changed_is_shown_in_local_time(monkeypatch):
     import time
 

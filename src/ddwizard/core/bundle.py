@@ -28,10 +28,9 @@ from ddwizard.core.assessment import (
     Trust,
     TrustReference,
 )
+from ddwizard.core.bundle_write import FORMAT, FORMAT_VERSION, dumps_bundle, write_bundle
 from ddwizard.core.questionnaire import EVIDENCE_SOURCES, Questionnaire
 
-FORMAT = "ddwizard.assessment"
-FORMAT_VERSION = 1
 MAX_BUNDLE_BYTES = 50 * 1024 * 1024
 
 Text = str
@@ -327,77 +326,12 @@ def _to_assessment(b: _Bundle, q: Questionnaire) -> Assessment:
     )
 
 
-def write_bundle(a: Assessment) -> dict:
-    """The bundle document for an assessment (always with its uid)."""
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "questionnaire": {"id": a.questionnaire_id, "version": a.questionnaire_version},
-        "school": {
-            "name": a.school.name,
-            "urn": a.school.urn,
-            "phase": a.school.phase,
-            "local_authority": a.school.local_authority,
-        },
-        "trust": {
-            "name": a.trust.name,
-            "reference": [
-                {"referent": r.referent, "practice": r.practice, "purpose": r.purpose}
-                for r in a.trust.reference
-            ],
-        },
-        "assessment": {
-            "uid": a.uid,
-            "label": a.label,
-            "assessor": a.assessor,
-            "assessed_on": a.assessed_on,
-            "status": a.status.value,
-        },
-        "referents": list(a.referents),
-        "answers": [
-            {
-                "question": x.question,
-                "option": x.option,
-                "note": x.note,
-                "evidence": list(x.evidence),
-            }
-            for x in a.answers
-        ],
-        "referent_notes": [
-            {
-                "referent": n.referent,
-                "confidence": n.confidence.value if n.confidence else None,
-                "note": n.note,
-            }
-            for n in a.referent_notes
-        ],
-        "targets": [
-            {
-                "referent": t.referent,
-                "purpose": t.purpose,
-                "practice": t.practice,
-                "by": t.by,
-                "return_trip": t.return_trip,
-                "rationale": t.rationale,
-                "steps": [
-                    {"purpose": s.purpose, "practice": s.practice, "by": s.by, "action": s.action}
-                    for s in t.steps
-                ],
-            }
-            for t in a.targets
-        ],
-        "due_diligence": [
-            {
-                "item": e.item,
-                "status": e.status.value,
-                "note": e.note,
-                "owner": e.owner,
-                "due": e.due,
-            }
-            for e in a.due_diligence
-        ],
-    }
-
-
-def dumps_bundle(a: Assessment) -> str:
-    return json.dumps(write_bundle(a), ensure_ascii=False, indent=2) + "\n"
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "BundleError",
+    "dumps_bundle",
+    "parse_json",
+    "read_bundle",
+    "write_bundle",
+]

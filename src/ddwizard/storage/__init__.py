@@ -3,6 +3,7 @@
 Imports `ddwizard.core` only; never the report, the UI or Qt.
 """
 
+from .autosave import AuditEntry
 from .backups import list_backups, restore
 from .database import Database
 from .errors import (
@@ -15,21 +16,8 @@ from .errors import (
     StorageError,
 )
 from .listing import AssessmentInfo
+from .questionnaires import QuestionnaireInfo
 from .unset import UNSET
-
-
-def __getattr__(name: str):
-    """AuditEntry and QuestionnaireInfo come with modules loaded on first use."""
-    if name == "AuditEntry":
-        from .autosave import AuditEntry
-
-        return AuditEntry
-    if name == "QuestionnaireInfo":
-        from .questionnaires import QuestionnaireInfo
-
-        return QuestionnaireInfo
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "UNSET",

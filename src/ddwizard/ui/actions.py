@@ -8,15 +8,11 @@ import datetime
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from ddwizard import services
 from ddwizard.storage import Database, DuplicateAssessment, StorageError
-
-if TYPE_CHECKING:
-    from ddwizard.ui.tasks import TaskRunner
 
 BUNDLES = "ddwizard bundles (*.json);;All files (*)"
 PDF = "PDF files (*.pdf)"
@@ -81,25 +77,14 @@ class FileActions(QObject):
     message = Signal(str)  # for the status bar
     busy = Signal(str)  # a background job started ("" when all are done)
 
-    def __init__(self, db: Database, model, dialogs, parent=None) -> None:
+    def __init__(self, db: Database, model, runner, dialogs, parent=None) -> None:
         super().__init__(parent)
-        self.db, self.model, self.dialogs = db, model, dialogs
-        self._runner: TaskRunner | None = None
-
-    @property
-    def runner(self) -> TaskRunner:
-        """The background runner, made when first needed: showing the start screen needs
-        neither it nor Qt's thread pool (~1 ms of every start)."""
-        if self._runner is None:
-            from ddwizard.ui.tasks import TaskRunner
-
-            self._runner = TaskRunner(self)
-            self._runner.busyChanged.connect(lambda on: on or self.busy.emit(""))
-        return self._runner
+        self.db, self.model, self.runner, self.dialogs = db, model, runner, dialogs
+        runner.busyChanged.connect(lambda on: on or self.busy.emit(""))
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until every background job has run (none has, if the runner was never made)."""
-        return self._runner is None or self._runner.wait(msecs)
+        """Block until every background job has run."""
+        return self.runner.wait(msecs)
 
     # --- on the UI thread (quick) -------------------------------------------------------------
 

@@ -15,9 +15,16 @@ from ddwizard.storage import AssessmentInfo
 COLUMNS = ["School", "Trust", "Label", "Assessor", "Status", "Last changed", "Complete"]
 COMPLETE = COLUMNS.index("Complete")
 CHANGED = COLUMNS.index("Last changed")
+ID_ROLE = Qt.ItemDataRole.UserRole
+PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1  # how complete, 0-100 (the bar's length)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _DESCENDING = Qt.SortOrder.DescendingOrder
+
+
+def id_of(index) -> int | None:
+    """The assessment id of any cell's row."""
+    return index.data(ID_ROLE) if index.isValid() else None
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -90,18 +97,14 @@ class AssessmentTable(QAbstractTableModel):
     def data(self, index, role=_DISPLAY):
         if role == _DISPLAY:
             return self.texts(self.shown[index.row()])[index.column()]
+        if role == ID_ROLE:
+            return self.shown[index.row()].id
+        if role == PERCENT_ROLE:
+            return percent(self.shown[index.row()])
         if role == _TOOLTIP and index.column() == COMPLETE:
             info = self.shown[index.row()]
             return f"{info.answered} of {info.questions} questions answered"
         return None
-
-    def info_at(self, index) -> AssessmentInfo:
-        """The assessment of a cell's row. Asked here, not through `index.data`: a value
-        handed back through Qt makes PySide set up QByteArray's type on first use."""
-        return self.shown[index.row()]
-
-    def id_at(self, index) -> int | None:
-        return self.info_at(index).id if index.isValid() else None
 
     def headerData(self, section, orientation, role=_DISPLAY):  # noqa: N802 - Qt's name
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
@@ -193,8 +196,7 @@ class CompletionDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(opt.palette.color(QPalette.ColorRole.Mid))
         painter.drawRoundedRect(bar, height / 2, height / 2)
-        done_percent = percent(index.model().info_at(index))
-        share = done_percent / 100
+        share = (index.data(PERCENT_ROLE) or 0) / 100
         done = QRect(bar.left(), bar.top(), int(bar.width() * share), bar.height())
         painter.setBrush(ink if selected else opt.palette.color(QPalette.ColorRole.Highlight))
         painter.drawRoundedRect(done, height / 2, height / 2)
@@ -202,6 +204,6 @@ class CompletionDelegate(QStyledItemDelegate):
         painter.drawText(
             rect,
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            f"{done_percent}%",
+            index.data(Qt.ItemDataRole.DisplayRole),
         )
         painter.restore()

@@ -3,7 +3,6 @@ Reopening the app returns to the same assessment and step (kept with `db.set_sta
 
 from __future__ import annotations
 
-import gc
 import json
 from typing import TYPE_CHECKING
 
@@ -17,9 +16,9 @@ from ddwizard.ui.dialogs import Dialogs, QtDialogs
 from ddwizard.ui.model import AssessmentModel
 from ddwizard.ui.start import StartScreen
 from ddwizard.ui.status import SaveIndicator
+from ddwizard.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from ddwizard.ui.tasks import TaskRunner
     from ddwizard.ui.wizard import Wizard
 
 STATE_KEY = "ui.last"  # {"assessment": id, "step": key}
@@ -35,8 +34,9 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or QtDialogs(self)
         self.restore_backup = restore_backup  # app-level: closes, restores, reopens
         self.setWindowTitle("ddwizard")
+        self.runner = TaskRunner(self)
         self.model = AssessmentModel(db, self)
-        self.actions = FileActions(db, self.model, self.dialogs, self)
+        self.actions = FileActions(db, self.model, self.runner, self.dialogs, self)
         self.start = StartScreen(db)
         self._wizard: Wizard | None = None  # made when an assessment is first opened
         self._compare = None  # the Compare view, made when first shown
@@ -67,9 +67,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
 
     def _action(self, menu, text: str, slot, shortcut: str | QKeySequence.StandardKey = ""):
-        # Not QAction(text, self): that call could also mean QAction(icon, text), and telling
-        # them apart makes PySide set up QIcon's type and enums (~1.5 ms of every start).
-        action = QAction(self, text=text)
+        action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -123,11 +121,6 @@ class MainWindow(QMainWindow):
         self.model.changed.connect(self._title)
 
     @property
-    def runner(self) -> TaskRunner:
-        """Where slow work runs, off the UI thread (see FileActions.runner)."""
-        return self.actions.runner
-
-    @property
     def wizard(self) -> Wizard:
         """The guided flow, made the first time it is needed (the start screen needs none
         of it), with its Go menu."""
@@ -170,12 +163,6 @@ class MainWindow(QMainWindow):
         if not (last and self.open_assessment(last.get("assessment"), step, quiet=True)):
             self.show_start()
         self._backup_timer.start()
-        # What start-up made (modules, classes, Qt's wrappers: most of the app's objects)
-        # lives as long as the app. Python's full garbage collection walks every object it
-        # tracks, ~30 ms with these; frozen, they are left out of it, so a collection that
-        # falls in the middle of a step or a keystroke stays short. (Objects freed by their
-        # reference count, as nearly all are, are freed as before.)
-        gc.freeze()
 
     def open_assessment(self, assessment_id, step: str = "", quiet: bool = False) -> bool:
         """Show an assessment at a step (the review when there is no plane page, else the
@@ -342,7 +329,7 @@ class MainWindow(QMainWindow):
         self.model.flush()
         if self._wizard is not None and self._wizard.current_page() is not None:
             self._wizard.current_page().save()
-        self.actions.wait()
+        self.runner.wait()
         if self._help is not None:
             self._help.close()
         super().closeEvent(event)

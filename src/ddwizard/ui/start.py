@@ -22,6 +22,7 @@ from ddwizard.ui.assessment_table import (
     COMPLETE,
     AssessmentTable,
     CompletionDelegate,
+    id_of,
 )
 from ddwizard.ui.pages.base import MARGIN, card, em, heading, named
 
@@ -109,6 +110,7 @@ class StartScreen(QWidget):
         )
         top = QHBoxLayout()
         self.search = QLineEdit(placeholderText="Search by school, trust, label or assessor")
+        self.search.setClearButtonEnabled(True)
         named(self.search, "Search the assessments")
         self.search.textChanged.connect(self._search)
         top.addWidget(self.search, 1)
@@ -140,7 +142,7 @@ class StartScreen(QWidget):
         header.setSectionResizeMode(COMPLETE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COMPLETE, 9 * em(self))
         self.table.setItemDelegateForColumn(COMPLETE, CompletionDelegate(self.table))
-        self.table.activated.connect(lambda i: self.openRequested.emit(self.table_model.id_at(i)))
+        self.table.activated.connect(lambda index: self.openRequested.emit(id_of(index)))
         self.table.selectionModel().selectionChanged.connect(self._enable)
         return self.table
 
@@ -188,10 +190,6 @@ class StartScreen(QWidget):
 
     def _search(self, text: str) -> None:
         """Show the assessments that match; the one selected stays selected if shown."""
-        if text and not self.search.isClearButtonEnabled():
-            # Qt shows the clear button only over text; made with the first letter typed,
-            # its icon is not loaded on every start (~1 ms) for a box that starts empty.
-            self.search.setClearButtonEnabled(True)
         selected = self.selected_id()
         self.table_model.search(text)
         if selected is not None:
@@ -205,11 +203,11 @@ class StartScreen(QWidget):
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.table_model.id_at(rows[0]) if rows else None
+        return id_of(rows[0]) if rows else None
 
     def selected_ids(self) -> list[int]:
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
-        return [self.table_model.id_at(i) for i in rows]
+        return [id_of(i) for i in rows]
 
     def _compare(self) -> None:
         ids = self.selected_ids()

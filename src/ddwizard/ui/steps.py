@@ -8,7 +8,7 @@ import importlib.util
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,10 +38,8 @@ def steps_for(model) -> list[Step]:
 
 
 class StepDelegate(QStyledItemDelegate):
-    """A step's row: its title, wrapped, and its progress at the right. The row's background
-    and selection are the stock delegate's, drawn without its text. Nothing here names
-    QStyle: using it from Python makes PySide build its type and enums (~6 ms the first time
-    an assessment is opened)."""
+    """A step's row: its title, wrapped, and its progress at the right, over the style's
+    own row background and selection."""
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
@@ -57,7 +55,7 @@ class StepDelegate(QStyledItemDelegate):
         # The width the text will have with the scroll bar showing, whether it shows yet or
         # not: row heights are measured once, and must not be too short when it appears.
         view = self.view
-        bar = view.verticalScrollBar().sizeHint().width()  # the style's scroll bar width
+        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         width = view.width() - 2 * view.frameWidth() - bar - depth * view.indentation()
         return max(40, width - 3 * PAD - self._reserve(option))
 
@@ -66,14 +64,13 @@ class StepDelegate(QStyledItemDelegate):
         text = option.fontMetrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, index.data() or "")
         return QSize(bounds.width(), text.height() + 2 * PAD + 2)
 
-    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
-        super().initStyleOption(option, index)
-        option.text = ""  # the title is drawn in `paint`, wrapped, beside the progress
-
-    def paint(self, painter, opt, index) -> None:
-        super().paint(painter, opt, index)
-        title = index.data() or ""
-        selected = self.view.selectionModel().isSelected(index)
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else self.view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
         painter.save()
         painter.setPen(opt.palette.color(role))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -39,19 +40,11 @@ class _Job(QRunnable):
             self._signals.finished.emit(self._id, result)
 
 
+@dataclass
 class _Pending:
-    """A job's callbacks, and its signals (kept alive until it is done). A plain class: a
-    dataclass costs start-up ~1 ms to make (its methods are compiled when it is defined)."""
-
-    __slots__ = ("on_done", "on_error", "signals")
-
-    def __init__(
-        self,
-        on_done: Callable[[Any], None] | None,
-        on_error: Callable[[Exception], None] | None,
-        signals: _Signals,
-    ) -> None:
-        self.on_done, self.on_error, self.signals = on_done, on_error, signals
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[Exception], None] | None
+    signals: _Signals
 
 
 class TaskRunner(QObject):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddwizard.ui import theme
-from ddwizard.ui.pages.base import MARGIN, Page, em, named, own_viewport
+from ddwizard.ui.pages.base import MARGIN, Page, em, named
 from ddwizard.ui.pagestack import PageStack
 from ddwizard.ui.steps import DONE, KEY_ROLE, PROGRESS_ROLE, Step, StepDelegate, steps_for
 
@@ -62,7 +62,7 @@ class Wizard(QWidget):
         row.setSpacing(0)
         self.tree = QTreeWidget(objectName="steps")
         self.tree.setFrameShape(QFrame.Shape.NoFrame)  # the list sits on the window
-        own_viewport(self.tree, QPalette.ColorRole.Window)
+        self.tree.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(em(self))
@@ -100,10 +100,10 @@ class Wizard(QWidget):
         return bar
 
     def _actions(self) -> None:
-        self.next_action = QAction(self, text="&Next step")  # see MainWindow._action
+        self.next_action = QAction("&Next step", self)
         self.next_action.setShortcuts([QKeySequence("Ctrl+PgDown"), QKeySequence("Alt+Right")])
         self.next_action.triggered.connect(self.next)
-        self.back_action = QAction(self, text="&Previous step")
+        self.back_action = QAction("&Previous step", self)
         self.back_action.setShortcuts([QKeySequence("Ctrl+PgUp"), QKeySequence("Alt+Left")])
         self.back_action.triggered.connect(self.back)
         for action in (self.next_action, self.back_action):

@@ -4,9 +4,7 @@ width, and a few builders for headings and sections."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -32,20 +30,6 @@ def em(widget: QWidget) -> int:
     return widget.fontMetrics().horizontalAdvance("M")
 
 
-def own_viewport(area: QAbstractScrollArea, fill: QPalette.ColorRole | None = None) -> None:
-    """Give a scrolling area (a list, a page) a viewport made here, filled with the palette
-    role `fill` (None: the area's parent's, as Qt's own scroll area does).
-
-    The viewport Qt makes itself is one widget PySide has never seen: the first time it is
-    handed to Python, PySide sets up every widget class it has to find the right one for
-    it (about 70 enums, ~10 ms). One made here is already known."""
-    viewport = QWidget()
-    if fill is not None:
-        viewport.setBackgroundRole(fill)
-    viewport.setAutoFillBackground(True)
-    area.setViewport(viewport)
-
-
 class Page(QWidget):
     """A step of the wizard. Built once, on first visit; `load()` shows the model's snapshot
     (called on every visit), `save()` writes whatever a text field still holds."""
@@ -68,7 +52,6 @@ class Scrolling(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None, max_em: int | None = READABLE_EM) -> None:
         super().__init__(parent)
-        own_viewport(self)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
