@@ -1,6 +1,6 @@
 """Run in a subprocess by `bench_app`: start a window, say when it is first painted, quit.
 
-    python app_driver.py bare             an empty QMainWindow (the start-up baseline)
+    python app_driver.py bare             a QMainWindow showing one QLabel (the baseline)
     python app_driver.py app DB           `ddwizard --db DB`, exactly as a person starts it
     python app_driver.py memory DB ID     the app with assessment ID open, every step visited;
                                           prints the resident memory (VmRSS) in kB
@@ -18,42 +18,9 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def when_imported(name: str, then) -> None:
-    """Call `then(module)` once the module `name` has been imported, by whoever imports it.
-
-    The app is started exactly as `ddwizard` starts it: its own modules decide when PySide
-    is imported. That matters: PySide reads the source of every module imported after it
-    (to look for `__feature__` imports), so importing PySide first would charge the app for
-    modules it imports before PySide.
-    """
-
-    class Finder:  # a meta path finder (not importlib.abc's: importing that costs ~30 ms)
-        def find_spec(self, fullname, path, target=None):
-            if fullname != name:
-                return None
-            sys.meta_path.remove(self)
-            spec = next(
-                s
-                for s in (f.find_spec(fullname, path, target) for f in sys.meta_path
-                          if hasattr(f, "find_spec"))
-                if s is not None
-            )  # fmt: skip
-            loader = spec.loader
-            load = loader.exec_module
-
-            def exec_module(module) -> None:
-                load(module)
-                then(module)
-
-            loader.exec_module = exec_module
-            return spec
-
-    sys.meta_path.insert(0, Finder())
-
-
 def watch_first_paint(then) -> None:
-    """Once PySide6.QtWidgets is imported, `then(window)` is called once a main window's
-    first frame has been painted (the window and everything in it).
+    """`then(window)` is called once a main window's first frame has been painted (the
+    window and everything in it).
 
     The filter watches each QMainWindow from the moment it is shown (`QMainWindow.show` is
     wrapped to install it there), never the whole application: a Python filter on the
@@ -86,11 +53,10 @@ def watch_first_paint(then) -> None:
 
         widgets.QMainWindow.show = watched_show
 
+    from PySide6 import QtWidgets
+
     watchers: list = []
-    if "PySide6.QtWidgets" in sys.modules:
-        install(sys.modules["PySide6.QtWidgets"])
-    else:
-        when_imported("PySide6.QtWidgets", install)
+    install(QtWidgets)
 
 
 def say(text: str) -> None:
@@ -115,11 +81,12 @@ def rss_kb() -> int:
 
 
 def bare() -> int:
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
     watch_first_paint(lambda w: (say("shown"), quit_soon()))
     _app = QApplication(sys.argv[:1])  # kept for the run
     window = QMainWindow()
+    window.setCentralWidget(QLabel("Practice and purpose due diligence"))
     window.resize(800, 600)
     window.show()
     return _app.exec()

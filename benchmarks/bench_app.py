@@ -2,8 +2,8 @@
 opening the app and an assessment, and memory.
 
 Start-up and memory are measured in fresh processes (`app_driver.py`): from starting the
-process to the end of the main window's first frame, against the same for an empty
-QMainWindow. The app is started as `ddwizard` starts it, its modules imported in its order. The
+process to the end of the main window's first frame, against the same for a bare
+QMainWindow showing one QLabel of text. The app is started as `ddwizard` starts it. The
 processes write their bytecode to a cache in a temporary folder (and are run once before
 timing), as an installed app does after its first run: this machine's environment sets
 PYTHONDONTWRITEBYTECODE, which would otherwise charge every run for compiling each module.
@@ -65,8 +65,9 @@ def _spawn(env: dict[str, str], *args: str) -> tuple[float, str]:
     return elapsed, line
 
 
-def _starts(env, a: tuple[str, ...], b: tuple[str, ...], rounds: int,
-            before=lambda: None) -> tuple[float, float]:  # fmt: skip
+def _starts(
+    env, a: tuple[str, ...], b: tuple[str, ...], rounds: int, before=lambda: None
+) -> tuple[float, float]:
     """Interleaved start-ups of two kinds (`before` runs before each); medians."""
     for args in (a, b):  # warm the bytecode cache and the file cache
         _spawn(env, *args)
@@ -281,12 +282,17 @@ def steps_and_autosave(tmp: Path) -> list[Figure]:
 
     n = len(areas)
     figures = [
-        Figure(f"step change p95, first visit, 0.4 s on each page ({n} areas)",
-               percentile(paused, 95), None, 0.050),
-        Figure("step change p95, first visit, moving on at once", percentile(at_once, 95),
-               None, 0.050),
+        Figure(
+            f"step change p95, first visit, 0.4 s on each page ({n} areas)",
+            percentile(paused, 95),
+            None,
+            0.050,
+        ),
+        Figure(
+            "step change p95, first visit, moving on at once", percentile(at_once, 95), None, 0.050
+        ),
         Figure("step change p95, visited before", percentile(warm, 95), None, 0.050),
-    ]  # fmt: skip
+    ]
     figures += _autosave(app, window, painted, tmp)
     _close(window)
     painted.settle()
@@ -349,11 +355,19 @@ def _autosave(app, window, painted, tmp: Path) -> list[Figure]:
     db.set_answer = real
     bare.close()
     return [
-        Figure("autosave from the widget: click to committed", median(to_commit),
-               median(bare_samples), 2.0),
-        Figure("autosave from the widget p99 (click to every listener done)",
-               percentile(whole, 99), None, 0.020),
-    ]  # fmt: skip
+        Figure(
+            "autosave from the widget: click to committed",
+            median(to_commit),
+            median(bare_samples),
+            2.0,
+        ),
+        Figure(
+            "autosave from the widget p99 (click to every listener done)",
+            percentile(whole, 99),
+            None,
+            0.020,
+        ),
+    ]
 
 
 def growth_of_open(tmp: Path) -> list[Figure]:

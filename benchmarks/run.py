@@ -28,18 +28,21 @@ from harness import table  # noqa: E402
 
 def main(argv: list[str]) -> int:
     import bench_app
-    import bench_brief
+    import bench_commands
     import bench_store
 
     # The app's suite starts many fresh processes, which leave this machine slower for a
     # while after: it comes last.
-    suites = {"store": bench_store.run_all, "brief": bench_brief.run_all,
-              "app": bench_app.run_all}  # fmt: skip
+    suites = {
+        "store": bench_store.run_all,
+        "commands": bench_commands.run_all,
+        "app": bench_app.run_all,
+    }
     chosen = argv or list(suites)
     unknown = [name for name in chosen if name not in suites]
     if unknown:
-        print(f"no such suite: {', '.join(unknown)} (choose from {', '.join(suites)})",
-              file=sys.stderr)  # fmt: skip
+        choose = ", ".join(suites)
+        print(f"no such suite: {', '.join(unknown)} (choose from {choose})", file=sys.stderr)
         return 2
     figures = []
     for name in chosen:
