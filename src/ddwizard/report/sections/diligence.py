@@ -61,6 +61,9 @@ def _tally(rows: list[ChecklistRow]) -> str:
     return f"Of {formats.count(len(rows), 'item')}: {formats.names(parts)}."
 
 
+DUE_WIDTH = 23 * mm  # a date such as "11 Dec 2026" on one line
+
+
 def _concerns(concerns: list[ChecklistRow], st: Styles) -> list[Flowable]:
     story: list[Flowable] = [*subheading("Concerns", st.h3)]
     story.insert(1, Anchor("concerns"))  # after the page-break check: on the heading's page
@@ -68,7 +71,7 @@ def _concerns(concerns: list[ChecklistRow], st: Styles) -> list[Flowable]:
         story.append(Paragraph("No item is marked as a concern.", st.body))
         return story
     head = ("Area", "Item", "Owner", "Due", "Note")
-    widths = [26 * mm, 40 * mm, 22 * mm, 21 * mm, TEXT_WIDTH - 109 * mm]
+    widths = [26 * mm, 40 * mm, 22 * mm, DUE_WIDTH, TEXT_WIDTH - 88 * mm - DUE_WIDTH]
     rows = [[Paragraph(h, st.cell_head) for h in head]]
     for row in concerns:
         rows.append(
@@ -85,7 +88,7 @@ def _concerns(concerns: list[ChecklistRow], st: Styles) -> list[Flowable]:
 
 def _items(items: list[ChecklistRow], st: Styles):
     head = ("Item", "Status", "Owner", "Due", "Note")
-    widths = [48 * mm, 26 * mm, 22 * mm, 21 * mm, TEXT_WIDTH - 117 * mm]
+    widths = [48 * mm, 26 * mm, 22 * mm, DUE_WIDTH, TEXT_WIDTH - 96 * mm - DUE_WIDTH]
     rows = [[Paragraph(h, st.cell_head) for h in head]]
     bold = []
     for i, row in enumerate(items, start=1):
