@@ -14,6 +14,7 @@ from harness import Figure, interleaved, median, percentile, timed
 from ddwizard import services
 from ddwizard.cli import main as cli
 from ddwizard.core import bundle
+from ddwizard.core.assessment import new_uid
 from ddwizard.core.placement import place_assessment
 from ddwizard.storage import Database
 
@@ -24,7 +25,7 @@ def demo_db(path: Path, copies: int) -> None:
         a = db.load_assessment(first)
         q = db.questionnaire_for(first)
         for _ in range(copies - 1):
-            db.create_assessment(a.with_changes(uid=bundle.new_uid()), q)
+            db.create_assessment(a.with_changes(uid=new_uid()), q)
 
 
 def bare_upsert_connection(path: Path) -> sqlite3.Connection:
@@ -109,7 +110,7 @@ def import_many(tmp: Path) -> list[Figure]:
     folder.mkdir()
     files = []
     for i in range(300):
-        doc["assessment"]["uid"] = bundle.new_uid()
+        doc["assessment"]["uid"] = new_uid()
         f = folder / f"b{i:03}.json"
         f.write_text(json.dumps(doc), encoding="utf-8")
         files.append(str(f))

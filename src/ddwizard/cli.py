@@ -5,17 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 PROG = "ddwizard"
-
-
-class CliError(Exception):
-    """Bad input: reported as `ddwizard: error: ...` lines, exit 1."""
-
-    def __init__(self, *lines: str):
-        super().__init__("\n".join(lines))
-        self.lines = [line for text in lines for line in str(text).splitlines()]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         return _run_app(args.db)
-    handler = _handler(args)
+    from ddwizard import commands  # only for a command: the app needs none of it
+
+    handler = commands.handler(args)
     try:
         return handler(args) or 0
     except KeyboardInterrupt:
@@ -100,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as e:  # noqa: BLE001 - the contract: words, never a traceback
-        for line in _error_lines(e):
+        for line in commands.error_lines(e):
             print(f"{PROG}: error: {line}", file=sys.stderr)
         if os.environ.get("DDWIZARD_DEBUG"):
             raise
@@ -113,47 +107,3 @@ def _run_app(db: str | None) -> int:
 
     return run(db)
 
-
-def _handler(args) -> Callable:
-    from ddwizard import commands
-
-    name = args.command if args.command != "questionnaire" else f"questionnaire_{args.qcommand}"
-    return getattr(commands, "cmd_" + name.replace("-", "_"))
-
-
-def _error_lines(e: Exception) -> list[str]:
-    problems = getattr(e, "problems", None)
-    if problems:
-        return [str(p) for p in problems]
-    if isinstance(e, CliError):
-        return e.lines
-    if isinstance(e, OSError):
-        where = f"{e.filename}: " if e.filename else ""
-        return [f"{where}{e.strerror or e}"]
-    known = (
-        "StorageError",
-        "WriteError",
-        "BundleError",
-        "QuestionnaireError",
-        "QuestionnaireChanged",
-        "BriefError",
-        "ExportError",
-        "CompareError",
-    )
-    if any(c.__name__ in known for c in type(e).__mro__):
-        return str(e).splitlines() or [type(e).__name__]
-    return [f"something unexpected went wrong ({type(e).__name__}: {e})"]
-
-
-def print_json(data) -> None:
-    """One write of the whole text (json.dump would write it a token at a time). A list
-    (the rows of `list --json`, which grow with the database) on one line, compact, by the
-    C encoder; anything else indented. An indented dump goes through the pure-Python encoder,
-    which is what made `list --json` slow to grow."""
-    import json
-
-    if isinstance(data, list):
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    else:
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-    sys.stdout.write(text + "\n")

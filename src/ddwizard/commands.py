@@ -3,10 +3,48 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from ddwizard import services
-from ddwizard.cli import CliError, print_json
+from ddwizard.core.errors import UserError
 from ddwizard.core.placement import place_assessment, placement_json
+
+
+class CliError(UserError):
+    """Bad input: reported as `ddwizard: error: ...` lines, exit 1."""
+
+    def __init__(self, *lines: str):
+        super().__init__("\n".join(str(line) for line in lines))
+
+
+def handler(args) -> Callable:
+    """The function for the command `args` asks for."""
+    name = args.command if args.command != "questionnaire" else f"questionnaire_{args.qcommand}"
+    return globals()["cmd_" + name.replace("-", "_")]
+
+
+def error_lines(e: Exception) -> list[str]:
+    """What the command line says about an error, one line each."""
+    if isinstance(e, UserError):
+        return e.lines()
+    if isinstance(e, OSError):
+        where = f"{e.filename}: " if e.filename else ""
+        return [f"{where}{e.strerror or e}"]
+    return [f"something unexpected went wrong ({type(e).__name__}: {e})"]
+
+
+def print_json(data) -> None:
+    """One write of the whole text (json.dump would write it a token at a time). A list
+    (the rows of `list --json`, which grow with the database) on one line, compact, by the
+    C encoder; anything else indented. An indented dump goes through the pure-Python encoder,
+    which is what made `list --json` slow to grow."""
+    import json
+
+    if isinstance(data, list):
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(text + "\n")
 
 
 def _db(args):
@@ -92,10 +130,8 @@ def cmd_import(args) -> int:
                 # process is stopped before the others.
                 print(services.import_assessment(db, assessment, questionnaire, mode), flush=True)
             except Exception as e:  # noqa: BLE001 - each file stands alone: report, go on
-                from ddwizard.cli import _error_lines
-
                 failures += [
-                    line if line.startswith(file) else f"{file}: {line}" for line in _error_lines(e)
+                    line if line.startswith(file) else f"{file}: {line}" for line in error_lines(e)
                 ]
     if failures:
         raise CliError(*failures)

@@ -7,8 +7,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from ddwizard.core.errors import UserError
 
-class WriteError(Exception):
+
+class WriteError(UserError):
     """A file could not be written; the message says where and why, in words."""
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ddwizard import paths
+from ddwizard.core.errors import UserError
 from ddwizard.fileio import atomic_write
 from ddwizard.resources import default_questionnaire_path, resource
 from ddwizard.storage import Database, DuplicateAssessment, NotFound
@@ -20,13 +21,6 @@ from ddwizard.storage import Database, DuplicateAssessment, NotFound
 if TYPE_CHECKING:
     from ddwizard.core.assessment import Assessment
     from ddwizard.core.questionnaire import Questionnaire
-
-
-def new_uid() -> str:
-    """A fresh assessment uid (as `ddwizard.core.bundle.new_uid`, without importing it)."""
-    import uuid
-
-    return str(uuid.uuid4())
 
 
 class ImportMode:
@@ -100,6 +94,8 @@ def import_assessment(
         if existing is None:
             return db.create_assessment(assessment, questionnaire)
         if mode == ImportMode.COPY:
+            from ddwizard.core.assessment import new_uid
+
             copy = assessment.with_changes(uid=new_uid())
             return db.create_assessment(copy, questionnaire)
         if mode == ImportMode.REPLACE:
@@ -141,7 +137,7 @@ def add_questionnaire(db: Database, path: str | os.PathLike) -> Questionnaire:
     return q
 
 
-class QuestionnaireChanged(Exception):
+class QuestionnaireChanged(UserError):
     """A questionnaire's questions changed without a new version."""
 
 
@@ -159,6 +155,7 @@ def export_assessment(db: Database, assessment_id: int, path: str | os.PathLike)
 def create_demo(db: Database) -> int:
     """Add the filled-in demo assessment (a new one each time, with a fresh uid)."""
     from ddwizard.core import bundle
+    from ddwizard.core.assessment import new_uid
 
     data = bundle.parse_json(resource("demo.json").read_bytes(), "demo.json")
     ensure_default(db)
@@ -236,6 +233,7 @@ def reassess(
     (new id, the core's Reassessment: what was carried and what dropped)."""
     import datetime
 
+    from ddwizard.core.assessment import new_uid
     from ddwizard.core.reassess import reassess as carry
 
     old = db.load_assessment(assessment_id)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea
 
 from ddwizard import services
-from ddwizard.core.assessment import Assessment, ItemStatus, School, Status, Trust
+from ddwizard.core.assessment import Assessment, ItemStatus, School, Status, Trust, new_uid
 from ddwizard.ui.pages.area import AreaPage
 
 from .helpers import click as click_on_screen
@@ -28,7 +28,7 @@ NOTE = "Lease renewal still unsigned"
 def assessment_id(db) -> int:
     q = services.ensure_default(db)
     a = Assessment(
-        services.new_uid(),
+        new_uid(),
         School(SCHOOL),
         Trust(TRUST),
         q.id,

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field, replace
 
 # The statuses live in their own small module: the start screen's list needs them, not the
 # rest of this one. Named here too, as they always were.
 from ddwizard.core.statuses import ITEM_STATUS_LABELS, Confidence, ItemStatus, Status  # noqa: F401
+
+
+def new_uid() -> str:
+    """A fresh assessment uid: the same assessment keeps it in every database and bundle."""
+    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,10 @@ from ddwizard.core.assessment import (
     Target,
     Trust,
     TrustReference,
+    new_uid,
 )
 from ddwizard.core.bundle_write import FORMAT, FORMAT_VERSION, dumps_bundle, write_bundle
+from ddwizard.core.errors import UserError
 from ddwizard.core.questionnaire import EVIDENCE_SOURCES, Questionnaire
 
 MAX_BUNDLE_BYTES = 50 * 1024 * 1024
@@ -40,7 +42,7 @@ Day = Annotated[str, StringConstraints(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
 Evidence = Literal[EVIDENCE_SOURCES]  # type: ignore[valid-type]
 
 
-class BundleError(Exception):
+class BundleError(UserError):
     """A bundle that cannot be imported; `problems` are one line each, in words."""
 
     def __init__(self, problems: list[str]):
@@ -281,10 +283,6 @@ def _valid_uid(uid: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def new_uid() -> str:
-    return str(uuid.uuid4())
 
 
 def _to_assessment(b: _Bundle, q: Questionnaire) -> Assessment:

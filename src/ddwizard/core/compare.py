@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ddwizard.core.assessment import Assessment
+from ddwizard.core.errors import UserError
 from ddwizard.core.placement import Placement, Quadrant, place_assessment
 from ddwizard.core.questionnaire import Questionnaire
 
@@ -40,7 +41,7 @@ KIND_WORDS = {
 }
 
 
-class CompareError(ValueError):
+class CompareError(UserError):
     """The assessments cannot be compared as asked; the message says why, in words."""
 
 

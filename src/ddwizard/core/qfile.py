@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ddwizard.core import qschema
+from ddwizard.core.errors import UserError
 from ddwizard.core.qchecks import cross_checks
 from ddwizard.core.questionnaire import (
     Axis,
@@ -61,7 +62,7 @@ FORMAT_VERSION = 2
 STORED = "<stored questionnaire>"
 
 
-class QuestionnaireError(Exception):
+class QuestionnaireError(UserError):
     """A questionnaire file that cannot be used, with every problem found in it."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -21,6 +21,7 @@ from reportlab import rl_config
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ddwizard.core.assessment import Assessment
+from ddwizard.core.errors import UserError
 from ddwizard.core.questionnaire import Questionnaire
 from ddwizard.fileio import WriteError, atomic_write
 from ddwizard.report import fonts, formats, text
@@ -33,7 +34,7 @@ MAX_PASSES = 4
 SECTIONS = (summary, plane, routes, areas, diligence, method)
 
 
-class BriefError(Exception):
+class BriefError(UserError):
     """The brief could not be made; the message says why, in words."""
 
 

@@ -305,9 +305,9 @@ class Database:
         """
         _check_matches(a, q)
         if not a.uid:
-            import uuid
+            from ddwizard.core.assessment import new_uid
 
-            a = a.with_changes(uid=str(uuid.uuid4()))
+            a = a.with_changes(uid=new_uid())
         with self.atomic():
             self._refuse_duplicate(a.uid, None)
             now = self._now()

@@ -8,13 +8,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ddwizard.core.errors import UserError
+
 RESTORE_HINT = (
     "If you have a backup of it, you can put that back "
     "(File > Restore a backup…, or `ddwizard restore BACKUP`)."
 )
 
 
-class StorageError(Exception):
+class StorageError(UserError):
     """Base class: something went wrong with the database file."""
 
 
@@ -92,13 +94,16 @@ def translated(path: Path | None) -> Iterator[None]:
         yield
     except sqlite3.OperationalError as e:
         raise _operational(path, e) from e
-    except sqlite3.DatabaseError as e:
-        if isinstance(e, sqlite3.IntegrityError | sqlite3.ProgrammingError):
-            raise
+    except sqlite3.Error as e:
         message = str(e).lower()
         if "malformed" in message or "not a database" in message or "corrupt" in message:
             raise damaged(path) from e
-        raise
+        raise unexpected(path, e) from e
+
+
+def unexpected(path: Path | None, e: Exception) -> StorageError:
+    """An SQLite error with no plainer words: still a StorageError, never a raw one."""
+    return StorageError(f"The database {_name(path)} could not be used ({e}).")
 
 
 def _operational(path: Path | None, e: sqlite3.OperationalError) -> Exception:
@@ -116,4 +121,4 @@ def _operational(path: Path | None, e: sqlite3.OperationalError) -> Exception:
         return StorageError(f"The database {_name(path)} cannot be opened: {e}.")
     if "disk i/o" in message:
         return StorageError(f"Reading or writing {_name(path)} failed (disk error).")
-    return e
+    return unexpected(path, e)

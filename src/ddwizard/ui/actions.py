@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ddwizard import services
+from ddwizard.core.errors import UserError
 from ddwizard.storage import Database, DuplicateAssessment, StorageError
 
 BUNDLES = "ddwizard bundles (*.json);;All files (*)"
@@ -58,15 +59,11 @@ def in_own_connection(path: Path, work: Callable[[Database], object]) -> Callabl
     return job
 
 
-WORDED = {"StorageError", "BundleError", "BriefError", "WriteError", "QuestionnaireError"}
-
-
 def error_text(e: Exception) -> str:
     """An error in words: ours carry their own; anything else is named as unexpected."""
-    problems = getattr(e, "problems", None)
-    if problems:
-        return "\n".join(str(p) for p in problems)
-    if WORDED & {c.__name__ for c in type(e).__mro__} or isinstance(e, OSError | ValueError):
+    if isinstance(e, UserError):
+        return "\n".join(e.lines())
+    if isinstance(e, OSError):
         return str(e)
     return f"Something unexpected went wrong ({type(e).__name__}: {e})."
 
@@ -89,17 +86,17 @@ class FileActions(QObject):
     # --- on the UI thread (quick) -------------------------------------------------------------
 
     def new_assessment(self) -> int | None:
-        from ddwizard.core.assessment import Assessment, School, Trust
+        from ddwizard.core.assessment import Assessment, School, Trust, new_uid
 
         try:
             q = services.ensure_default(self.db)
             recent = self.db.list_assessments()
             trust = recent[0].trust if recent else ""
             assessor = recent[0].assessor if recent else ""
-            a = Assessment(services.new_uid(), School(""), Trust(trust), q.id, q.version,
+            a = Assessment(new_uid(), School(""), Trust(trust), q.id, q.version,
                            assessor=assessor, assessed_on=today())  # fmt: skip
             new_id = self.db.create_assessment(a, q)
-        except Exception as e:  # noqa: BLE001 - reported in words
+        except UserError as e:
             self.dialogs.error("New assessment", error_text(e))
             return None
         self.listChanged.emit()
@@ -115,7 +112,7 @@ class FileActions(QObject):
             if newer is False:
                 return None  # the question about the newer version was dismissed
             new_id, result = services.reassess(self.db, assessment_id, newer, today())
-        except Exception as e:  # noqa: BLE001
+        except UserError as e:
             self.dialogs.error("Re-assess", error_text(e))
             return None
         if result.dropped:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QStackedWidget
 
+from ddwizard.core.errors import UserError
 from ddwizard.storage import StorageError
 from ddwizard.ui.actions import FileActions
 from ddwizard.ui.dialogs import Dialogs, QtDialogs
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
         first step). `quiet`: on start-up, a missing assessment just means the start screen."""
         try:
             self.model.open(int(assessment_id))
-        except (StorageError, TypeError, ValueError) as e:
+        except (UserError, TypeError, ValueError) as e:  # the id may come from settings
             if not quiet:
                 self.dialogs.error("Open assessment", str(e))
             return False

@@ -13,14 +13,14 @@ target (referent id), checklist (item id), details (field name), trust_reference
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ddwizard.core.errors import UserError
 from ddwizard.lazy import lazy_module
-from ddwizard.storage import UNSET, AssessmentInfo, Database, StorageError
+from ddwizard.storage import UNSET, AssessmentInfo, Database
 
 # The model opens assessments; the start screen, shown before any is open, needs none of
 # the core's data classes, so these load when an assessment first does.
@@ -241,8 +241,8 @@ class AssessmentModel(QObject):
         try:
             write()
             self.assessment = update(self.assessment)
-        except (StorageError, sqlite3.Error) as e:
-            self.saveFailed.emit(_words(e))
+        except UserError as e:
+            self.saveFailed.emit(str(e))
             return False
         if what in PLACEMENT_CHANGES:
             self._placement = None
@@ -257,9 +257,3 @@ class AssessmentModel(QObject):
 def _given(**values) -> tuple[str, ...]:
     """Which fields a change sets: changes to different fields are retried separately."""
     return tuple(name for name, value in values.items() if value is not UNSET)
-
-
-def _words(e: Exception) -> str:
-    if isinstance(e, StorageError):
-        return str(e)
-    return f"The change could not be stored ({e})."

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QImage, QPainter
 
+from ddwizard.core.errors import UserError
 from ddwizard.core.placement import place_assessment
 from ddwizard.core.plane import PlaneScene, build_scene
 from ddwizard.fileio import atomic_write
@@ -27,7 +28,7 @@ FORMATS = (".png", ".svg")
 SVG_DPI = 96
 
 
-class ExportError(ValueError):
+class ExportError(UserError):
     """The plane cannot be exported as asked; the message says why, in words."""
 
 

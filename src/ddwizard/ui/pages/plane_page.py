@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddwizard.core.errors import UserError
 from ddwizard.core.placement import Placement, ReferentPlacement, place_assessment
 from ddwizard.core.plane import PlaneScene, build_scene
-from ddwizard.fileio import WriteError
 from ddwizard.ui import theme
 from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, named
 from ddwizard.ui.plane.target_editor import TargetEditor
@@ -340,7 +340,7 @@ class PlanePage(Page):
             return
         if not path.lower().endswith((".png", ".svg")):
             path += ".png"
-        from ddwizard.ui.plane_export import ExportError, plane_caption, render_file
+        from ddwizard.ui.plane_export import plane_caption, render_file
 
         earlier = None
         if self._earlier_info is not None:
@@ -348,7 +348,7 @@ class PlanePage(Page):
         caption = plane_caption(self.model.assessment, earlier)
         try:
             written = render_file(self.scene(every_route=True), path, caption=caption)
-        except (WriteError, ExportError) as e:
+        except UserError as e:
             self.dialogs.error("Export the plane", str(e))
             return
         self.status.setText(f"Plane saved to {written}")
