@@ -15,6 +15,7 @@ from ddwizard import services
 from ddwizard.cli import main as cli
 from ddwizard.core import bundle
 from ddwizard.core.assessment import new_uid
+from ddwizard.core.changes import AnswerChosen
 from ddwizard.core.placement import place_assessment
 from ddwizard.storage import Database
 
@@ -51,7 +52,7 @@ def autosave(tmp: Path) -> list[Figure]:
 
     def ours():
         i = state["i"] = state["i"] + 1
-        db.set_answer(1, questions[i % len(questions)], option=options[i % 2])
+        db.apply(1, AnswerChosen(questions[i % len(questions)], options[i % 2]))
 
     def baseline():
         i = state["i"]

@@ -16,6 +16,7 @@ import pytest
 
 from ddwizard import services
 from ddwizard.cli import main
+from ddwizard.core.changes import AnswerChosen
 from ddwizard.storage import Database, DatabaseInUse, list_backups, restore
 from ddwizard.storage.backups import newest_good
 from ddwizard.storage.identity import MIGRATION_NAMES
@@ -89,7 +90,7 @@ def test_a_backup_taken_while_another_process_saves_is_consistent(db_path, tmp_p
 def _keep_saving(db_path: Path, aid: int) -> None:
     db = Database(db_path)
     for n in range(100_000):
-        db.set_answer(aid, f"w{n}", option="trust")
+        db.apply(aid, AnswerChosen(f"w{n}", "trust"))
         print(n, flush=True)
         # A person saves a few times a second, not in a tight loop: a writer that takes the
         # lock back the instant it lets go can starve SQLite's busy handler in the other

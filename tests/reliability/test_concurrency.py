@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from ddwizard import services
+from ddwizard.core.changes import AnswerChosen, AnswerNoted
 from ddwizard.storage import Database
 
 from .helpers import Forked, Running, assert_sound, full_assessment, integrity, write_bundles
@@ -92,5 +93,7 @@ def test_imports_autosaves_and_backups_at_once(tmp_path):
 def _save_answers(db_path: Path, aid: int, count: int) -> None:
     db = Database(db_path)
     for n in range(count):
-        db.set_answer(aid, f"app{n}", option="trust", note=json.dumps({"n": n}))
+        with db.atomic():
+            db.apply(aid, AnswerChosen(f"app{n}", "trust"))
+            db.apply(aid, AnswerNoted(f"app{n}", json.dumps({"n": n})))
         print(n, flush=True)

@@ -20,6 +20,7 @@ import pytest
 from sqlite_utils.migrations import Migrations
 
 from ddwizard import services
+from ddwizard.core.changes import AnswerChosen, AnswerNoted, ReferentNoted
 from ddwizard.storage import Database, list_backups, restore
 from ddwizard.storage.schema import MIGRATION_SET, m001_initial
 
@@ -69,9 +70,11 @@ def test_import_killed_at_random_moments(tmp_path):
 def _autosave(db_path: Path, aid: int, prefix: str) -> None:
     db = Database(db_path)
     for n in range(100_000):
-        db.set_answer(aid, f"{prefix}{n}", option="trust", note=f"note {n}" * 20)
+        with db.atomic():
+            db.apply(aid, AnswerChosen(f"{prefix}{n}", "trust"))
+            db.apply(aid, AnswerNoted(f"{prefix}{n}", f"note {n}" * 20))
         if n % 7 == 0:
-            db.set_referent_note(aid, f"{prefix}{n}", note=f"area note {n}")
+            db.apply(aid, ReferentNoted(f"{prefix}{n}", f"area note {n}"))
         print(n, flush=True)
 
 

@@ -21,6 +21,7 @@ import pytest
 
 from ddwizard import fileio, paths, services
 from ddwizard.cli import main
+from ddwizard.core.changes import AnswerChosen, AnswerNoted, DetailSet
 from ddwizard.storage import Database, StorageError, list_backups
 
 from .helpers import assert_sound, full_assessment, integrity, tree, write_bundles
@@ -120,7 +121,9 @@ def test_autosave_on_a_full_disk(on_disk):
     with Database(on_disk) as db, pytest.raises(StorageError) as caught:
         filler = fill(on_disk.parent)  # while it is open, as in the app
         for n in range(10_000):
-            db.set_answer(1, f"full{n}", option="trust", note="x" * 2000)
+            with db.atomic():
+                db.apply(1, AnswerChosen(f"full{n}", "trust"))
+                db.apply(1, AnswerNoted(f"full{n}", "x" * 2000))
             saved.append(f"full{n}")
     assert "full" in str(caught.value) and str(on_disk) in str(caught.value)
     filler.unlink()
@@ -128,7 +131,7 @@ def test_autosave_on_a_full_disk(on_disk):
         assert integrity(on_disk) == "ok"
         answers = {a.question for a in db.load_assessment(1).answers}
         assert set(saved) <= answers and f"full{len(saved)}" not in answers
-        db.set_answer(1, "after", option="trust")  # space again: saving works again
+        db.apply(1, AnswerChosen("after", "trust"))  # space again: saving works again
 
 
 def test_import_on_a_full_disk(on_disk, tmp_path, capsys):
@@ -156,7 +159,7 @@ def test_export_on_a_full_disk_keeps_the_earlier_export(on_disk, capsys):
     assert run(capsys, "export", "1", "-o", str(out_file))[0] == 0
     earlier = out_file.read_bytes()
     with Database(on_disk) as db:
-        db.set_details(1, label="changed since the export")
+        db.apply(1, DetailSet("label", "changed since the export"))
     with filled_while_open(on_disk):
         code, out, err = run(capsys, "export", "1", "-o", str(out_file))
     assert_error(code, out, err, str(out_file), "No space left")
@@ -174,7 +177,7 @@ def test_opening_on_a_full_disk_says_so(on_disk, capsys):
 def test_restore_on_a_full_disk_changes_nothing(on_disk, capsys):
     _, out, _ = run(capsys, "backup")
     with Database(on_disk) as db:
-        db.set_details(1, label="after the backup")
+        db.apply(1, DetailSet("label", "after the backup"))
     filler = fill(on_disk.parent)
     code, _, err = run(capsys, "restore", out.strip())
     assert_error(code, "", err, "full")
@@ -227,7 +230,9 @@ def test_autosave_when_sqlite_says_the_disk_is_full(db_path):
     with _no_more_pages(Database(db_path)) as db:
         with pytest.raises(StorageError, match="full") as caught:
             for n in range(10_000):
-                db.set_answer(1, f"q{n}", option="trust", note="x" * 4000)
+                with db.atomic():
+                    db.apply(1, AnswerChosen(f"q{n}", "trust"))
+                    db.apply(1, AnswerNoted(f"q{n}", "x" * 4000))
         failed = f"q{n}"
         assert "Free some space" in str(caught.value)
         assert db.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -322,7 +327,7 @@ def test_export_that_fails_half_way_keeps_the_earlier_export(
     assert run(capsys, "export", "1", "-o", str(out_file))[0] == 0
     earlier = out_file.read_bytes()
     with Database(db_path) as db:
-        db.set_details(1, label="changed since the export")
+        db.apply(1, DetailSet("label", "changed since the export"))
     real_fdopen = os.fdopen
     monkeypatch.setattr(fileio.os, "fdopen", lambda *a, **k: _HalfWrites(real_fdopen(*a, **k)))
     code, out, err = run(capsys, "export", "1", "-o", str(out_file))

@@ -16,6 +16,7 @@ import pytest
 from sqlite_utils.migrations import Migrations
 
 from ddwizard.core import bundle
+from ddwizard.core.changes import AnswerNoted
 from ddwizard.storage import Database, list_backups
 from ddwizard.storage.schema import MIGRATIONS, known_names
 
@@ -58,7 +59,7 @@ def test_each_released_schema_opens_and_is_upgraded_in_place(fixture, tmp_path):
         assert bundle.write_bundle(db.load_assessment(1)) == _expected(fixture)
         assert db.get_state("page") == "review"
         assert [e.what for e in db.audit(1)][0] == "assessment"
-        db.set_answer(1, "new-after-upgrade", note="and it takes changes")
+        db.apply(1, AnswerNoted("new-after-upgrade", "and it takes changes"))
     assert _applied(copy) == KNOWN and integrity(copy) == "ok"
     backups = list_backups(copy)
     if before == KNOWN:

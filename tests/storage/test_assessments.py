@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ddwizard.core.assessment import Assessment, School, Status, Trust, TrustReference
+from ddwizard.core.changes import AnswerChosen, AreasSelected, DetailSet, TrustReferenceSet
 from ddwizard.core.questionnaire import Questionnaire
 from ddwizard.storage import Database, DuplicateAssessment, NotFound
 
@@ -89,7 +90,7 @@ def test_missing_assessment_is_not_found(db):
         with pytest.raises(NotFound):
             call(99)
     with pytest.raises(NotFound):
-        db.set_answer(99, "q", option="x")
+        db.apply(99, AnswerChosen("q", "x"))
 
 
 def test_find_uid_and_delete(db, assessment, questionnaire):
@@ -114,7 +115,7 @@ def test_list_counts_answers_over_selected_referents(db, assessment, questionnai
         "Oak & Ash Trust",
         Status.FINAL,
     )
-    db.set_selected_referents(aid, [])
+    db.apply(aid, AreasSelected([]))
     assert db.list_assessments()[0].questions == 12
 
 
@@ -124,7 +125,7 @@ def test_list_is_most_recently_changed_first(db, questionnaire, clock):
     second = db.create_assessment(make_assessment(uid="b"), questionnaire)
     assert [i.id for i in db.list_assessments()] == [second, first]
     clock.advance(seconds=1)
-    db.set_details(first, label="touched")
+    db.apply(first, DetailSet("label", "touched"))
     assert [i.id for i in db.list_assessments()] == [first, second]
 
 
@@ -154,7 +155,7 @@ def test_trust_reference_is_shared_by_the_trusts_assessments(db, questionnaire):
         make_assessment(uid="b", trust=Trust("Oak & Ash Trust")), questionnaire
     )
     new = TrustReference("behaviour", "Warm-strict", "Safety")
-    db.set_trust_reference("Oak & Ash Trust", new)
+    db.apply(b, TrustReferenceSet(new))
     for aid in (a, b):
         refs = db.load_assessment(aid).trust.reference
         assert [r.referent for r in refs] == ["curriculum", "finance", "behaviour"]

@@ -17,6 +17,22 @@ from ddwizard.core.assessment import (
     Step,
     Target,
 )
+from ddwizard.core.changes import (
+    AnswerChosen,
+    AnswerCleared,
+    AnswerNoted,
+    AreasSelected,
+    ChecklistEntrySet,
+    ConfidenceSet,
+    DetailSet,
+    EvidenceSet,
+    ReferentNoted,
+    SchoolSet,
+    StatusSet,
+    TargetRemoved,
+    TargetSet,
+    TrustChosen,
+)
 from ddwizard.storage import UNSET, AuditEntry
 
 from .storage_helpers import LONG
@@ -42,7 +58,10 @@ def last_audit(db, n=1):
 
 def test_set_answer_is_committed_with_its_audit_row(db, aid, clock):
     clock.advance(minutes=1)
-    db.set_answer(aid, "finance_practice_2", option="mostly", note="n", evidence=["staff"])
+    with db.atomic():
+        db.apply(aid, AnswerChosen("finance_practice_2", "mostly"))
+        db.apply(aid, AnswerNoted("finance_practice_2", "n"))
+        db.apply(aid, EvidenceSet("finance_practice_2", ["staff"]))
     row = peek(
         db,
         "SELECT option, note, evidence FROM answers WHERE assessment=? AND question=?",
@@ -59,37 +78,37 @@ def test_set_answer_is_committed_with_its_audit_row(db, aid, clock):
 
 
 def test_set_answer_changes_only_what_is_given(db, aid):
-    db.set_answer(aid, "finance_purpose_2", option="trust")
+    db.apply(aid, AnswerChosen("finance_purpose_2", "trust"))
     answer = db.load_assessment(aid).answer("finance_purpose_2")
     assert answer == Answer("finance_purpose_2", "trust", LONG, ("documents", "leaders"))
     assert last_audit(db) == [
         ("answer:finance_purpose_2.option", "other", "trust", "2026-11-22T09:00:00.000Z")
     ]
-    db.set_answer(aid, "finance_purpose_2", option=None)  # None is a value: not answered
+    db.apply(aid, AnswerCleared("finance_purpose_2"))  # not answered any more
     assert db.load_assessment(aid).answer("finance_purpose_2").option is None
 
 
 def test_unchanged_values_write_nothing(db, aid):
     before = peek(db, "SELECT count(*) FROM audit")
-    db.set_answer(aid, "curriculum_practice_1", option="trust", note=UNSET)
-    db.set_referent_note(aid, "curriculum", note="no confidence yet")
-    db.set_selected_referents(aid, ["finance", "curriculum"])
-    db.set_details(aid, label="Pre-join visit")
+    db.apply(aid, AnswerChosen("curriculum_practice_1", "trust"))
+    db.apply(aid, ReferentNoted("curriculum", "no confidence yet"))
+    db.apply(aid, AreasSelected(["finance", "curriculum"]))
+    db.apply(aid, DetailSet("label", "Pre-join visit"))
     assert peek(db, "SELECT count(*) FROM audit") == before
 
 
 def test_new_answers_keep_insertion_order_and_empty_ones_go(db, aid):
-    db.set_answer(aid, "behaviour_practice_1", option="trust")
+    db.apply(aid, AnswerChosen("behaviour_practice_1", "trust"))
     answers = db.load_assessment(aid).answers
     assert answers[-1] == Answer("behaviour_practice_1", "trust")
-    db.set_answer(aid, "behaviour_practice_1", option=None)
+    db.apply(aid, AnswerCleared("behaviour_practice_1"))
     assert db.load_assessment(aid).answer("behaviour_practice_1") is None
     assert len(db.load_assessment(aid).answers) == len(answers) - 1
 
 
 def test_set_referent_note(db, aid):
-    db.set_referent_note(aid, "curriculum", confidence="high")
-    db.set_referent_note(aid, "behaviour", note="New <&> 🙂")
+    db.apply(aid, ConfidenceSet("curriculum", "high"))
+    db.apply(aid, ReferentNoted("behaviour", "New <&> 🙂"))
     notes = db.load_assessment(aid).referent_notes
     assert notes[1] == ReferentNote("curriculum", Confidence.HIGH, "no confidence yet")
     assert notes[2] == ReferentNote("behaviour", None, "New <&> 🙂")
@@ -97,7 +116,7 @@ def test_set_referent_note(db, aid):
 
 
 def test_set_selected_referents(db, aid):
-    db.set_selected_referents(aid, ["behaviour"])
+    db.apply(aid, AreasSelected(["behaviour"]))
     assert peek(db, "SELECT referents FROM assessments") == [('["behaviour"]',)]
     assert db.load_assessment(aid).referents == ("behaviour",)
     assert last_audit(db)[0][:3] == ("referents", '["finance","curriculum"]', '["behaviour"]')
@@ -105,7 +124,7 @@ def test_set_selected_referents(db, aid):
 
 def test_set_target_replaces_its_steps_and_keeps_its_place(db, aid):
     new = Target("finance", -0.5, 0.5, "2028-01", False, "why", (Step(0.1, 0.2, "", "one"),))
-    db.set_target(aid, new)
+    db.apply(aid, TargetSet(new))
     assert db.load_assessment(aid).targets[0] == new
     assert peek(db, "SELECT count(*) FROM steps WHERE referent='finance'") == [(1,)]
     what, old, after, _ = last_audit(db)[0]
@@ -113,16 +132,16 @@ def test_set_target_replaces_its_steps_and_keeps_its_place(db, aid):
 
 
 def test_delete_target(db, aid):
-    db.delete_target(aid, "finance")
+    db.apply(aid, TargetRemoved("finance"))
     assert [t.referent for t in db.load_assessment(aid).targets] == ["curriculum"]
     assert peek(db, "SELECT count(*) FROM steps") == [(0,)]
     assert last_audit(db)[0][2] is None
-    db.delete_target(aid, "finance")  # already gone: nothing to do
+    db.apply(aid, TargetRemoved("finance"))  # already gone: nothing to do
 
 
 def test_set_checklist_entry(db, aid):
     entry = ChecklistEntry("accounts", ItemStatus.CONCERN, "Late", "Head", "2027-01-01")
-    db.set_checklist_entry(aid, entry)
+    db.apply(aid, ChecklistEntrySet(entry))
     assert db.load_assessment(aid).entry_for("accounts") == entry
     assert [r[0] for r in last_audit(db, 4)] == [
         "checklist:accounts.status",
@@ -134,7 +153,10 @@ def test_set_checklist_entry(db, aid):
 
 def test_set_details(db, aid):
     school = School("Renamed <&>", "999", "Secondary", "Leeds")
-    db.set_details(aid, label="After a year", status=Status.DRAFT, school=school, trust_name="X")
+    db.apply(aid, DetailSet("label", "After a year"))
+    db.apply(aid, StatusSet(Status.DRAFT))
+    db.apply(aid, SchoolSet(school))
+    db.apply(aid, TrustChosen("X"))
     a = db.load_assessment(aid)
     assert (a.label, a.status, a.school, a.trust.name) == ("After a year", "draft", school, "X")
     assert a.trust.reference == ()
@@ -144,8 +166,8 @@ def test_set_details(db, aid):
 
 
 def test_audit_lists_changes_oldest_first(db, aid):
-    db.set_answer(aid, "finance_practice_2", option="trust")
-    db.set_answer(aid, "finance_practice_2", option="other")
+    db.apply(aid, AnswerChosen("finance_practice_2", "trust"))
+    db.apply(aid, AnswerChosen("finance_practice_2", "other"))
     entries = db.audit(aid)
     assert entries[0] == AuditEntry("assessment", None, "created", "2026-11-22T09:00:00.000Z")
     assert [(e.old, e.new) for e in entries[-2:]] == [(None, "trust"), ("trust", "other")]
@@ -153,13 +175,13 @@ def test_audit_lists_changes_oldest_first(db, aid):
 
 def test_atomic_groups_changes_and_rolls_back_together(db, aid):
     with pytest.raises(RuntimeError), db.atomic():
-        db.set_answer(aid, "finance_practice_2", option="trust")
-        db.set_details(aid, label="half-done")
+        db.apply(aid, AnswerChosen("finance_practice_2", "trust"))
+        db.apply(aid, DetailSet("label", "half-done"))
         raise RuntimeError("stop")
     a = db.load_assessment(aid)
     assert a.answer("finance_practice_2") is None and a.label == "Pre-join visit"
     with db.atomic():
-        db.set_answer(aid, "finance_practice_2", option="trust")
+        db.apply(aid, AnswerChosen("finance_practice_2", "trust"))
         assert peek(db, "SELECT count(*) FROM answers WHERE question='finance_practice_2'") == [
             (0,)
         ]
@@ -173,13 +195,15 @@ def test_the_listed_count_follows_every_answer_change(db, aid, questionnaire):
 
     rng = random.Random(3)
     questions = [q for r in questionnaire.referents for q in r.questions]
-    db.set_selected_referents(aid, [questionnaire.referents[0].id])
+    db.apply(aid, AreasSelected([questionnaire.referents[0].id]))
     for _ in range(60):
         q = rng.choice(questions)
         option = rng.choice([None, *(o.key for o in q.options)])
-        db.set_answer(aid, q.id, option=option, note=rng.choice([UNSET, "", "seen"]))
+        with db.atomic():
+            db.apply(aid, AnswerChosen(q.id, option))
+            db.apply(aid, AnswerNoted(q.id, rng.choice([UNSET, "", "seen"])))
         if rng.random() < 0.1:
-            db.set_selected_referents(aid, rng.sample([r.id for r in questionnaire.referents], 1))
+            db.apply(aid, AreasSelected(rng.sample([r.id for r in questionnaire.referents], 1)))
         a = db.load_assessment(aid)
         chosen = set(a.selected_referents([r.id for r in questionnaire.referents]))
         counted = {q.id for r in questionnaire.referents if r.id in chosen for q in r.questions}

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from ddwizard.core.changes import AnswerChosen, DetailSet
 from ddwizard.storage import Database, DatabaseDamaged, NotADatabase, list_backups, restore
 from ddwizard.storage.backups import prune
 
@@ -67,7 +68,7 @@ def test_auto_backup_only_when_changed(db, assessment, questionnaire, clock):
     assert db.auto_backup() is None
     db.set_state("page", "2")  # app state is not worth a backup
     assert db.auto_backup() is None
-    db.set_answer(aid, "finance_practice_2", option="trust")
+    db.apply(aid, AnswerChosen("finance_practice_2", "trust"))
     second = db.auto_backup()
     assert second is not None and second != first
 
@@ -104,7 +105,7 @@ def test_retention_by_auto_backup(db_path, clock, assessment, questionnaire):
         aid = db.create_assessment(assessment, questionnaire)  # Sunday 22 Nov 2026
         for n in range(20):
             clock.advance(days=1)
-            db.set_details(aid, label=f"day {n}")
+            db.apply(aid, DetailSet("label", f"day {n}"))
             db.auto_backup()
     kept = [p.name[9:17] for p in list_backups(db_path)]
     # 7 days to Sat 12 Dec, the newest of November (Mon 30) and of ISO week 48 (Sun 29).
@@ -117,7 +118,7 @@ def test_restore_puts_a_backup_back_and_keeps_the_current_file(
     with Database(db_path, clock=clock) as db:
         aid = db.create_assessment(assessment, questionnaire)
         backup = db.backup()
-        db.set_details(aid, label="changed after the backup")
+        db.apply(aid, DetailSet("label", "changed after the backup"))
     clock.advance(minutes=30)
     aside = restore(db_path, backup, clock=clock)
     assert aside == db_path.with_name("ddwizard.db.replaced-20261122-093000")

@@ -20,11 +20,14 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 WRITER = textwrap.dedent(
     """
     import sys
+    from ddwizard.core.changes import AnswerChosen, AnswerNoted
     from ddwizard.storage import Database
     db = Database(sys.argv[1])
     aid = int(sys.argv[2])
     for n in range(100_000):
-        db.set_answer(aid, f"q{n}", option="trust", note=f"note {n}")
+        with db.atomic():
+            db.apply(aid, AnswerChosen(f'q{n}', 'trust'))
+            db.apply(aid, AnswerNoted(f'q{n}', f'note {n}'))
         print(n, flush=True)
     """
 )

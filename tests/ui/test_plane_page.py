@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ddwizard.core.assessment import Answer, Assessment, School, Step, Target, Trust
+from ddwizard.core.changes import AnswerChosen, TargetSet
 from ddwizard.core.plane import PointKind
 from ddwizard.core.routes import PURPOSE_FIRST
 from ddwizard.ui.model import AssessmentModel
@@ -110,7 +111,7 @@ def test_set_a_target_then_move_it_with_the_spin_boxes(qtbot, page, db, aid):
 
 
 def test_drag_the_target_on_the_plane(qtbot, page, db, aid):
-    page.model.set_target(Target("reading", 0.5, 0.5))
+    page.model.apply(TargetSet(Target("reading", 0.5, 0.5)))
     view = page.view
     start, end = view.to_pixels(0.5, 0.5).toPoint(), view.to_pixels(0.2, 0.9).toPoint()
     qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
@@ -124,7 +125,7 @@ def test_drag_the_target_on_the_plane(qtbot, page, db, aid):
 
 
 def test_arrow_keys_move_the_target(qtbot, page, db, aid):
-    page.model.set_target(Target("reading", 0.5, 0.5))
+    page.model.apply(TargetSet(Target("reading", 0.5, 0.5)))
     view = page.view
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
@@ -160,7 +161,7 @@ def test_half_typed_month_is_not_stored(qtbot, page, db, aid):
 
 
 def test_add_edit_and_reorder_steps(qtbot, page, db, aid):
-    page.model.set_target(Target("reading", 0.5, 0.5, "2027-09"))
+    page.model.apply(TargetSet(Target("reading", 0.5, 0.5, "2027-09")))
     click(qtbot, page.editor.add_button)
     click(qtbot, page.editor.add_button)
     steps = stored(db, aid).steps
@@ -187,7 +188,7 @@ def test_add_edit_and_reorder_steps(qtbot, page, db, aid):
 
 
 def test_suggest_a_route_puts_purpose_first(qtbot, page, db, aid, dialogs):
-    page.model.set_target(Target("reading", 0.8, 0.8, "2027-09", steps=(Step(0, 0),)))
+    page.model.apply(TargetSet(Target("reading", 0.8, 0.8, "2027-09", steps=(Step(0, 0),))))
     dialogs.confirms.append(True)  # replace the step already there
     click(qtbot, page.editor.suggest_button)
     steps = stored(db, aid).steps
@@ -197,7 +198,7 @@ def test_suggest_a_route_puts_purpose_first(qtbot, page, db, aid, dialogs):
 
 
 def test_clear_target_asks_when_there_is_a_route(qtbot, page, db, aid, dialogs):
-    page.model.set_target(Target("reading", 0.8, 0.8, steps=(Step(0, 0),)))
+    page.model.apply(TargetSet(Target("reading", 0.8, 0.8, steps=(Step(0, 0),))))
     dialogs.confirms.append(False)
     click(qtbot, page.editor.clear_button)
     assert stored(db, aid) is not None
@@ -219,14 +220,14 @@ def test_compare_with_an_earlier_assessment(qtbot, page):
 
 
 def test_answers_elsewhere_move_the_point(qtbot, page, model):
-    model.set_answer("finance_pu0", option="own")
+    model.apply(AnswerChosen("finance_pu0", "own"))
     assert page.view.scene().point("finance") is not None
     assert page.areas.item(2).text().startswith("Finance: A")
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 def test_export_the_plane(qtbot, page, dialogs, tmp_path, suffix):
-    page.model.set_target(Target("behaviour", 0.8, 0.8, return_trip=True))
+    page.model.apply(TargetSet(Target("behaviour", 0.8, 0.8, return_trip=True)))
     path = tmp_path / f"plane{suffix}"
     dialogs.save_paths.append(str(path))
     click(qtbot, page.export_button)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ddwizard.core.changes import AnswerChosen
 from ddwizard.ui import plane_view, theme
 from ddwizard.ui.pages.area import CONFIDENCE, AreaPage
 
@@ -80,7 +81,7 @@ def test_an_answer_stored_before_its_question_is_built_is_the_one_shown(qtbot, w
     last = page.referent.questions[-1]
     assert last.id not in page._boxes
     option = last.options[-1].key
-    assert window.model.set_answer(last.id, option=option)
+    assert window.model.apply(AnswerChosen(last.id, option))
     qtbot.waitUntil(lambda: not page._rest, timeout=5_000)
     assert page._boxes[last.id].selected() == option
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton
 
 from ddwizard.core.assessment import School
+from ddwizard.core.changes import SchoolSet
 from ddwizard.ui.pages.review import QID_ROLE
 
 from .helpers import click
@@ -48,7 +49,7 @@ def test_the_brief_is_written_in_the_background(qtbot, window, dialogs, tmp_path
 
 def test_marking_final_and_back(qtbot, window, db):
     window.actions.new_assessment()
-    window.model.set_details(school=School("Hillside"))
+    window.model.apply(SchoolSet(School("Hillside")))
     window.wizard.go("review")
     review = window.wizard.current_page()
     click(qtbot, review.status_button)

@@ -6,6 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from ddwizard.core.assessment import School, Status, Target
+from ddwizard.core.changes import (
+    AnswerChosen,
+    AnswerNoted,
+    ReferentNoted,
+    SchoolSet,
+    StatusSet,
+    TargetSet,
+    TrustChosen,
+)
 from ddwizard.ui.assessment_table import CHANGED, COMPLETE, changed_text
 
 from .helpers import click
@@ -18,7 +27,8 @@ def visible_rows(window) -> list[str]:
 
 def new_named(window, school: str) -> int:
     aid = window.actions.new_assessment()
-    window.model.set_details(school=School(school), trust_name="Riverside Learning Trust")
+    window.model.apply(SchoolSet(School(school)))
+    window.model.apply(TrustChosen("Riverside Learning Trust"))
     return aid
 
 
@@ -39,10 +49,11 @@ def test_reassess_starts_from_the_previous_answers_notes_and_targets(qtbot, wind
     question = window.model.questionnaire.referents[0].questions[0]
     rid = window.model.questionnaire.referents[0].id
     # An option the question has: re-assess carries only answers the questionnaire can hold.
-    window.model.set_answer(question.id, option=question.options[1].key, note="kept")
-    window.model.set_referent_note(rid, note="area note")
-    window.model.set_target(Target(rid, 0.5, 0.5, "2027-09"))
-    window.model.set_details(status=Status.FINAL)
+    window.model.apply(AnswerChosen(question.id, question.options[1].key))
+    window.model.apply(AnswerNoted(question.id, "kept"))
+    window.model.apply(ReferentNoted(rid, "area note"))
+    window.model.apply(TargetSet(Target(rid, 0.5, 0.5, "2027-09")))
+    window.model.apply(StatusSet(Status.FINAL))
     window.show_start()
     window.start.select(old)
     click(qtbot, next(b for b in window.start._row_buttons if b.text() == "Re-assess"))
@@ -111,8 +122,8 @@ def test_sorting_by_a_column_keeps_the_selected_assessment(qtbot, window):
     hill = new_named(window, "hillside Primary")
     oak = new_named(window, "Oakfield Academy")
     ash = new_named(window, "Ashby Juniors")
-    window.model.set_answer(window.model.questionnaire.referents[0].questions[0].id,
-                            option="mostly")  # fmt: skip
+    first = window.model.questionnaire.referents[0].questions[0]
+    window.model.apply(AnswerChosen(first.id, "mostly"))
     window.show_start()
     assert visible_rows(window) == ["Ashby Juniors", "Oakfield Academy", "hillside Primary"]
     window.start.select(oak)

@@ -4,6 +4,7 @@ a change of questionnaire rebuilding what was built from the old one."""
 from __future__ import annotations
 
 from ddwizard.core.assessment import Assessment, School, Trust
+from ddwizard.core.changes import AnswerChosen
 from ddwizard.ui.steps import PROGRESS_ROLE
 from tests.core.builders import questionnaire, referent
 
@@ -26,7 +27,7 @@ def test_the_step_list_shows_each_areas_progress(qtbot, window):
     item = window.wizard._items[f"area:{referent.id}"]
     assert item.data(0, PROGRESS_ROLE) == f"0/{len(referent.questions)}"
     for question in referent.questions:
-        window.model.set_answer(question.id, option=question.options[0].key)
+        window.model.apply(AnswerChosen(question.id, question.options[0].key))
     assert item.data(0, PROGRESS_ROLE) == "\u2713"
 
 

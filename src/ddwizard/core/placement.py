@@ -189,15 +189,20 @@ def place_axis(referent: Referent, axis: Axis, chosen: Mapping[str, str]) -> Axi
     )
 
 
+def answered(referent: Referent, chosen: Mapping[str, str]) -> int:
+    """How many of an area's questions have one of their options chosen ("don't know yet"
+    included)."""
+    return sum(1 for q in referent.questions if q.option(chosen.get(q.id, "")) is not None)
+
+
 def place_referent(
     referent: Referent, chosen: Mapping[str, str], confidence: str | None = None
 ) -> ReferentPlacement:
-    answered = sum(1 for q in referent.questions if q.option(chosen.get(q.id, "")) is not None)
     return ReferentPlacement(
         referent=referent,
         purpose=place_axis(referent, Axis.PURPOSE, chosen),
         practice=place_axis(referent, Axis.PRACTICE, chosen),
-        answered=answered,
+        answered=answered(referent, chosen),
         questions=len(referent.questions),
         confidence=confidence,
     )

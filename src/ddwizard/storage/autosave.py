@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from ddwizard.core.assessment import (
@@ -20,6 +20,25 @@ from ddwizard.core.assessment import (
     Status,
     Target,
     TrustReference,
+)
+from ddwizard.core.changes import (
+    AnswerChosen,
+    AnswerCleared,
+    AnswerNoted,
+    AreasSelected,
+    Change,
+    ChecklistEntrySet,
+    ConfidenceSet,
+    DetailSet,
+    EvidenceSet,
+    ReferentNoted,
+    RouteSet,
+    SchoolSet,
+    StatusSet,
+    TargetRemoved,
+    TargetSet,
+    TrustChosen,
+    TrustReferenceSet,
 )
 
 from . import assessments, rows
@@ -280,3 +299,52 @@ def audit_entries(conn: sqlite3.Connection, assessment_id: int) -> list[AuditEnt
         "SELECT what, old, new, at FROM audit WHERE assessment = ? ORDER BY id", [assessment_id]
     )
     return [AuditEntry(*row) for row in found]
+
+
+# --- one change, as core describes it ------------------------------------------------------
+
+
+def apply(conn, assessment_id: int, change: Change, now: str) -> tuple | None:
+    """Store one change with its audit rows (inside the caller's transaction). Returns the
+    option before and after when an answer's option changed, else None."""
+    aid = assessment_id
+    match change:
+        case AnswerChosen(question, option):
+            return set_answer(conn, aid, question, {"option": option}, now)
+        case AnswerCleared(question):
+            return set_answer(conn, aid, question, {"option": None}, now)
+        case AnswerNoted(question, note):
+            set_answer(conn, aid, question, {"note": note}, now)
+        case EvidenceSet(question, evidence):
+            set_answer(conn, aid, question, {"evidence": evidence}, now)
+        case ConfidenceSet(referent, confidence):
+            set_referent_note(conn, aid, referent, {"confidence": confidence}, now)
+        case ReferentNoted(referent, note):
+            set_referent_note(conn, aid, referent, {"note": note}, now)
+        case TargetSet(target):
+            set_target(conn, aid, target, now)
+        case TargetRemoved(referent):
+            delete_target(conn, aid, referent, now)
+        case RouteSet(referent, steps):
+            old = _current_target(conn, aid, referent)
+            if old is not None:
+                set_target(conn, aid, replace(old, steps=steps), now)
+        case ChecklistEntrySet(entry):
+            set_checklist_entry(conn, aid, entry, now)
+        case DetailSet(field, value):
+            set_details(conn, aid, {field: value}, now)
+        case StatusSet(status):
+            set_details(conn, aid, {"status": status}, now)
+        case SchoolSet(school):
+            set_details(conn, aid, {"school": school}, now)
+        case TrustChosen(name):
+            set_details(conn, aid, {"trust_name": name}, now)
+        case TrustReferenceSet(reference):
+            trust = rows.require_assessment(conn, aid)["trust"]
+            name = assessments.read_trust(conn, trust).name
+            set_trust_reference(conn, name, reference, now)
+        case AreasSelected(referents):
+            set_selected_referents(conn, aid, list(referents), now)
+        case _:
+            raise TypeError(f"storage does not apply {type(change).__name__} here")
+    return None

@@ -23,7 +23,6 @@ from .errors import (
     translated,
     with_backup,
 )
-from .unset import UNSET
 
 # Reading and writing assessments and questionnaires needs the core's data classes, which
 # the start screen does not: these load on first use.
@@ -32,13 +31,8 @@ autosave = lazy_module("ddwizard.storage.autosave")
 questionnaires = lazy_module("ddwizard.storage.questionnaires")
 
 if TYPE_CHECKING:
-    from ddwizard.core.assessment import (
-        Assessment,
-        ChecklistEntry,
-        School,
-        Target,
-        TrustReference,
-    )
+    from ddwizard.core.assessment import Assessment, TrustReference
+    from ddwizard.core.changes import Change
     from ddwizard.core.questionnaire import Questionnaire
 
     from .autosave import AuditEntry
@@ -394,46 +388,32 @@ class Database:
             rows.require_assessment(self.conn, assessment_id)
             return listing.previous(self.conn, self._question_ids, assessment_id)
 
-    # --- autosave: each call is one committed transaction with its audit rows ------------
+    # --- changes: each is one committed transaction with its audit rows -----------------
 
-    def set_answer(self, assessment_id: int, question_id: str, *, option=UNSET, note=UNSET,
-                   evidence=UNSET) -> None:  # fmt: skip
-        given = {"option": option, "note": note, "evidence": evidence}
+    def apply(self, assessment_id: int, change: Change) -> None:
+        """Store one change (a value from `ddwizard.core.changes`) in one transaction, with
+        its audit rows; a change that changes nothing writes nothing."""
+        from ddwizard.core.changes import AreasSelected, QuestionnaireSwitched
+
+        if isinstance(change, QuestionnaireSwitched):  # everything kept for the old one goes
+            before = self.load_assessment(assessment_id)
+            self.replace_assessment(assessment_id, change.apply(before), change.questionnaire)
+            return
         with self.atomic():
-            moved = autosave.set_answer(self.conn, assessment_id, question_id, given, self._now())
-            if option is not UNSET and moved is not None:
-                listing.progress_moved(self.conn, self._question_ids, assessment_id, question_id,
-                                       *moved)  # fmt: skip
+            moved = autosave.apply(self.conn, assessment_id, change, self._now())
+            if moved is not None:
+                listing.progress_moved(
+                    self.conn, self._question_ids, assessment_id, change.question, *moved
+                )
+            elif isinstance(change, AreasSelected):
+                listing.store_progress(self.conn, self._question_ids, assessment_id)
 
-    def set_referent_note(self, assessment_id: int, referent_id: str, *, confidence=UNSET,
-                          note=UNSET) -> None:  # fmt: skip
-        given = {"confidence": confidence, "note": note}
-        self._write(autosave.set_referent_note, assessment_id, referent_id, given)
-
-    def set_selected_referents(self, assessment_id: int, referent_ids: list[str]) -> None:
-        with self.atomic():
-            autosave.set_selected_referents(self.conn, assessment_id, list(referent_ids),
-                                            self._now())  # fmt: skip
-            listing.store_progress(self.conn, self._question_ids, assessment_id)
-
-    def set_target(self, assessment_id: int, target: Target) -> None:
-        self._write(autosave.set_target, assessment_id, target)
-
-    def delete_target(self, assessment_id: int, referent_id: str) -> None:
-        self._write(autosave.delete_target, assessment_id, referent_id)
-
-    def set_checklist_entry(self, assessment_id: int, entry: ChecklistEntry) -> None:
-        self._write(autosave.set_checklist_entry, assessment_id, entry)
-
-    def set_details(self, assessment_id: int, *, label=UNSET, assessor=UNSET, assessed_on=UNSET,
-                    status=UNSET, school: School = UNSET, trust_name=UNSET) -> None:  # fmt: skip
-        given = {"label": label, "assessor": assessor, "assessed_on": assessed_on,
-                 "status": status, "school": school, "trust_name": trust_name}  # fmt: skip
-        self._write(autosave.set_details, assessment_id, given)
-
-    def set_trust_reference(self, trust_name: str, ref: TrustReference) -> None:
-        """The trust's own account of one referent, shared by all its assessments."""
-        self._write(autosave.set_trust_reference, trust_name, ref)
+    def trust_reference(self, trust_name: str) -> tuple[TrustReference, ...]:
+        """The trust's own account of its referents, as stored (none for a new name)."""
+        with translated(self.path):
+            found = self.conn.execute("SELECT id FROM trusts WHERE name = ?", [trust_name])
+            row = found.fetchone()
+            return rows.trust_references(self.conn, row[0]) if row else ()
 
     def audit(self, assessment_id: int) -> list[AuditEntry]:
         """What changed in an assessment, oldest first."""

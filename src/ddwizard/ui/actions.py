@@ -214,7 +214,7 @@ class FileActions(QObject):
             )
 
     def export_brief(self) -> None:
-        """The PDF integration brief, written from the snapshot in the background."""
+        """The PDF integration brief, written from the assessment in memory, in the background."""
         if not self.model.is_open():
             return
         self.model.flush()

@@ -1,42 +1,38 @@
 """The open assessment, as the pages see it. Model announces, widgets listen.
 
-Every setter writes through storage (one committed transaction each), then applies the same
-change to the in-memory snapshot (no reload per keystroke), then announces `changed(what,
-key)` and `saved()`. When storage refuses, `saveFailed(message)` says why in words and the
-snapshot keeps the last stored value; the widget keeps what the person typed, so nothing
-shown is lost and the next edit (or flush) tries again.
-
-`what` is one of: answer (key: question id), referent_note (referent id), referents,
-target (referent id), checklist (item id), details (field name), trust_reference
-(referent id), questionnaire.
+A page writes one change, a value from `ddwizard.core.changes`, through `apply`: storage
+stores it (one committed transaction with its audit rows), the same value is applied to the
+assessment in memory (no reload per keystroke), and `changed(change)` announces it, typed:
+a widget checks the change's type and fields. When storage refuses, `saveFailed(message)`
+says why in words and the assessment in memory keeps the last stored value; the widget
+keeps what the person typed, so nothing shown is lost and the next edit (or flush) tries
+again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from ddwizard.core.errors import UserError
 from ddwizard.lazy import lazy_module
-from ddwizard.storage import UNSET, AssessmentInfo, Database
+from ddwizard.storage import AssessmentInfo, Database
 
 # The model opens assessments; the start screen, shown before any is open, needs none of
 # the core's data classes, so these load when an assessment first does.
-snapshot = lazy_module("ddwizard.ui.snapshot")
+changes = lazy_module("ddwizard.core.changes")
 
 if TYPE_CHECKING:
-    from ddwizard.core.assessment import Assessment, ChecklistEntry, Target, TrustReference
+    from ddwizard.core.assessment import Assessment
+    from ddwizard.core.changes import Change
     from ddwizard.core.placement import Placement, ReferentPlacement
     from ddwizard.core.questionnaire import Questionnaire, Referent
 
-PLACEMENT_CHANGES = {"answer", "referent_note", "referents", "questionnaire"}
-
 
 class AssessmentModel(QObject):
-    loaded = Signal()  # a different assessment (or a fresh copy of it) is now the snapshot
-    changed = Signal(str, str)  # what, key
+    loaded = Signal()  # a different assessment (or a fresh copy of it) is now the one in memory
+    changed = Signal(object)  # the change (ddwizard.core.changes) just applied
     saved = Signal()
     saveFailed = Signal(str)
     editing = Signal()  # a text field holds an edit not yet written
@@ -50,7 +46,7 @@ class AssessmentModel(QObject):
         self.questionnaire: Questionnaire | None = None
         self._placement: Placement | None = None
         self._pending: set[int] = set()  # text fields holding an edit not yet written
-        self._failed: dict[tuple, tuple] = {}  # changes storage refused, to try again
+        self._failed: dict[tuple, Change] = {}  # changes storage refused, by key, to retry
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -124,8 +120,9 @@ class AssessmentModel(QObject):
 
     def progress(self, referent: Referent) -> tuple[int, int]:
         """(questions answered, questions) for one area; "don't know yet" counts as answered."""
-        chosen = self.assessment.chosen()
-        return sum(1 for q in referent.questions if q.id in chosen), len(referent.questions)
+        from ddwizard.core.placement import answered
+
+        return answered(referent, self.assessment.chosen()), len(referent.questions)
 
     def has_answers(self) -> bool:
         return any(a.option is not None for a in self.assessment.answers)
@@ -142,118 +139,43 @@ class AssessmentModel(QObject):
 
     # --- writing ---------------------------------------------------------------------------
 
-    def set_answer(self, question_id: str, *, option=UNSET, note=UNSET, evidence=UNSET) -> bool:
-        return self._write(
-            "answer", question_id,
-            lambda: self.db.set_answer(self.assessment_id, question_id, option=option,
-                                       note=note, evidence=evidence),
-            lambda a: snapshot.with_answer(a, question_id, option, note, evidence),
-            _given(option=option, note=note, evidence=evidence),
-        )  # fmt: skip
-
-    def set_referent_note(self, referent_id: str, *, confidence=UNSET, note=UNSET) -> bool:
-        return self._write(
-            "referent_note", referent_id,
-            lambda: self.db.set_referent_note(self.assessment_id, referent_id,
-                                              confidence=confidence, note=note),
-            lambda a: snapshot.with_referent_note(a, referent_id, confidence, note),
-            _given(confidence=confidence, note=note),
-        )  # fmt: skip
-
-    def set_selected_referents(self, referent_ids: list[str]) -> bool:
-        ids = tuple(referent_ids)
-        return self._write(
-            "referents", "",
-            lambda: self.db.set_selected_referents(self.assessment_id, list(ids)),
-            lambda a: a.with_changes(referents=ids),
-        )  # fmt: skip
-
-    def set_target(self, target: Target) -> bool:
-        return self._write(
-            "target", target.referent,
-            lambda: self.db.set_target(self.assessment_id, target),
-            lambda a: snapshot.with_target(a, target),
-        )  # fmt: skip
-
-    def delete_target(self, referent_id: str) -> bool:
-        return self._write(
-            "target", referent_id,
-            lambda: self.db.delete_target(self.assessment_id, referent_id),
-            lambda a: snapshot.without_target(a, referent_id),
-        )  # fmt: skip
-
-    def set_checklist_entry(self, entry: ChecklistEntry) -> bool:
-        return self._write(
-            "checklist", entry.item,
-            lambda: self.db.set_checklist_entry(self.assessment_id, entry),
-            lambda a: snapshot.with_entry(a, entry),
-        )  # fmt: skip
-
-    def set_details(self, **fields) -> bool:
-        """Any of label, assessor, assessed_on, status, school (a School), trust_name."""
-        write = lambda: self.db.set_details(self.assessment_id, **fields)  # noqa: E731
-        if "trust_name" in fields:  # another trust: its reference comes with it
-            update = lambda a: self.db.load_assessment(self.assessment_id)  # noqa: E731
-        else:
-            update = lambda a: snapshot.with_details(a, **fields)  # noqa: E731
-        return self._write("details", ",".join(fields), write, update, tuple(sorted(fields)))
-
-    def set_trust_reference(self, ref: TrustReference) -> bool:
-        trust = self.assessment.trust.name
-        return self._write(
-            "trust_reference", ref.referent,
-            lambda: self.db.set_trust_reference(trust, ref),
-            lambda a: snapshot.with_reference(a, ref),
-        )  # fmt: skip
-
-    def change_questionnaire(self, q: Questionnaire) -> bool:
-        """Only while nothing is answered: the assessment is stored again on `q`."""
-        if self.has_answers():
-            return False
-        a = self.assessment.with_changes(
-            questionnaire_id=q.id, questionnaire_version=q.version, referents=(),
-            answers=(), referent_notes=(), targets=(), due_diligence=())  # fmt: skip
-
-        def write():
-            self.db.replace_assessment(self.assessment_id, a, q)
-            self.questionnaire = q
-
-        return self._write("questionnaire", q.id, write, lambda _: a)
-
-    def _write(self, what: str, key: str, write: Callable[[], None],
-               update: Callable[[Assessment], Assessment], fields: tuple = ()) -> bool:  # fmt: skip
-        """Store one change. A refused change is kept and tried again before the next one
-        (older first, so newer values win), and "All changes saved" waits for it."""
+    def apply(self, change: Change) -> bool:
+        """Store one change (a value from `ddwizard.core.changes`), apply the same value to
+        the assessment in memory and announce it. A refused change is kept and tried again
+        before the next one (older first, so newer values win); "All changes saved" waits
+        for it."""
         if self.assessment is None:
             return False
+        if isinstance(change, changes.QuestionnaireSwitched) and self.has_answers():
+            return False  # only while nothing is answered
         self._retry()
-        if self._attempt(what, key, write, update):
+        if self._attempt(change):
+            self._failed.pop(change.key, None)
             return True
-        self._failed[(what, key, fields)] = (what, key, write, update)
+        self._failed[change.key] = change
         return False
 
     def _retry(self) -> None:
-        for attempt, args in list(self._failed.items()):
-            if self._attempt(*args):
-                del self._failed[attempt]
+        for key, change in list(self._failed.items()):
+            if self._attempt(change):
+                del self._failed[key]
 
-    def _attempt(self, what: str, key: str, write, update) -> bool:
+    def _attempt(self, change: Change) -> bool:
+        if isinstance(change, changes.TrustChosen):  # that trust's own reference comes too
+            change = changes.TrustChosen(change.name, self.db.trust_reference(change.name))
         try:
-            write()
-            self.assessment = update(self.assessment)
+            self.db.apply(self.assessment_id, change)
         except UserError as e:
             self.saveFailed.emit(str(e))
             return False
-        if what in PLACEMENT_CHANGES:
+        self.assessment = change.apply(self.assessment)
+        if isinstance(change, changes.QuestionnaireSwitched):
+            self.questionnaire = change.questionnaire
+        if change.moves_placement:
             self._placement = None
-        self.changed.emit(what, key)
+        self.changed.emit(change)
         self.saved.emit()
         return True
 
     def has_failed_writes(self) -> bool:
         return bool(self._failed)
-
-
-def _given(**values) -> tuple[str, ...]:
-    """Which fields a change sets: changes to different fields are retried separately."""
-    return tuple(name for name, value in values.items() if value is not UNSET)

@@ -26,6 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddwizard.core.changes import (
+    AnswerChosen,
+    AnswerCleared,
+    AreasSelected,
+    Change,
+    QuestionnaireSwitched,
+)
 from ddwizard.ui import theme
 from ddwizard.ui.pages.base import MARGIN, Page, em, named
 from ddwizard.ui.pagestack import PageStack
@@ -154,16 +161,16 @@ class Wizard(QWidget):
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{referent.title}, {words}")
             item.setToolTip(0, words.capitalize())
 
-    def _on_changed(self, what: str, key: str) -> None:
-        if what in ("referents", "questionnaire"):
+    def _on_changed(self, change: Change) -> None:
+        if isinstance(change, AreasSelected | QuestionnaireSwitched):
             keep = {s.key for s in steps_for(self.model)}
-            if what == "questionnaire":  # every page was built from the old questions
+            if isinstance(change, QuestionnaireSwitched):  # pages show the old questions
                 keep = {self._current}
             for key in [k for k in self.pages if k not in keep]:
                 self._drop(key)
             self._fill_tree()
-        elif what == "answer":
-            referent = self.model.questionnaire.referent_of(key)
+        elif isinstance(change, AnswerChosen | AnswerCleared):
+            referent = self.model.questionnaire.referent_of(change.question)
             self._show_progress(referent.id if referent is not None else None)
 
     def _drop(self, key: str) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit, QWidget
 
 from ddwizard.core.assessment import School
+from ddwizard.core.changes import DetailSet, QuestionnaireSwitched, SchoolSet, TrustChosen
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, date_edit, date_text, show_date
 from ddwizard.ui.pages.base import ScrollPage, em, heading, named, section
@@ -76,7 +77,7 @@ class AboutPage(ScrollPage):
         )  # fmt: skip
         self.trust_name = self._line(form, "&Trust", "Trust name", "e.g. Riverside Learning Trust")
         self._trust = TextBinding(
-            self.trust_name, self.model, lambda t: self.model.set_details(trust_name=t.strip())
+            self.trust_name, self.model, lambda t: self.model.apply(TrustChosen(t.strip()))
         )
 
     def _assessment_form(self) -> None:
@@ -84,7 +85,7 @@ class AboutPage(ScrollPage):
         self.assessor = self._line(form, "&Assessor", "Assessor", "who is assessing")
         self.date = date_edit("Date of the assessment")
         self.date.dateChanged.connect(
-            lambda _: self.model.set_details(assessed_on=date_text(self.date))
+            lambda _: self.model.apply(DetailSet("assessed_on", date_text(self.date)))
         )
         form.addRow("&Date", self.date)
         self.label = self._line(form, "La&bel", "Label", "e.g. Pre-join visit")
@@ -95,11 +96,9 @@ class AboutPage(ScrollPage):
         self.questionnaire_note = theme.label("", "muted")
         form.addRow("", self.questionnaire_note)
         self._fields = {
-            "assessor": TextBinding(self.assessor, self.model,
-                                    lambda t: self.model.set_details(assessor=t)),
-            "label": TextBinding(self.label, self.model,
-                                 lambda t: self.model.set_details(label=t)),
-        }  # fmt: skip
+            name: TextBinding(field, self.model, lambda t, n=name: self._save_detail(n, t))
+            for name, field in (("assessor", self.assessor), ("label", self.label))
+        }
 
     # --- load and save -----------------------------------------------------------------------
 
@@ -139,6 +138,9 @@ class AboutPage(ScrollPage):
             else "Choose before answering: it cannot change once questions are answered."
         )
 
+    def _save_detail(self, name: str, text: str) -> bool:
+        return self.model.apply(DetailSet(name, text))
+
     def _save_school(self, _text: str) -> bool:
         school = School(
             self.school_name.text().strip(),
@@ -146,11 +148,11 @@ class AboutPage(ScrollPage):
             self.phase.currentText().strip(),
             self.local_authority.text().strip(),
         )
-        return self.model.set_details(school=school)
+        return self.model.apply(SchoolSet(school))
 
     def _change_questionnaire(self, index: int) -> None:
         qid, version = self.questionnaire.itemData(index)
         q = self.model.questionnaire
         if (qid, version) != (q.id, q.version):
-            self.model.change_questionnaire(self.model.db.get_questionnaire(qid, version))
+            self.model.apply(QuestionnaireSwitched(self.model.db.get_questionnaire(qid, version)))
         self._load_questionnaires()

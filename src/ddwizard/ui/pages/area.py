@@ -26,6 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from ddwizard.core.assessment import Confidence
+from ddwizard.core.changes import (
+    AnswerChosen,
+    AnswerCleared,
+    AreasSelected,
+    Change,
+    ConfidenceSet,
+    ReferentNoted,
+    TrustChosen,
+)
 from ddwizard.core.placement import Placement, ReferentPlacement
 from ddwizard.core.plane import build_scene
 from ddwizard.core.questionnaire import Axis, Referent
@@ -146,7 +155,7 @@ class AreaPage(Page):
         self.note = text_box(f"Notes on {r.title}", "Notes on this area (optional)", lines=4)
         self._add(self.note)
         self._note = TextBinding(
-            self.note, self.model, lambda t: self.model.set_referent_note(r.id, note=t)
+            self.note, self.model, lambda t: self.model.apply(ReferentNoted(r.id, t))
         )
         self._chain([*self.confidence.buttons(), self.note])
         if self.model.is_open():
@@ -271,11 +280,12 @@ class AreaPage(Page):
         target = box.group.checkedButton() or box.radios[0]
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_changed(self, what: str, key: str) -> None:
-        mine = what == "answer" and key in self._ids
-        if mine or what == "referents" or what == "target" and key == self.referent.id:
+    def _on_changed(self, change: Change) -> None:
+        rid = self.referent.id
+        mine = isinstance(change, AnswerChosen | AnswerCleared) and change.question in self._ids
+        if mine or isinstance(change, AreasSelected) or change.key == ("target", rid):
             self._position_soon()
-        elif what == "trust_reference" and key == self.referent.id or what == "details":
+        elif isinstance(change, TrustChosen) or change.key == ("trust_reference", rid):
             self._show_reference()
 
     def _show_reference(self) -> None:
@@ -316,7 +326,7 @@ class AreaPage(Page):
 
     def _save_confidence(self, index: int, checked: bool) -> None:
         if checked:
-            self.model.set_referent_note(self.referent.id, confidence=CONFIDENCE[index][1])
+            self.model.apply(ConfidenceSet(self.referent.id, CONFIDENCE[index][1]))
 
 
 def _html(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from ddwizard.core.changes import AreasSelected
 from ddwizard.core.questionnaire import Referent
 from ddwizard.ui import theme
 from ddwizard.ui.pages.base import ScrollPage, card, heading, named
@@ -78,7 +79,7 @@ class AreasPage(ScrollPage):
         self._save_choice()
 
     def _save_choice(self, *_) -> None:
-        self.model.set_selected_referents(self.chosen())
+        self.model.apply(AreasSelected(tuple(self.chosen())))
         self._show_count()
 
     def _show_count(self) -> None:

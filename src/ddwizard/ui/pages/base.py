@@ -31,7 +31,7 @@ def em(widget: QWidget) -> int:
 
 
 class Page(QWidget):
-    """A step of the wizard. Built once, on first visit; `load()` shows the model's snapshot
+    """A step of the wizard. Built once, on first visit; `load()` shows the model's assessment
     (called on every visit), `save()` writes whatever a text field still holds."""
 
     title = ""

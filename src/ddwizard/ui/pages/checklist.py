@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddwizard.core.assessment import ChecklistEntry, ItemStatus
+from ddwizard.core.changes import Change, ChecklistEntrySet
 from ddwizard.core.questionnaire import ChecklistArea, ChecklistItem
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, date_edit, date_text, show_date, text_box
@@ -74,7 +75,7 @@ class ItemRow(QWidget):
         entry = ChecklistEntry(
             self.item.id, status, self.note.toPlainText(), self.owner.text(), date_text(self.due)
         )
-        return self.model.set_checklist_entry(entry)
+        return self.model.apply(ChecklistEntrySet(entry))
 
 
 class AreaChecklist(Scrolling):
@@ -138,8 +139,8 @@ class ChecklistPage(Page):
             detail.load()
         self._count()
 
-    def _on_changed(self, what: str, _key: str) -> None:
-        if what == "checklist":
+    def _on_changed(self, change: Change) -> None:
+        if isinstance(change, ChecklistEntrySet):
             self._count()
 
     def area_rows(self, index: int) -> list[ItemRow]:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddwizard.core.changes import Change, RouteSet, TargetRemoved, TargetSet
 from ddwizard.core.errors import UserError
 from ddwizard.core.placement import Placement, ReferentPlacement, place_assessment
 from ddwizard.core.plane import PlaneScene, build_scene
@@ -38,7 +39,6 @@ REFERENT_ROLE = Qt.ItemDataRole.UserRole
 PANEL_EM = 30  # the side panel's least width, in ems: the steps table needs it
 PLANE_EM = 26  # the plane's height when the panel is below it, in ems
 SPLITTER_KEY = "plane/splitter"  # in the user's settings (see ui.settings)
-PLACEMENT_CHANGES = {"answer", "referent_note", "referents", "questionnaire"}
 EXPORT_FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
 INTRO = (
     "Each area (a referent) sits where its answers put it: across, how far it is turned "
@@ -228,15 +228,15 @@ class PlanePage(Page):
         self.editor.flush()
         super().save()
 
-    def _on_changed(self, what: str, key: str) -> None:
+    def _on_changed(self, change: Change) -> None:
         if not self.model.is_open() or not self.isVisibleTo(self.window()):
             return  # not showing: `load()` reads everything afresh when it is shown again
-        if what in PLACEMENT_CHANGES:
+        if change.moves_placement:
             self._fill_areas()
             self._show_area()
-        if what == "target" and key == self.selected:
+        if change.key == ("target", self.selected):
             self.editor.refresh()
-        if what in PLACEMENT_CHANGES or what == "target":
+        if change.moves_placement or isinstance(change, TargetSet | TargetRemoved | RouteSet):
             self.refresh_plane()
 
     # --- the plane -------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddwizard.core.assessment import Answer
+from ddwizard.core.changes import AnswerChosen, AnswerCleared, AnswerNoted, EvidenceSet
 from ddwizard.core.questionnaire import EVIDENCE_LABELS, EVIDENCE_SOURCES, Question
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, text_box
@@ -65,7 +66,7 @@ class QuestionBox(theme.Panel):
         self.note.setAccessibleDescription(question.text)
         layout.addWidget(self.note)
         layout.addLayout(self._evidence())
-        self._note = TextBinding(self.note, model, lambda t: model.set_answer(question.id, note=t))
+        self._note = TextBinding(self.note, model, self._save_note)
 
     def _add_help(self, layout: QVBoxLayout) -> None:
         text = help_html(self.question)
@@ -132,7 +133,7 @@ class QuestionBox(theme.Panel):
             self.radios[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def clear_answer(self) -> None:
-        if self.model.set_answer(self.question.id, option=None):
+        if self.model.apply(AnswerCleared(self.question.id)):
             with QSignalBlocker(self.group):
                 self._check(None)
             self.clear.setEnabled(False)
@@ -156,13 +157,16 @@ class QuestionBox(theme.Panel):
         if not checked:
             return
         key = self.question.options[index].key
-        if self.model.set_answer(self.question.id, option=key):
+        if self.model.apply(AnswerChosen(self.question.id, key)):
             self.clear.setEnabled(True)
             self.chosen.emit(key)
 
+    def _save_note(self, text: str) -> bool:
+        return self.model.apply(AnswerNoted(self.question.id, text))
+
     def _save_evidence(self, *_) -> None:
         chosen = tuple(s for s, box in self.sources.items() if box.isChecked())
-        self.model.set_answer(self.question.id, evidence=chosen)
+        self.model.apply(EvidenceSet(self.question.id, chosen))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()

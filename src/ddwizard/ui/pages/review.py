@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddwizard.core.assessment import Status
+from ddwizard.core.changes import StatusSet
 from ddwizard.core.placement import Quadrant
 from ddwizard.ui import theme
 from ddwizard.ui.pages.base import ScrollPage, card, heading, named, section
@@ -122,7 +123,7 @@ class ReviewPage(ScrollPage):
 
     def _toggle_status(self) -> None:
         final = self.model.assessment.status == Status.FINAL
-        self.model.set_details(status=Status.DRAFT if final else Status.FINAL)
+        self.model.apply(StatusSet(Status.DRAFT if final else Status.FINAL))
         self._show_status()
 
     def _show_missing(self) -> None:

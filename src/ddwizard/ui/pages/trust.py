@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from ddwizard.core.assessment import TrustReference
+from ddwizard.core.changes import TrustReferenceSet
 from ddwizard.core.questionnaire import Referent
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, text_box
@@ -43,11 +44,9 @@ class ReferenceCard(QWidget):
         self.bindings[1].set_text(ref.purpose if ref else "")
 
     def _save(self, _text: str) -> bool:
-        return self.model.set_trust_reference(
-            TrustReference(
-                self.referent.id, self.practice.toPlainText(), self.purpose.toPlainText()
-            )
-        )
+        practice, purpose = self.practice.toPlainText(), self.purpose.toPlainText()
+        reference = TrustReference(self.referent.id, practice, purpose)
+        return self.model.apply(TrustReferenceSet(reference))
 
 
 class TrustPage(ScrollPage):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddwizard.core.assessment import Step, Target
+from ddwizard.core.changes import RouteSet, TargetRemoved, TargetSet
 from ddwizard.core.routes import suggest_route
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, text_box
@@ -103,7 +104,7 @@ class TargetEditor(QWidget):
         layout.addWidget(theme.label(
             "The dated steps from now to the target. Usually purpose first, then practice.",
             "muted"))  # fmt: skip
-        self.steps = StepsTable(self.model, lambda steps: self.save(steps=steps))
+        self.steps = StepsTable(self.model, self.save_route)
         self.steps.setMinimumHeight(120)
         layout.addWidget(self.steps)
         buttons = FlowLayout(spacing=6)  # onto two lines when the panel is narrow
@@ -179,7 +180,13 @@ class TargetEditor(QWidget):
         if t is None:
             return True
         new = dataclasses.replace(t, **changes)
-        return new == t or self.model.set_target(new)
+        return new == t or self.model.apply(TargetSet(new))
+
+    def save_route(self, steps: tuple[Step, ...]) -> bool:
+        t = self.target()
+        if t is None:
+            return True
+        return tuple(steps) == t.steps or self.model.apply(RouteSet(t.referent, steps))
 
     def _save_by(self, text: str) -> bool:
         if not self.by.hasAcceptableInput():
@@ -193,7 +200,7 @@ class TargetEditor(QWidget):
         if self.referent is None:
             return
         x, y = self.start if self.start is not None else (0.0, 0.0)
-        self.model.set_target(Target(self.referent, round(x, 2), round(y, 2)))
+        self.model.apply(TargetSet(Target(self.referent, round(x, 2), round(y, 2))))
 
     def clear_target(self) -> None:
         t = self.target()
@@ -203,7 +210,7 @@ class TargetEditor(QWidget):
             "Clear target", "Clear this area's target, its reasons and its route map?",
             "Clear target"):  # fmt: skip
             return
-        self.model.delete_target(t.referent)
+        self.model.apply(TargetRemoved(t.referent))
 
     def flush(self) -> None:
         self.by_binding.flush()
@@ -227,7 +234,7 @@ class TargetEditor(QWidget):
         before = before or after
         mid = (round((before[0] + after[0]) / 2, 2), round((before[1] + after[1]) / 2, 2))
         steps.insert(at, Step(*mid))
-        if self.save(steps=tuple(steps)):
+        if self.save_route(tuple(steps)):
             self.steps.selectRow(at)
 
     def remove_step(self) -> None:
@@ -235,7 +242,7 @@ class TargetEditor(QWidget):
         if t is None or not 0 <= row < len(t.steps):
             return
         steps = t.steps[:row] + t.steps[row + 1 :]
-        if self.save(steps=steps) and steps:
+        if self.save_route(steps) and steps:
             self.steps.selectRow(min(row, len(steps) - 1))
 
     def move_step(self, delta: int) -> None:
@@ -246,7 +253,7 @@ class TargetEditor(QWidget):
         self.steps.flush()
         steps = list(self.target().steps)
         steps[row], steps[other] = steps[other], steps[row]
-        if self.save(steps=tuple(steps)):
+        if self.save_route(tuple(steps)):
             self.steps.selectRow(other)
 
     def suggest(self) -> None:
@@ -266,5 +273,5 @@ class TargetEditor(QWidget):
             "Suggest a route", f"Replace the {len(t.steps)} steps with a suggested route?",
             "Replace steps"):  # fmt: skip
             return
-        self.save(steps=steps)
+        self.save_route(steps)
         self.note.emit("Suggested steps filled in: edit their dates and actions as you agree them.")

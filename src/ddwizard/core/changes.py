@@ -1,0 +1,399 @@
+"""What an edit does to an assessment: one immutable value per kind of edit, each with the
+one function that applies it (`apply`). Storage applies the same value in one transaction
+with its audit rows (`Database.apply`); the app's model applies it in memory and announces
+it, typed, to the widgets that show it. No rule of change is written anywhere else.
+
+An answer or an area's note emptied of everything is dropped, as storage drops its row;
+`inverse(before)` is the change that puts back what `before` held (for undo)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from operator import attrgetter
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from ddwizard.core.assessment import (
+    Answer,
+    Assessment,
+    ChecklistEntry,
+    Confidence,
+    ReferentNote,
+    School,
+    Status,
+    Step,
+    Target,
+    Trust,
+    TrustReference,
+)
+
+if TYPE_CHECKING:
+    from ddwizard.core.questionnaire import Questionnaire
+
+
+class Change:
+    """One edit. `key` names what it sets: a later change with the same key supersedes it."""
+
+    __slots__ = ()
+    moves_placement: ClassVar[bool] = False  # may move an area on the plane
+    key_of: ClassVar[tuple[str, str]]  # (what it sets, the path to what it is about)
+
+    def apply(self, a: Assessment) -> Assessment:
+        raise NotImplementedError
+
+    def inverse(self, before: Assessment) -> Change:
+        raise NotImplementedError
+
+    @property
+    def key(self) -> tuple:
+        kind, path = self.key_of
+        return (kind, attrgetter(path)(self)) if path else (kind,)
+
+
+def _put(items: tuple, key: str, value, new) -> tuple:
+    """Replace the item whose `key` is `value` by `new` (append if absent, drop if None)."""
+    out, found = [], False
+    for item in items:
+        if getattr(item, key) == value:
+            found = True
+            if new is not None:
+                out.append(new)
+        else:
+            out.append(item)
+    if not found and new is not None:
+        out.append(new)
+    return tuple(out)
+
+
+# --- answers ---------------------------------------------------------------------------------
+
+
+def _answer(a: Assessment, question: str) -> Answer:
+    return a.answer(question) or Answer(question)
+
+
+def _with_answer(a: Assessment, question: str, **fields) -> Assessment:
+    new = replace(_answer(a, question), **fields)
+    kept = None if new == Answer(question) else new
+    return a.with_changes(answers=_put(a.answers, "question", question, kept))
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerChosen(Change):
+    """An option chosen for a question ("don't know yet" is an option too)."""
+
+    key_of: ClassVar = ("option", "question")
+    question: str
+    option: str
+    moves_placement: ClassVar[bool] = True
+
+    def apply(self, a: Assessment) -> Assessment:
+        return _with_answer(a, self.question, option=self.option)
+
+    def inverse(self, before: Assessment) -> Change:
+        return _option_change(self.question, _answer(before, self.question).option)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerCleared(Change):
+    """A question's chosen option taken away: not answered any more (its note stays)."""
+
+    key_of: ClassVar = ("option", "question")
+    question: str
+    moves_placement: ClassVar[bool] = True
+
+    def apply(self, a: Assessment) -> Assessment:
+        return _with_answer(a, self.question, option=None)
+
+    def inverse(self, before: Assessment) -> Change:
+        return _option_change(self.question, _answer(before, self.question).option)
+
+
+def _option_change(question: str, option: str | None) -> Change:
+    return AnswerCleared(question) if option is None else AnswerChosen(question, option)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerNoted(Change):
+    """The assessor's note on one question."""
+
+    key_of: ClassVar = ("note", "question")
+    question: str
+    note: str
+
+    def apply(self, a: Assessment) -> Assessment:
+        return _with_answer(a, self.question, note=self.note)
+
+    def inverse(self, before: Assessment) -> Change:
+        return AnswerNoted(self.question, _answer(before, self.question).note)
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSet(Change):
+    """The sources an answer rests on (documents, a visit...)."""
+
+    key_of: ClassVar = ("evidence", "question")
+    question: str
+    evidence: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "evidence", tuple(self.evidence))
+
+    def apply(self, a: Assessment) -> Assessment:
+        return _with_answer(a, self.question, evidence=self.evidence)
+
+    def inverse(self, before: Assessment) -> Change:
+        return EvidenceSet(self.question, _answer(before, self.question).evidence)
+
+
+# --- an area's confidence and note ------------------------------------------------------------
+
+
+def _view(a: Assessment, referent: str) -> ReferentNote:
+    return a.note_for(referent) or ReferentNote(referent)
+
+
+def _with_view(a: Assessment, referent: str, **fields) -> Assessment:
+    new = replace(_view(a, referent), **fields)
+    kept = None if new == ReferentNote(referent) else new
+    return a.with_changes(referent_notes=_put(a.referent_notes, "referent", referent, kept))
+
+
+@dataclass(frozen=True, slots=True)
+class ConfidenceSet(Change):
+    """How sure the assessor is of an area's answers (None: not said)."""
+
+    key_of: ClassVar = ("confidence", "referent")
+    referent: str
+    confidence: Confidence | None
+    moves_placement: ClassVar[bool] = True
+
+    def __post_init__(self) -> None:
+        if self.confidence is not None:
+            object.__setattr__(self, "confidence", Confidence(self.confidence))
+
+    def apply(self, a: Assessment) -> Assessment:
+        return _with_view(a, self.referent, confidence=self.confidence)
+
+    def inverse(self, before: Assessment) -> Change:
+        return ConfidenceSet(self.referent, _view(before, self.referent).confidence)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferentNoted(Change):
+    """The assessor's note on a whole area."""
+
+    key_of: ClassVar = ("referent_note", "referent")
+    referent: str
+    note: str
+
+    def apply(self, a: Assessment) -> Assessment:
+        return _with_view(a, self.referent, note=self.note)
+
+    def inverse(self, before: Assessment) -> Change:
+        return ReferentNoted(self.referent, _view(before, self.referent).note)
+
+
+# --- targets and their routes ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TargetSet(Change):
+    """An area's agreed target, as a whole (a new one, or any of its fields changed)."""
+
+    key_of: ClassVar = ("target", "target.referent")
+    target: Target
+
+    def apply(self, a: Assessment) -> Assessment:
+        return a.with_changes(
+            targets=_put(a.targets, "referent", self.target.referent, self.target)
+        )
+
+    def inverse(self, before: Assessment) -> Change:
+        return _target_change(before, self.target.referent)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRemoved(Change):
+    """An area's target cleared, with its route."""
+
+    key_of: ClassVar = ("target", "referent")
+    referent: str
+
+    def apply(self, a: Assessment) -> Assessment:
+        return a.with_changes(targets=_put(a.targets, "referent", self.referent, None))
+
+    def inverse(self, before: Assessment) -> Change:
+        return _target_change(before, self.referent)
+
+
+@dataclass(frozen=True, slots=True)
+class RouteSet(Change):
+    """The dated steps from now to an area's target (nothing happens without a target)."""
+
+    key_of: ClassVar = ("target", "referent")
+    referent: str
+    steps: tuple[Step, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", tuple(self.steps))
+
+    def apply(self, a: Assessment) -> Assessment:
+        target = a.target_for(self.referent)
+        if target is None:
+            return a
+        return TargetSet(replace(target, steps=self.steps)).apply(a)
+
+    def inverse(self, before: Assessment) -> Change:
+        target = before.target_for(self.referent)
+        return RouteSet(self.referent, target.steps if target else ())
+
+
+def _target_change(before: Assessment, referent: str) -> Change:
+    old = before.target_for(referent)
+    return TargetRemoved(referent) if old is None else TargetSet(old)
+
+
+# --- the checklist ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistEntrySet(Change):
+    """One due-diligence item's status, note, owner and date."""
+
+    key_of: ClassVar = ("checklist", "entry.item")
+    entry: ChecklistEntry
+
+    def apply(self, a: Assessment) -> Assessment:
+        entries = _put(a.due_diligence, "item", self.entry.item, self.entry)
+        return a.with_changes(due_diligence=entries)
+
+    def inverse(self, before: Assessment) -> Change:
+        item = self.entry.item
+        return ChecklistEntrySet(before.entry_for(item) or ChecklistEntry(item))
+
+
+# --- the school, the trust and the assessment's own details ------------------------------------
+
+Detail = Literal["label", "assessor", "assessed_on"]
+
+
+@dataclass(frozen=True, slots=True)
+class DetailSet(Change):
+    """The assessment's label, assessor or date."""
+
+    key_of: ClassVar = ("detail", "field")
+    field: Detail
+    value: str
+
+    def apply(self, a: Assessment) -> Assessment:
+        return a.with_changes(**{self.field: self.value})
+
+    def inverse(self, before: Assessment) -> Change:
+        return DetailSet(self.field, getattr(before, self.field))
+
+
+@dataclass(frozen=True, slots=True)
+class StatusSet(Change):
+    """Draft or final."""
+
+    key_of: ClassVar = ("status", "")
+    status: Status
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", Status(self.status))
+
+    def apply(self, a: Assessment) -> Assessment:
+        return a.with_changes(status=self.status)
+
+    def inverse(self, before: Assessment) -> Change:
+        return StatusSet(before.status)
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolSet(Change):
+    """The school's name, URN, phase and local authority."""
+
+    key_of: ClassVar = ("school", "")
+    school: School
+
+    def apply(self, a: Assessment) -> Assessment:
+        return a.with_changes(school=self.school)
+
+    def inverse(self, before: Assessment) -> Change:
+        return SchoolSet(before.school)
+
+
+@dataclass(frozen=True, slots=True)
+class TrustChosen(Change):
+    """Assessed against another trust, by name. `reference` is that trust's own account
+    of its referents, as stored (shared by all its assessments), which comes with it."""
+
+    key_of: ClassVar = ("trust", "")
+    name: str
+    reference: tuple[TrustReference, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reference", tuple(self.reference))
+
+    def apply(self, a: Assessment) -> Assessment:
+        return a.with_changes(trust=Trust(self.name, self.reference))
+
+    def inverse(self, before: Assessment) -> Change:
+        return TrustChosen(before.trust.name, before.trust.reference)
+
+
+@dataclass(frozen=True, slots=True)
+class TrustReferenceSet(Change):
+    """The trust's account of one referent (shared by every assessment against it)."""
+
+    key_of: ClassVar = ("trust_reference", "reference.referent")
+    reference: TrustReference
+
+    def apply(self, a: Assessment) -> Assessment:
+        refs = _put(a.trust.reference, "referent", self.reference.referent, self.reference)
+        return a.with_changes(trust=Trust(a.trust.name, refs))
+
+    def inverse(self, before: Assessment) -> Change:
+        rid = self.reference.referent
+        return TrustReferenceSet(before.trust.reference_for(rid) or TrustReference(rid))
+
+
+# --- what is assessed --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AreasSelected(Change):
+    """The referents chosen for this school (none: all of the questionnaire's)."""
+
+    key_of: ClassVar = ("referents", "")
+    referents: tuple[str, ...]
+    moves_placement: ClassVar[bool] = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "referents", tuple(self.referents))
+
+    def apply(self, a: Assessment) -> Assessment:
+        return a.with_changes(referents=self.referents)
+
+    def inverse(self, before: Assessment) -> Change:
+        return AreasSelected(before.referents)
+
+
+_KEPT_FOR_QUESTIONS = ("referents", "answers", "referent_notes", "targets", "due_diligence")
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionnaireSwitched(Change):
+    """Another questionnaire, while nothing is answered: whatever was kept for the old
+    one's questions and areas goes with it."""
+
+    key_of: ClassVar = ("questionnaire", "")
+    questionnaire: Questionnaire
+    moves_placement: ClassVar[bool] = True
+
+    def apply(self, a: Assessment) -> Assessment:
+        q, emptied = self.questionnaire, dict.fromkeys(_KEPT_FOR_QUESTIONS, ())
+        return a.with_changes(questionnaire_id=q.id, questionnaire_version=q.version, **emptied)
+
+    def inverse(self, before: Assessment) -> Change:
+        raise NotImplementedError("the earlier questionnaire is not kept in the change")
