@@ -5,6 +5,7 @@ import json
 from ddwizard import services
 from ddwizard.cli import main
 from ddwizard.core.assessment import ChecklistEntry, ItemStatus
+from ddwizard.core.changes import AnswerChosen, ChecklistEntrySet
 
 
 def run(capsys, *argv):
@@ -22,11 +23,15 @@ def test_history_lists_every_change_oldest_first_in_json_and_in_words(tmp_path, 
         q = db.questionnaire_for(aid)
         question = q.question(answer.question)
         other = next(o for o in question.options if o.key != answer.option)
-        db.set_answer(aid, answer.question, option=other.key)
+        db.apply(aid, AnswerChosen(answer.question, other.key))
         entry = a.due_diligence[0]
-        db.set_checklist_entry(
+        db.apply(
             aid,
-            ChecklistEntry(entry.item, ItemStatus.IN_PROGRESS, "Waiting for the 2025-26 outturn"),
+            ChecklistEntrySet(
+                ChecklistEntry(
+                    entry.item, ItemStatus.IN_PROGRESS, "Waiting for the 2025-26 outturn"
+                )
+            ),
         )
     code, out, _ = run(capsys, "--db", str(path), "history", str(aid), "--json")
     assert code == 0

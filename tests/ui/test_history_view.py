@@ -6,14 +6,15 @@ from PySide6.QtCore import Qt
 
 from ddwizard import services
 from ddwizard.core.assessment import ItemStatus
+from ddwizard.core.changes import ChecklistEntrySet, DetailSet
 from ddwizard.ui.history_view import HistoryView
 
 
 def test_history_view_shows_changes_newest_first_and_filters(qtbot, db):
     aid = services.create_demo(db)
     entry = db.load_assessment(aid).due_diligence[0]
-    db.set_checklist_entry(aid, replace(entry, status=ItemStatus.IN_PROGRESS))
-    db.set_details(aid, label="Second visit <after> half-term & 🙂")
+    db.apply(aid, ChecklistEntrySet(replace(entry, status=ItemStatus.IN_PROGRESS)))
+    db.apply(aid, DetailSet("label", "Second visit <after> half-term & 🙂"))
     view = HistoryView(db, aid)
     qtbot.addWidget(view)
     view.show()
