@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from ddwizard import services
-from ddwizard.core.assessment import Answer, Trust
+from ddwizard.core.assessment import Answer, Trust, new_uid
 
 from .helpers import click
 
@@ -27,7 +27,7 @@ def candidate_trusts(db) -> list[int]:
             answers = tuple(
                 Answer(a.question, other[a.question]) if a.question in other else a for a in answers
             )
-        a = base.with_changes(uid=services.new_uid(), trust=Trust(name), answers=answers)
+        a = base.with_changes(uid=new_uid(), trust=Trust(name), answers=answers)
         ids.append(db.create_assessment(a, q))
     return ids
 
@@ -132,7 +132,7 @@ def test_perspectives_show_the_conversation_points(qtbot, make_window, db):
         Answer(a.question, purpose.options[-2].key) if a.question == purpose.id else a
         for a in base.answers
     )
-    other = base.with_changes(uid=services.new_uid(), assessor="Headteacher", answers=answers)
+    other = base.with_changes(uid=new_uid(), assessor="Headteacher", answers=answers)
     second = db.create_assessment(other, q)
     window = make_window(db)
     window.show_compare([first, second])
