@@ -301,7 +301,7 @@ def steps_and_autosave(tmp: Path) -> list[Figure]:
 
 def _autosave(app, window, painted, tmp: Path) -> list[Figure]:
     """A radio button of an area page clicked: timed from the click to the moment the
-    answer's transaction is committed (storage's `set_answer` returns), and, for the p99,
+    answer's transaction is committed (storage's `apply` returns), and, for the p99,
     to the end of everything the click does (the model's announcement and every listener).
     Between clicks the event loop runs, so repaints and deferred updates happen as in use."""
     wizard = window.wizard
@@ -312,13 +312,13 @@ def _autosave(app, window, painted, tmp: Path) -> list[Figure]:
     radios = [r for box in page.questions.values() for r in box.radios[:2]]
     db = window.model.db
     committed = {"at": 0.0}
-    real = db.set_answer
+    real = db.apply
 
-    def set_answer(*args, **kwargs):
+    def apply(*args, **kwargs):
         real(*args, **kwargs)
         committed["at"] = time.perf_counter()
 
-    db.set_answer = set_answer  # the instance's own: only this benchmark sees it
+    db.apply = apply  # the instance's own: only this benchmark sees it
     state = {"i": 0}
     bare = bare_upsert_connection(tmp / "bare-autosave.db")
 
@@ -352,7 +352,7 @@ def _autosave(app, window, painted, tmp: Path) -> list[Figure]:
         whole.append(b)
         painted.settle()
         bare_samples.append(baseline())
-    db.set_answer = real
+    db.apply = real
     bare.close()
     return [
         Figure(

@@ -106,4 +106,3 @@ def _run_app(db: str | None) -> int:
     from ddwizard.ui.app import run
 
     return run(db)
-
