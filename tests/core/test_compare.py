@@ -7,6 +7,7 @@ import pytest
 from ddwizard.core.assessment import Answer, Assessment, ReferentNote, School, Target, Trust
 from ddwizard.core.compare import CompareError, Kind, compare, point_words
 from ddwizard.core.compare_plane import build_figure
+from ddwizard.core.labels import Rect
 from ddwizard.core.questionnaire import Axis, Referent
 from ddwizard.core.reassess import newer_than, reassess
 from ddwizard.core.statuses import Confidence
@@ -180,3 +181,77 @@ def test_reassess_carries_what_fits_and_names_what_does_not():
 
 def test_versions_compare_as_numbers_where_they_are_numbers():
     assert newer_than("10", "9") and newer_than("2.1", "2") and not newer_than("1", "1")
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    joining_on: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WithDecision(Assessment):
+    """An assessment that records when the school joins (the bundle's `decision`)."""
+
+    decision: Decision | None = None
+
+
+def test_joining_schools_are_set_apart_where_the_assessments_say():
+    def school(uid, joining_on):
+        return make(
+            uid,
+            school=f"School {uid}",
+            on="2026-11-01",
+            cls=WithDecision,
+            decision=Decision(joining_on) if joining_on is not None else None,
+            answers={"reading_pu0": "own", "reading_pr0": "own"},
+        )
+
+    c = compare(
+        [
+            (1, school("1", "2027-04-01"), Q),
+            (2, school("2", "2019-09-01"), Q),
+            (3, school("3", None), Q),
+        ]
+    )
+    figure = build_figure(c)
+    names = [s.name for s in figure.series]
+    assert names == ["Existing schools", "Joining schools", "Not recorded as joining or existing"]
+    assert len({s.marker for s in figure.series}) == 3 and figure.series[1].hollow
+    marks = figure.panels[0].marks  # the same spot, but different sets: never one stack
+    assert sorted((m.series, m.names) for m in marks) == [
+        (0, ("School 2",)),
+        (1, ("School 1",)),
+        (2, ("School 3",)),
+    ]
+
+
+def test_a_hundred_schools_stay_readable():
+    import random
+
+    from ddwizard.core.compare_plane import label_panel
+
+    rng = random.Random(4)
+    keys = [o.key for o in SCALE]
+    schools = [
+        make(
+            str(i),
+            school=f"School number {i}",
+            answers={q: rng.choice(keys) for q in ("reading_pu0", "reading_pr0")},
+        )
+        for i in range(100)
+    ]
+    c = compare([(i, a, Q) for i, a in enumerate(schools)])
+    panel = build_figure(c).panels[0]
+    placed = sum(1 for p in c.areas[0].points if p.placed)
+    assert sum(m.count for m in panel.marks) == placed  # every school counted, once
+    assert any(m.count > 1 for m in panel.marks)  # 25 spots for ~64 schools: stacks
+    radius = 0.03
+    panel = label_panel(panel, lambda text: (0.012 * len(text), 0.06), radius)
+    rects = list(panel.labels.values())
+    assert rects, "some schools are named"
+    for i, a in enumerate(rects):
+        assert all(not a.rect.overlaps(b.rect) for b in rects[i + 1 :])
+        for m in panel.marks:
+            dot = Rect(m.x - radius, m.y - radius, 2 * radius, 2 * radius)
+            assert not a.rect.overlaps(dot), (a.key, m.key)
+    assert all(panel.mark(key).count == 1 for key in panel.labels)  # stacks show a count

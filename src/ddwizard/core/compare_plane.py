@@ -67,6 +67,7 @@ class Panel:
     gap_purpose: float | None = None
     gap_practice: float | None = None
     labels: dict[str, PlacedLabel] = field(default_factory=dict)
+    quadrants: tuple[tuple[str, int], ...] = ()  # (A-D or "axis", how many) for a portfolio
 
     def mark(self, key: str) -> Mark | None:
         return next((m for m in self.marks if m.key == key), None)
@@ -130,7 +131,7 @@ def _school_sets(c: Comparison) -> tuple[tuple[Series, ...], list[int]]:
 
 def _panel(c: Comparison, area: AreaComparison, series, member_series) -> Panel:
     portfolio = c.kind == Kind.SCHOOLS
-    groups: dict[tuple[int, int, int], list[tuple[float, float, str]]] = {}
+    stacks: list[tuple[int, float, float, list[str]]] = []  # series, where drawn, who
     unplaced = []
     for p in area.points:
         name = c.name(p.member)
@@ -138,16 +139,18 @@ def _panel(c: Comparison, area: AreaComparison, series, member_series) -> Panel:
             unplaced.append(name)
             continue
         s = member_series[p.member]
-        cell = (s, round(p.purpose / STACK), round(p.practice / STACK))
-        groups.setdefault(cell, []).append((p.purpose, p.practice, name))
+        stack = next((k for k in stacks if k[0] == s and _near(k[1], k[2], p)), None)
+        if stack is None:
+            stacks.append((s, p.purpose, p.practice, [name]))
+        else:
+            stack[3].append(name)
     marks = []
-    for n, ((s, _, _), members) in enumerate(groups.items()):
-        x = sum(m[0] for m in members) / len(members)  # where a stack is drawn, not a finding
-        y = sum(m[1] for m in members) / len(members)
-        names = tuple(m[2] for m in members)
-        label = _label(names, series[s], portfolio)
-        marks.append(Mark(f"{area.referent}#{n}", s, x, y, names, label))
+    for n, (s, x, y, names) in enumerate(stacks):
+        # A stack is drawn where its first member sits: a real position, not an average.
+        label = _label(tuple(names), series[s], portfolio)
+        marks.append(Mark(f"{area.referent}#{n}", s, x, y, tuple(names), label))
     links = _trajectory(area) if c.kind == Kind.MOVEMENT else ()
+    quadrants = _quadrant_counts(area) if portfolio else ()
     return Panel(
         area.referent,
         area.title,
@@ -156,7 +159,20 @@ def _panel(c: Comparison, area: AreaComparison, series, member_series) -> Panel:
         tuple(unplaced),
         area.gap_purpose,
         area.gap_practice,
+        quadrants=quadrants,
     )
+
+
+def _quadrant_counts(area: AreaComparison) -> tuple[tuple[str, int], ...]:
+    """How many schools sit in each quadrant of this area (those on an axis apart)."""
+    placed = [p for p in area.points if p.placed]
+    counts = [(q, sum(1 for p in placed if p.quadrant and p.quadrant.value == q)) for q in "ABCD"]
+    on_axis = sum(1 for p in placed if p.quadrant is None)
+    return tuple(counts) + ((("axis", on_axis),) if on_axis else ())
+
+
+def _near(x: float, y: float, p) -> bool:
+    return abs(p.purpose - x) < STACK and abs(p.practice - y) < STACK
 
 
 def _label(names: tuple[str, ...], series: Series, portfolio: bool) -> str:

@@ -24,6 +24,12 @@ KEY_LINE = (
 
 
 def gap_words(panel: Panel) -> str:
+    """The line under a small plane's title: for a portfolio, how many schools sit in each
+    quadrant (what a trust plans support from); else the gap on each axis."""
+    if panel.quadrants:
+        parts = [f"{q} {n}" if q != "axis" else f"on an axis {n}" for q, n in panel.quadrants]
+        return "Schools: " + " · ".join(parts)
+
     def one(v):
         return "—" if v is None else f"{v:.2f}"
 
@@ -124,9 +130,10 @@ class FigureLayout:
         gap = QRectF(x, title.bottom(), pw, self.sfm.height() * 1.2)
         plot = QRectF(x, gap.bottom(), pw, pw)
         note = ""
-        if panel.unplaced:
-            names = ", ".join(panel.unplaced)
-            note = f"Not placed here: {names}"
+        if len(panel.unplaced) > 3:  # a portfolio's list would not fit under a small plane
+            note = f"Not placed here: {len(panel.unplaced)} (see the table)"
+        elif panel.unplaced:
+            note = f"Not placed here: {', '.join(panel.unplaced)}"
         note_rect = QRectF(x, plot.bottom() + self.em * 0.2, pw, self.sfm.height() * 2.2)
         box = PanelBox(panel, lines, title, gap, plot, note_rect, note)
         box.panel = self._labelled(box)

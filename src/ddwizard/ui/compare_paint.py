@@ -38,14 +38,18 @@ def shape_path(shape: str, c: QPointF, r: float) -> QPainterPath:
     elif shape in ("triangle", "triangle_down"):
         d = 1 if shape == "triangle" else -1
         k = r * 1.2
-        pts = [QPointF(x, y - d * k), QPointF(x + k * 0.95, y + d * k * 0.7),
-               QPointF(x - k * 0.95, y + d * k * 0.7)]  # fmt: skip
+        pts = [
+            QPointF(x, y - d * k),
+            QPointF(x + k * 0.95, y + d * k * 0.7),
+            QPointF(x - k * 0.95, y + d * k * 0.7),
+        ]
         path.addPolygon(QPolygonF(pts))
         path.closeSubpath()
     elif shape == "diamond":
         k = r * 1.2
-        path.addPolygon(QPolygonF([QPointF(x, y - k), QPointF(x + k, y), QPointF(x, y + k),
-                                   QPointF(x - k, y)]))  # fmt: skip
+        path.addPolygon(
+            QPolygonF([QPointF(x, y - k), QPointF(x + k, y), QPointF(x, y + k), QPointF(x - k, y)])
+        )
         path.closeSubpath()
     elif shape == "cross":
         k = r * 0.95
@@ -58,8 +62,9 @@ def shape_path(shape: str, c: QPointF, r: float) -> QPainterPath:
     return path
 
 
-def draw_marker(p: QPainter, layout: FigureLayout, series: int, c: QPointF, r: float,
-                count: int = 1) -> None:  # fmt: skip
+def draw_marker(
+    p: QPainter, layout: FigureLayout, series: int, c: QPointF, r: float, count: int = 1
+) -> None:
     s = layout.figure.series[series]
     ink = series_ink(layout, series)
     path = shape_path(s.marker, c, r)
@@ -103,8 +108,11 @@ def _header(p: QPainter, f: FigureLayout) -> None:
             draw_marker(p, f, index, c, f.radius)
             p.setFont(f.font)
             p.setPen(f.style.ink(0.95))
-            p.drawText(QRectF(origin.x() + f.radius * 3, origin.y(), f.width, h),
-                       int(LEFT | V_CENTRE), text)  # fmt: skip
+            p.drawText(
+                QRectF(origin.x() + f.radius * 3, origin.y(), f.width, h),
+                int(LEFT | V_CENTRE),
+                text,
+            )
     p.setFont(f.small)
     p.setPen(f.style.ink(0.8))
     p.drawText(f.notes_rect, int(LEFT | Qt.TextFlag.TextWordWrap), "\n".join(f.notes))
@@ -115,8 +123,11 @@ def _panel(p: QPainter, f: FigureLayout, box: PanelBox) -> None:
     p.setPen(f.style.ink(0.95))
     lh = f.bfm.height()
     for i, line in enumerate(box.title_lines):
-        p.drawText(QRectF(box.title_rect.x(), box.title_rect.y() + i * lh, box.title_rect.width(),
-                          lh), int(LEFT | V_CENTRE), line)  # fmt: skip
+        p.drawText(
+            QRectF(box.title_rect.x(), box.title_rect.y() + i * lh, box.title_rect.width(), lh),
+            int(LEFT | V_CENTRE),
+            line,
+        )
     p.setFont(f.small)
     p.setPen(f.style.ink(0.75))
     p.drawText(box.gap_rect, int(LEFT | V_CENTRE), gap_words(box.panel))
@@ -155,8 +166,9 @@ def _links(p: QPainter, f: FigureLayout, box: PanelBox) -> None:
     stroke = marks.pen(f.style.ink(0.55), f.line * 1.4)
     trim = f.radius * 1.6
     for k in box.panel.links:
-        marks.arrow(p, box.to_px(k.x1, k.y1), box.to_px(k.x2, k.y2), stroke, f.radius * 1.6,
-                    trim, trim)  # fmt: skip
+        marks.arrow(
+            p, box.to_px(k.x1, k.y1), box.to_px(k.x2, k.y2), stroke, f.radius * 1.6, trim, trim
+        )
 
 
 def _marks(p: QPainter, f: FigureLayout, box: PanelBox) -> None:

@@ -261,8 +261,9 @@ class CompareChooser(QDialog):
         for r in rows:
             if r.id == current:
                 continue
-            text = " · ".join(x for x in (r.school, r.trust, r.label, r.assessed_on,
-                                          r.assessor) if x)  # fmt: skip
+            text = " · ".join(
+                x for x in (r.school, r.trust, r.label, r.assessed_on, r.assessor) if x
+            )
             item = QListWidgetItem(text or f"Assessment {r.id}", self.list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
