@@ -29,6 +29,7 @@ from harness import table  # noqa: E402
 def main(argv: list[str]) -> int:
     import bench_app
     import bench_commands
+    import bench_compare
     import bench_store
 
     # The app's suite starts many fresh processes, which leave this machine slower for a
@@ -36,6 +37,7 @@ def main(argv: list[str]) -> int:
     suites = {
         "store": bench_store.run_all,
         "commands": bench_commands.run_all,
+        "compare": bench_compare.run_all,
         "app": bench_app.run_all,
     }
     chosen = argv or list(suites)

@@ -288,6 +288,7 @@ LATER = (".pdf", ".docx")
 
 
 def cmd_compare(args) -> int:
+    import json
     from pathlib import Path
 
     from ddwizard.core.compare import comparison_json
@@ -302,14 +303,14 @@ def cmd_compare(args) -> int:
     if args.output and suffix not in PICTURES:
         raise CliError(f"{args.output}: give a file name ending in .png or .svg")
     with _db(args) as db:
-        ids = [services.resolve_id(db, text) for text in args.ids]
+        ids = services.comparison_ids(db, args.ids)
         comparison = services.compare_assessments(db, ids)
     if args.output:
         from ddwizard.ui.compare_export import export_comparison  # Qt only for pictures
 
         print(export_comparison(comparison, args.output), file=sys.stderr)
-    if args.json:
-        print_json(comparison_json(comparison))
+    if args.json:  # compact, by the C encoder: a trust's hundred schools make a long one
+        sys.stdout.write(json.dumps(comparison_json(comparison), ensure_ascii=False) + "\n")
     elif not args.output:
         from ddwizard.compare_text import print_comparison
 

@@ -189,8 +189,15 @@ def resolve_id(db: Database, text: str) -> int:
 def compare_assessments(db: Database, ids: list[int]):
     """The comparison of the assessments with these ids, in the order given."""
     from ddwizard.core.compare import compare
+    from ddwizard.storage.comparing import load_for_comparison
 
-    return compare([(i, db.load_assessment(i), db.questionnaire_for(i)) for i in ids])
+    return compare(load_for_comparison(db, ids))
+
+
+def comparison_ids(db: Database, texts: list[str]) -> list[int]:
+    """Assessments by number or uid, as `compare` takes them. A number is checked when the
+    assessments are read, all together, not one by one here."""
+    return [int(t) if t.isdigit() else resolve_id(db, t) for t in texts]
 
 
 def newest_questionnaire(db: Database, qid: str) -> Questionnaire | None:

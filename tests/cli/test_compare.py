@@ -274,3 +274,25 @@ def test_compare_writes_the_picture_as_png_or_svg(db, tmp_path, capsys):
     assert "<svg" in text and "movement over time" in text
     code, _, err = run(capsys, "compare", "1", "2", "-o", str(tmp_path / "x.gif"))
     assert code == 1 and ".png or .svg" in err
+
+
+def test_the_comparison_read_matches_the_whole_assessment(db, capsys):
+    from ddwizard.storage import Database
+    from ddwizard.storage.comparing import load_for_comparison
+
+    run(capsys, "demo")
+    run(capsys, "reassess", "1")
+    with Database(db) as store:
+        store.set_referent_note(2, store.questionnaire_for(2).referents[0].id, note="kept")
+        light = load_for_comparison(store, [2, 1])
+        for aid, a, q in light:
+            whole = store.load_assessment(aid)
+            assert q == store.questionnaire_for(aid)
+            assert a.chosen() == whole.chosen()
+            assert [n.confidence for n in a.referent_notes] == [
+                n.confidence for n in whole.referent_notes
+            ]
+            same = ("uid", "school", "label", "assessor", "assessed_on", "referents")
+            assert [getattr(a, k) for k in same] == [getattr(whole, k) for k in same]
+            assert a.trust.name == whole.trust.name  # its reference is not read: not compared
+        assert [aid for aid, _, _ in light] == [2, 1]

@@ -1,0 +1,73 @@
+"""Many assessments at once, as far as a comparison reads them.
+
+A comparison places every assessment and names it: it needs the school, the trust, the
+label, assessor and date, the selected areas, each chosen option and each area's
+confidence, not the notes, targets or checklist. Reading just those for all the assessments
+in a few queries keeps comparing a trust's hundred schools close to the cost of comparing
+two (the benchmark row `compare`).
+"""
+
+from __future__ import annotations
+
+import json
+
+from ddwizard.core.assessment import Answer, Assessment, ReferentNote, School, Trust
+from ddwizard.core.statuses import Confidence, Status
+from ddwizard.storage.errors import NotFound, translated
+
+HEADS = (
+    "SELECT a.id, a.uid, a.label, a.assessor, a.assessed_on, a.status, a.referents, "
+    "s.name, s.urn, s.phase, s.local_authority, t.name, q.qid, q.version "
+    "FROM assessments a JOIN schools s ON s.id = a.school JOIN trusts t ON t.id = a.trust "
+    "JOIN questionnaires q ON q.id = a.questionnaire WHERE a.id IN ({})"
+)
+
+
+def _marks(ids: list[int]) -> str:
+    return ",".join("?" * len(ids))
+
+
+def load_for_comparison(db, ids: list[int]):
+    """[(id, assessment, questionnaire)] in the order of `ids`; the assessments hold what a
+    comparison reads (answers without their notes; no targets or checklist)."""
+    with translated(db.path):
+        conn = db.conn
+        heads = {row[0]: row for row in conn.execute(HEADS.format(_marks(ids)), ids)}
+        missing = [i for i in ids if i not in heads]
+        if missing:
+            raise NotFound(f"There is no assessment number {missing[0]} in this database.")
+        answers: dict[int, list[Answer]] = {i: [] for i in ids}
+        found = conn.execute(
+            f"SELECT assessment, question, option FROM answers WHERE assessment IN "
+            f"({_marks(ids)}) ORDER BY assessment, position",
+            ids,
+        )
+        for aid, question, option in found:
+            answers[aid].append(Answer(question, option))
+        notes: dict[int, list[ReferentNote]] = {i: [] for i in ids}
+        found = conn.execute(
+            f"SELECT assessment, referent, confidence FROM referent_notes WHERE assessment IN "
+            f"({_marks(ids)}) ORDER BY assessment, position",
+            ids,
+        )
+        for aid, referent, confidence in found:
+            notes[aid].append(ReferentNote(referent, confidence and Confidence(confidence)))
+    out = []
+    for i in ids:
+        _, uid, label, assessor, on, status, referents, *school, trust, qid, version = heads[i]
+        a = Assessment(
+            uid,
+            School(*school),
+            Trust(trust),
+            qid,
+            version,
+            label=label,
+            assessor=assessor,
+            assessed_on=on,
+            status=Status(status),
+            referents=tuple(json.loads(referents)),
+            answers=tuple(answers[i]),
+            referent_notes=tuple(notes[i]),
+        )
+        out.append((i, a, db.get_questionnaire(qid, version)))
+    return out
