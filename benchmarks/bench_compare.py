@@ -26,7 +26,7 @@ from harness import Figure, median, table  # noqa: E402
 
 from ddwizard import services  # noqa: E402
 from ddwizard.cli import main as cli  # noqa: E402
-from ddwizard.core.assessment import Answer, School  # noqa: E402
+from ddwizard.core.assessment import Answer, School, new_uid  # noqa: E402
 from ddwizard.storage import Database  # noqa: E402
 
 SCHOOLS = 100
@@ -48,7 +48,7 @@ def portfolio(path: Path, n: int = SCHOOLS) -> list[int]:
                     a = Answer(a.question, rng.choice([o.key for o in question.options]))
                 answers.append(a)
             other = base.with_changes(
-                uid=services.new_uid(), school=School(f"School {i}"), answers=tuple(answers)
+                uid=new_uid(), school=School(f"School {i}"), answers=tuple(answers)
             )
             ids.append(db.create_assessment(other, q))
     return ids
