@@ -16,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Practice and purpose due diligence for a school joining a School Trust.",
     )
+    p.add_argument("--version", action=_print_version_action(), help="print the version and exit")
     p.add_argument(
         "--db",
         metavar="PATH",
@@ -77,6 +78,25 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("validate", help="check questionnaire files")
     s.add_argument("files", nargs="+", metavar="FILE.yaml")
     return p
+
+
+def _print_version_action():
+    import argparse
+
+    class PrintVersion(argparse.Action):
+        """argparse's own "version" action wants the text when the parser is built; reading
+        the package metadata then would slow every command, so it is read when asked for."""
+
+        def __init__(self, option_strings, dest, help=None):
+            super().__init__(option_strings, argparse.SUPPRESS, nargs=0, help=help)
+
+        def __call__(self, parser, namespace, values, option_string=None):
+            from ddwizard import written_by
+
+            print(written_by())
+            parser.exit()
+
+    return PrintVersion
 
 
 def main(argv: Sequence[str] | None = None) -> int:

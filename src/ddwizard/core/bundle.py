@@ -126,6 +126,7 @@ class _Entry(_Model):
 class _Bundle(_Model):
     format: Literal["ddwizard.assessment"]
     format_version: Literal[1]
+    written_by: Text = ""  # (2) who exported it; import ignores it
     questionnaire: _QRef
     school: _School
     trust: _Trust

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from ddwizard import written_by
 from ddwizard.core.assessment import Assessment
 
 FORMAT = "ddwizard.assessment"
@@ -87,4 +88,7 @@ def write_bundle(a: Assessment) -> dict:
 
 
 def dumps_bundle(a: Assessment) -> str:
-    return json.dumps(write_bundle(a), ensure_ascii=False, indent=2) + "\n"
+    """The bundle file: the assessment's document, and which program wrote the file."""
+    doc = write_bundle(a)
+    doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "written_by": written_by(), **doc}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

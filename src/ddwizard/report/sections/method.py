@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from ddwizard import written_by
 from ddwizard.core.placement import BORDERLINE, Quadrant
 from ddwizard.report import formats, narrative, text
 from ddwizard.report.flow import Paragraph, gap, heading, table
@@ -42,6 +43,7 @@ def build(m: BriefModel, st: Styles) -> list[Flowable]:
         q_title=q.title,
         q_id=q.id,
         q_version=q.version,
+        made_with=written_by(),
         areas=len(m.referents),
         gaps=_gaps(m),
         **counts,
