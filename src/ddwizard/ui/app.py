@@ -8,6 +8,7 @@ restoring moves it aside first.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from ddwizard.ui import theme
 from ddwizard.ui.dialogs import Dialogs, QtDialogs
 
 BACKUPS = "ddwizard backups (*.db);;All files (*)"
+# Set by the packaged build's smoke test (packaging/smoke.py), which has no one to close the
+# window: once the event loop has shown it, it is closed as a person would close it.
+CLOSE_WHEN_SHOWN = "DDWIZARD_CLOSE_WHEN_SHOWN"
 
 
 def application() -> QApplication:
@@ -147,4 +151,15 @@ def run(db: str | None) -> int:
     # fall in the middle of a keystroke. Objects freed by their reference count, as nearly
     # all are, are freed as before.
     gc.freeze()
-    return app.exec() if opened else 1
+    if not opened:
+        return 1
+    if os.environ.get(CLOSE_WHEN_SHOWN):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, holder.window.close)
+    code = app.exec()
+    if holder.window is not None:
+        # Closed, not left to the end of the process: SQLite then folds its write-ahead log
+        # back into the file and removes it, as every command does.
+        holder.window.db.close()
+    return code
