@@ -146,7 +146,7 @@ class Runner:
             cwd=self.box.work,
             env={**self.box.env(), **(env or {})},
             capture_output=True,
-            text=True,
+            encoding="utf-8",
             timeout=TIMEOUT,
         )
         shown = " ".join(["ddwizard", *args])
@@ -228,8 +228,11 @@ def check_data(box: Sandbox, asked: list[Path]) -> None:
     db = data[0] / "ddwizard.db"
     check(db.is_file(), f"the database is where the README says ({db})")
     check(not db.with_name("ddwizard.db-wal").exists(), "the database was closed cleanly")
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
         sources = [row[0] for row in conn.execute("SELECT source FROM questionnaires")]
+    finally:
+        conn.close()  # before the Windows clean-up removes the folder
     check(any(MARK in s for s in sources), "the questionnaire was read from inside the build")
     allowed = {str(p) for p in asked}
     stray = [
