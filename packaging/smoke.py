@@ -102,15 +102,24 @@ class Sandbox:
         return env
 
     def data_folders(self) -> list[Path]:
-        """Where the README says the data goes (and the integrity-check note)."""
+        """Where the README says ddwizard writes: the data, the integrity-check note, and
+        the window's settings (size, position, splitters)."""
         if MACOS:
             lib = self.home / "Library"
-            return [lib / "Application Support/ddwizard", lib / "Caches/ddwizard"]
-        if WINDOWS:  # Windows asks the system for it, whatever the environment says
+            return [
+                lib / "Application Support/ddwizard",
+                lib / "Caches/ddwizard",
+                self.home / ".config/ddwizard",
+            ]
+        if WINDOWS:  # Windows asks the system for these, whatever the environment says
             from platformdirs import user_data_dir
 
             return [Path(user_data_dir("ddwizard", appauthor=False))]
-        return [self.home / ".local/share/ddwizard", self.home / ".cache/ddwizard"]
+        return [
+            self.home / ".local/share/ddwizard",
+            self.home / ".cache/ddwizard",
+            self.home / ".config/ddwizard",
+        ]
 
 
 def files_under(folder: Path) -> dict[str, tuple[int, int]]:

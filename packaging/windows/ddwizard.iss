@@ -63,6 +63,12 @@ begin
   Result := ExpandConstant('{localappdata}\ddwizard');
 end;
 
+{ The window's size, position and splitters (Qt's settings file). }
+function SettingsFolder(): String;
+begin
+  Result := ExpandConstant('{userappdata}\ddwizard');
+end;
+
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 begin
   if (CurUninstallStep = usPostUninstall) and (not UninstallSilent) and DirExists(DataFolder()) then
@@ -70,5 +76,8 @@ begin
               DataFolder() + #13#10#13#10 +
               'Remove them too? This cannot be undone. Choose No to keep them (for example ' +
               'to install ddwizard again later).', mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES then
+    begin
       DelTree(DataFolder(), True, True, True);
+      DelTree(SettingsFolder(), True, True, True);
+    end;
 end;
