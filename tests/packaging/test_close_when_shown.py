@@ -13,7 +13,15 @@ from ddwizard.cli import main
 def test_the_app_opens_and_closes_cleanly_when_asked(tmp_path):
     db = tmp_path / "dd.db"
     assert main(["--db", str(db), "demo"]) == 0
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DDWIZARD_CLOSE_WHEN_SHOWN="1")
+    home = tmp_path / "home"  # the window's settings and the check note go here, not ~
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        DDWIZARD_CLOSE_WHEN_SHOWN="1",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+    )
     done = subprocess.run(
         [sys.executable, "-m", "ddwizard", "--db", str(db)],
         env=env,
@@ -24,4 +32,4 @@ def test_the_app_opens_and_closes_cleanly_when_asked(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     # SQLite removes the write-ahead log when the last connection is closed, not at exit.
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dd.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dd.db", "home"]
