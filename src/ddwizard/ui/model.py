@@ -37,6 +37,8 @@ class AssessmentModel(QObject):
     saveFailed = Signal(str)
     editing = Signal()  # a text field holds an edit not yet written
     flushRequested = Signal()  # text fields: write what you hold now
+    reverted = Signal(object)  # a change undo or redo just made (show where it is)
+    undoChanged = Signal()  # what undo and redo can do has changed
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +49,8 @@ class AssessmentModel(QObject):
         self._placement: Placement | None = None
         self._pending: set[int] = set()  # text fields holding an edit not yet written
         self._failed: dict[tuple, Change] = {}  # changes storage refused, by key, to retry
+        self._undo: list[Change] = []  # the changes that put back earlier edits, newest last
+        self._redo: list[Change] = []
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -59,6 +63,7 @@ class AssessmentModel(QObject):
         self.questionnaire = self.db.questionnaire_for(assessment_id)
         self.assessment_id, self.assessment = assessment_id, assessment
         self._placement = None
+        self._forget_undo()
         self.loaded.emit()
 
     def close(self) -> None:
@@ -67,6 +72,7 @@ class AssessmentModel(QObject):
         self._failed.clear()
         self.assessment_id = self.assessment = self.questionnaire = None
         self._placement = None
+        self._forget_undo()
 
     def is_open(self) -> bool:
         return self.assessment is not None
@@ -149,33 +155,112 @@ class AssessmentModel(QObject):
         if isinstance(change, changes.QuestionnaireSwitched) and self.has_answers():
             return False  # only while nothing is answered
         self._retry()
-        if self._attempt(change):
+        ok, inverse = self._attempt(change)
+        if ok:
             self._failed.pop(change.key, None)
+            self._remember(inverse)
             return True
         self._failed[change.key] = change
         return False
 
     def _retry(self) -> None:
         for key, change in list(self._failed.items()):
-            if self._attempt(change):
+            ok, inverse = self._attempt(change)
+            if ok:
                 del self._failed[key]
+                self._remember(inverse)
 
-    def _attempt(self, change: Change) -> bool:
+    def _attempt(self, change: Change) -> tuple[bool, Change | None]:
+        """Store and apply one change: (stored?, the change that would put back what it
+        replaced, or None when it changed nothing or cannot be put back)."""
         if isinstance(change, changes.TrustChosen):  # that trust's own reference comes too
             change = changes.TrustChosen(change.name, self.db.trust_reference(change.name))
+        before = self.assessment
         try:
             self.db.apply(self.assessment_id, change)
         except UserError as e:
             self.saveFailed.emit(str(e))
-            return False
-        self.assessment = change.apply(self.assessment)
+            return False, None
+        self.assessment = change.apply(before)
+        inverse = _inverse(change, before) if self.assessment != before else None
         if isinstance(change, changes.QuestionnaireSwitched):
             self.questionnaire = change.questionnaire
         if change.moves_placement:
             self._placement = None
         self.changed.emit(change)
         self.saved.emit()
-        return True
+        return True, inverse
 
     def has_failed_writes(self) -> bool:
         return bool(self._failed)
+
+    # --- undo and redo -----------------------------------------------------------------------
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def next_undo(self) -> Change | None:
+        """The change undo would make now (for the menu's words)."""
+        return self._undo[-1] if self._undo else None
+
+    def next_redo(self) -> Change | None:
+        return self._redo[-1] if self._redo else None
+
+    def undo(self) -> bool:
+        """Put back what the latest edit replaced: stored at once and recorded in the
+        history, like any edit. Anything typed but not yet stored is stored first."""
+        return self._step(self._undo, self._redo)
+
+    def redo(self) -> bool:
+        return self._step(self._redo, self._undo)
+
+    def _step(self, source: list[Change], dest: list[Change]) -> bool:
+        if self.assessment is None:
+            return False
+        self.flush()
+        if not source:
+            return False
+        change = source.pop()
+        ok, inverse = self._attempt(change)
+        if not ok:
+            source.append(change)
+            return False
+        if inverse is not None and inverse is not _CANNOT:
+            dest.append(inverse)
+        self.reverted.emit(change)
+        self.undoChanged.emit()
+        return True
+
+    def _remember(self, inverse: Change | None) -> None:
+        """A new edit: what puts it back goes on the undo list, and redo starts again.
+        A change that cannot be put back (another questionnaire) ends the undo list."""
+        if inverse is None:
+            return
+        if inverse is _CANNOT:
+            self._undo.clear()
+        else:
+            self._undo.append(inverse)
+        self._redo.clear()
+        self.undoChanged.emit()
+
+    def _forget_undo(self) -> None:
+        self._undo.clear()
+        self._redo.clear()
+        self.undoChanged.emit()
+
+
+class _Cannot:
+    """Marks a change that cannot be undone."""
+
+
+_CANNOT = _Cannot()
+
+
+def _inverse(change: Change, before: Assessment):
+    try:
+        return change.inverse(before)
+    except NotImplementedError:
+        return _CANNOT

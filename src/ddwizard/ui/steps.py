@@ -86,3 +86,45 @@ class StepDelegate(QStyledItemDelegate):
             index.data(PROGRESS_ROLE) or "",
         )
         painter.restore()
+
+
+def step_of(change, questionnaire) -> str:
+    """The key of the step that shows what a change changed ("" when none does)."""
+    from ddwizard.core import changes as c
+
+    if isinstance(change, c.AnswerChosen | c.AnswerCleared | c.AnswerNoted | c.EvidenceSet):
+        referent = questionnaire.referent_of(change.question)
+        return f"area:{referent.id}" if referent is not None else ""
+    if isinstance(change, c.ConfidenceSet | c.ReferentNoted):
+        return f"area:{change.referent}"
+    if isinstance(change, c.TargetSet | c.TargetRemoved | c.RouteSet):
+        return "plane"
+    if isinstance(change, c.ChecklistEntrySet):
+        return "checklist"
+    if isinstance(change, c.TrustReferenceSet):
+        return "trust"
+    if isinstance(change, c.AreasSelected):
+        return "areas"
+    if isinstance(change, c.StatusSet):
+        return "review"
+    return "about"
+
+
+UNDO_WORDS = {
+    "AnswerChosen": "answer",
+    "AnswerCleared": "answer",
+    "AnswerNoted": "note",
+    "EvidenceSet": "evidence sources",
+    "ConfidenceSet": "confidence",
+    "ReferentNoted": "area note",
+    "TargetSet": "target",
+    "TargetRemoved": "target",
+    "RouteSet": "route",
+    "ChecklistEntrySet": "due-diligence item",
+    "DetailSet": "details",
+    "StatusSet": "status",
+    "SchoolSet": "school",
+    "TrustChosen": "trust",
+    "TrustReferenceSet": "trust reference",
+    "AreasSelected": "areas",
+}

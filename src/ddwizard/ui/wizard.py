@@ -60,6 +60,7 @@ class Wizard(QWidget):
         self._actions()
         model.loaded.connect(self.reset)
         model.changed.connect(self._on_changed)
+        model.reverted.connect(self._show_reverted)
 
     # --- building ----------------------------------------------------------------------------
 
@@ -172,6 +173,24 @@ class Wizard(QWidget):
         elif isinstance(change, AnswerChosen | AnswerCleared):
             referent = self.model.questionnaire.referent_of(change.question)
             self._show_progress(referent.id if referent is not None else None)
+
+    def _show_reverted(self, change: Change) -> None:
+        """Undo and redo show what they changed: its step, reloaded from the assessment,
+        with the question it touched in view."""
+        from ddwizard.ui.steps import step_of
+
+        key = step_of(change, self.model.questionnaire)
+        if key not in {s.key for s in self.steps}:
+            key = self._current
+        if key != self._current:
+            self.go(key)
+        page = self.current_page()
+        if page is None:
+            return
+        page.load()
+        question = getattr(change, "question", None)
+        if question is not None and hasattr(page, "focus_question"):
+            page.focus_question(question)
 
     def _drop(self, key: str) -> None:
         page = self.pages.pop(key)
