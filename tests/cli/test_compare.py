@@ -283,7 +283,10 @@ def test_the_comparison_read_matches_the_whole_assessment(db, capsys):
     run(capsys, "demo")
     run(capsys, "reassess", "1")
     with Database(db) as store:
-        store.set_referent_note(2, store.questionnaire_for(2).referents[0].id, note="kept")
+        from ddwizard.core.changes import ConfidenceSet
+
+        first_area = store.questionnaire_for(2).referents[0].id
+        store.apply(2, ConfidenceSet(first_area, "low"))
         light = load_for_comparison(store, [2, 1])
         for aid, a, q in light:
             whole = store.load_assessment(aid)
@@ -296,3 +299,4 @@ def test_the_comparison_read_matches_the_whole_assessment(db, capsys):
             assert [getattr(a, k) for k in same] == [getattr(whole, k) for k in same]
             assert a.trust.name == whole.trust.name  # its reference is not read: not compared
         assert [aid for aid, _, _ in light] == [2, 1]
+        assert light[0][1].note_for(first_area).confidence == "low"
