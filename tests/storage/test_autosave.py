@@ -33,7 +33,8 @@ from ddwizard.core.changes import (
     TargetSet,
     TrustChosen,
 )
-from ddwizard.storage import UNSET, AuditEntry
+from ddwizard.storage import UNSET
+from ddwizard.storage.autosave import AuditEntry
 
 from .storage_helpers import LONG
 

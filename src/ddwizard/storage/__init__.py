@@ -3,7 +3,6 @@
 Imports `ddwizard.core` only; never the report, the UI or Qt.
 """
 
-from .autosave import AuditEntry
 from .backups import list_backups, restore
 from .database import Database
 from .errors import (
@@ -16,13 +15,11 @@ from .errors import (
     StorageError,
 )
 from .listing import AssessmentInfo
-from .questionnaires import QuestionnaireInfo
 from .unset import UNSET
 
 __all__ = [
     "UNSET",
     "AssessmentInfo",
-    "AuditEntry",
     "Database",
     "DatabaseDamaged",
     "DatabaseInUse",
@@ -30,7 +27,6 @@ __all__ = [
     "DuplicateAssessment",
     "NotADatabase",
     "NotFound",
-    "QuestionnaireInfo",
     "StorageError",
     "list_backups",
     "restore",
