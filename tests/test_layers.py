@@ -26,7 +26,7 @@ def test_core_runs_without_qt_sqlite_or_reportlab():
         "import sys, importlib, pkgutil\n"
         "class Block:\n"
         "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name.split('.')[0] in {'PySide6','sqlite3','sqlite_utils','reportlab'}:\n"
+        "        if name.split('.')[0] in {'PySide6','sqlite3','sqlite_utils','reportlab','docx'}:\n"
         "            raise ImportError('blocked ' + name)\n"
         "sys.meta_path.insert(0, Block())\n"
         "import ddwizard.core as c\n"

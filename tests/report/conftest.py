@@ -84,3 +84,45 @@ def brief_with_earlier(assessment, questionnaire) -> Brief:
         answers=assessment.answers[3:],
     )
     return read(render_brief(assessment, questionnaire, earlier=(earlier, questionnaire)))
+
+
+@dataclass
+class WordPaper:
+    """A Word board paper, read back with python-docx."""
+
+    data: bytes
+
+    @cached_property
+    def document(self):
+        import docx
+
+        return docx.Document(io.BytesIO(self.data))
+
+    @cached_property
+    def text(self) -> str:
+        """Every paragraph, in the body and in table cells, in order."""
+        d = self.document
+        out = [p.text for p in d.paragraphs]
+        for t in d.tables:
+            for row in t.rows:
+                out += [c.text for c in row.cells]
+        return "\n".join(out)
+
+    @cached_property
+    def flat(self) -> str:
+        return " ".join(self.text.split())
+
+    def headings(self) -> list[tuple[str, str]]:
+        """(style name, text) of every heading paragraph."""
+        return [
+            (p.style.name, p.text)
+            for p in self.document.paragraphs
+            if p.style.name.startswith("Heading")
+        ]
+
+
+@pytest.fixture(scope="session")
+def word(assessment, questionnaire) -> WordPaper:
+    from ddwizard.report import render_brief_docx
+
+    return WordPaper(render_brief_docx(assessment, questionnaire))

@@ -49,7 +49,7 @@ def typed(questionnaire):
             ),
         ),
     )
-    return read(render_brief(a, questionnaire))
+    return read(render_brief(a.with_changes(status="final"), questionnaire))
 
 
 def test_markup_looking_text_appears_literally(typed):
@@ -63,7 +63,7 @@ def test_markup_looking_text_appears_literally(typed):
 
 def test_markup_in_user_text_takes_no_effect(typed):
     raw = typed.data
-    assert b"/Subtype /Image" not in raw
+    assert b"/Subtype /Image" not in raw  # (a final paper: no DRAFT mark either)
     assert b"example.com" not in raw.replace(b"\n", b"")  # no link annotation...
     assert b"/URI" not in raw
     for page in typed.reader.pages:
@@ -84,7 +84,7 @@ def test_bold_looking_text_is_set_in_the_regular_font(typed):
         if font is not None and text.strip():
             spans.append((text, str(font.get("/BaseFont"))))
 
-    n = typed.page_of("Questions and answers")
+    n = typed.page_of("Appendix A: Area by area")
     typed.reader.pages[n - 1].extract_text(visitor_text=visit)
     for page in typed.reader.pages[n : n + 3]:
         page.extract_text(visitor_text=visit)
@@ -96,7 +96,9 @@ def test_accents_greek_and_cyrillic_extract_exactly(typed):
     for s in SCRIPTS:
         assert s in typed.flat, s
     meta = typed.reader.metadata
-    assert meta.title == "Integration brief: St Zoë’s <b>School</b> & Nursery"
+    assert (
+        meta.title == "Board paper: St Zoë’s <b>School</b> & Nursery joining Northern Lights Trust"
+    )
     assert meta.author == "Siân <i>Ellis</i>"
 
 

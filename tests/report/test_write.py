@@ -62,10 +62,10 @@ def test_failure_mid_write_keeps_the_old_file(tmp_path, assessment, questionnair
 def test_a_layout_failure_is_a_brief_error_and_writes_nothing(
     tmp_path, assessment, questionnaire, monkeypatch
 ):
-    def broken(model):
+    def broken(paper):
         raise RuntimeError("the layout broke")
 
-    monkeypatch.setattr(brief_module, "_layout", broken)
+    monkeypatch.setattr(brief_module.pdf, "render", broken)
     with pytest.raises(BriefError, match="could not lay out the brief: the layout broke"):
         write_brief(tmp_path / "brief.pdf", assessment, questionnaire)
     assert os.listdir(tmp_path) == []

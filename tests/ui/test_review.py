@@ -57,3 +57,25 @@ def test_marking_final_and_back(qtbot, window, db):
     assert review.status_button.text() == "Back to draft"
     click(qtbot, review.status_button)
     assert db.load_assessment(window.model.assessment_id).status == "draft"
+
+
+def test_export_brief_as_word_from_the_file_menu(qtbot, window, dialogs, tmp_path):
+    import docx
+
+    window.actions.demo()
+    qtbot.waitUntil(window.model.is_open, timeout=10_000)
+    chosen = tmp_path / "board paper"  # no suffix typed: .docx is added
+    dialogs.save_paths = [str(chosen)]
+    action = window.brief_word_action
+    assert action.isEnabled() and action.text() == "Export brief as &Word…"
+    with qtbot.waitSignal(
+        window.runner.busyChanged, timeout=60_000, check_params_cb=lambda busy: not busy
+    ):
+        action.trigger()
+    written = tmp_path / "board paper.docx"
+    qtbot.waitUntil(lambda: written.exists() or bool(dialogs.errors), timeout=10_000)
+    assert not dialogs.errors, dialogs.errors
+    assert ("save", "Export the brief as Word") in dialogs.asked
+    paragraphs = docx.Document(str(written)).paragraphs
+    headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    assert "Summary" in headings and "Appendix A: Area by area" in headings

@@ -19,7 +19,6 @@ LEGENDS = {
         ("low", "Confidence low"),
         ("none", "Confidence not recorded"),
         ("spread", "Spread of the answers on each scale"),
-        ("overall", "Overall position (average of the placed areas)"),
         ("band", "Borderline band: within 0.1 of an axis"),
     ),
     Mode.ROUTES: (

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ddwizard.core.assessment import Assessment, ChecklistEntry, ItemStatus, Status, Target
 from ddwizard.core.placement import Placement, Quadrant, ReferentPlacement, place_assessment
 from ddwizard.core.questionnaire import ChecklistArea, ChecklistItem, Questionnaire
+from ddwizard.report.inputs import BoardInputs, board_inputs
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class BriefModel:
     assessment: Assessment
     questionnaire: Questionnaire
     placement: Placement
+    inputs: BoardInputs
     earlier: Earlier | None = None
     pages: dict[str, int] = field(default_factory=dict)  # anchor -> page, from the last pass
     total_pages: int | None = None
@@ -40,6 +42,11 @@ class BriefModel:
     @property
     def draft(self) -> bool:
         return self.assessment.status != Status.FINAL
+
+    @property
+    def decide_by(self) -> str:
+        d = self.inputs.decision
+        return d.decide_by if d else ""
 
     @property
     def school(self) -> str:
@@ -101,11 +108,17 @@ def make_model(
     assessment: Assessment,
     questionnaire: Questionnaire,
     earlier: tuple[Assessment, Questionnaire] | None = None,
+    inputs: BoardInputs | None = None,
 ) -> BriefModel:
+    """`inputs` overrides what the board paper reads from the assessment (see `inputs`)."""
     placed_earlier = None
     if earlier is not None:
         ea, eq = earlier
         placed_earlier = Earlier(ea, eq, place_assessment(eq, ea))
     return BriefModel(
-        assessment, questionnaire, place_assessment(questionnaire, assessment), placed_earlier
+        assessment,
+        questionnaire,
+        place_assessment(questionnaire, assessment),
+        inputs or board_inputs(assessment, questionnaire),
+        placed_earlier,
     )

@@ -1,40 +1,40 @@
-"""The brief's prose, from Jinja2 templates shipped in `report/templates/`.
+"""The paper's prose, from Jinja2 templates shipped in `report/templates/`.
 
-Every value a template prints is escaped: plain strings (anything a user or a trust typed)
-pass through :func:`ddwizard.report.text.markup`, so they show exactly as typed and are never
-read as markup. Only the templates' own literal text may carry markup (`<b>`, `<a>`).
+Every value a template prints is escaped, so text a user or a trust typed is never read as
+markup. Only the templates' own literal text may carry markup (`<b>`, `<i>`).
 
 A template's output is a series of blocks separated by blank lines. A block may start with
 a marker saying how to set it; the markers start with `<`, which escaped text never does:
 
     <h3/>       a small heading           <li/>     a bullet point
     <lead/>     a larger opening line     <small/>  a note in small type
-    <insert/>x  the flowables passed in as inserts["x"]
+    <insert/>x  the blocks passed in as inserts["x"]
     (none)      a body paragraph
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import re
+from xml.sax.saxutils import escape
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
-from reportlab.platypus import Flowable
 
-from ddwizard.report import formats, text
-from ddwizard.report.flow import Paragraph, subheading
-from ddwizard.report.styles import Styles, styles
+from ddwizard.report import formats
+from ddwizard.report.blocks import Block, Bullets, Heading, Inline, Para, Run
 
 _BLOCKS = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"[ \t\n]+")
 _MARKERS = ("h3", "li", "lead", "small", "insert")
+_TAGS = re.compile(r"(</?[bi]>)")
 
 
 def _finalize(value):
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return Markup(text.markup(value))
+    return Markup(escape(value))
 
 
 @functools.cache
@@ -79,20 +79,36 @@ def blocks(name: str, **context) -> list[tuple[str, str]]:
     return out
 
 
-def flowables(
-    name: str, st: Styles | None = None, inserts: dict | None = None, **context
-) -> list[Flowable]:
-    """A template's blocks as paragraphs in the brief's styles."""
-    st = st or styles()
-    style = {"body": st.body, "h3": st.h3, "lead": st.lead, "small": st.small, "li": st.bullet}
-    out: list[Flowable] = []
+def paper_blocks(name: str, inserts: dict | None = None, **context) -> list[Block]:
+    """A template's blocks in the document model."""
+    out: list[Block] = []
+    bullets: list[Inline] = []
     for marker, markup in blocks(name, **context):
+        if marker != "li" and bullets:
+            out.append(Bullets(tuple(bullets)))
+            bullets = []
         if marker == "insert":
             out.extend((inserts or {})[markup])
         elif marker == "h3":
-            out += subheading(markup, st.h3)
+            out.append(Heading(html.unescape(_TAGS.sub("", markup)), 3))
         elif marker == "li":
-            out.append(Paragraph(markup, st.bullet, bulletText="\u2022"))
+            bullets.append(runs(markup))
         else:
-            out.append(Paragraph(markup, style[marker]))
+            out.append(Para(runs(markup), marker))
+    if bullets:
+        out.append(Bullets(tuple(bullets)))
     return out
+
+
+def runs(markup: str) -> Inline:
+    """`<b>` and `<i>` markup as runs of plain text."""
+    out: list[Run] = []
+    b = i = False
+    for piece in _TAGS.split(markup):
+        if piece in ("<b>", "</b>"):
+            b = piece == "<b>"
+        elif piece in ("<i>", "</i>"):
+            i = piece == "<i>"
+        elif piece:
+            out.append(Run(html.unescape(piece), b, i))
+    return tuple(out)

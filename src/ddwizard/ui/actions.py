@@ -17,6 +17,7 @@ from ddwizard.storage import Database, DuplicateAssessment, StorageError
 
 BUNDLES = "ddwizard bundles (*.json);;All files (*)"
 PDF = "PDF files (*.pdf)"
+WORD = "Word documents (*.docx)"
 NEEDS_NAMES = (
     "Give the school and the trust their names first (on the About step): "
     "both are needed to share an assessment."
@@ -214,7 +215,16 @@ class FileActions(QObject):
             )
 
     def export_brief(self) -> None:
-        """The PDF integration brief, written from the assessment in memory, in the background."""
+        """The board paper as a PDF."""
+        self._export_brief(word=False)
+
+    def export_brief_word(self) -> None:
+        """The same board paper as an editable Word document."""
+        self._export_brief(word=True)
+
+    def _export_brief(self, word: bool) -> None:
+        """The board paper, written from the assessment in memory, in the background. (A menu action's
+        `triggered` passes a bool: hence the two public slots that take none.)"""
         if not self.model.is_open():
             return
         self.model.flush()
@@ -222,10 +232,14 @@ class FileActions(QObject):
         if not (a.school.name.strip() and a.trust.name.strip()):
             self.dialogs.error("Export brief", NEEDS_NAMES)
             return
-        suggested = file_name(a.school.name, "integration brief") + ".pdf"
-        path = self.dialogs.get_save_path("Export the integration brief", suggested, PDF)
+        suffix, kind = (".docx", WORD) if word else (".pdf", PDF)
+        suggested = file_name(a.school.name, "integration brief") + suffix
+        title = "Export the brief as Word" if word else "Export the integration brief"
+        path = self.dialogs.get_save_path(title, suggested, kind)
         if not path:
             return
+        if word and not str(path).lower().endswith(".docx"):
+            path = f"{path}.docx"  # the writer picks the format by the name
 
         earlier = self._earlier()
 

@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         self.brief_action = self._action(
             file, "Export &brief (PDF)…", a.export_brief, "Ctrl+Shift+E"
         )
+        self.brief_word_action = self._action(
+            file, "Export brief as &Word…", a.export_brief_word, "Ctrl+Shift+W"
+        )
         self.compare_action = self._action(file, "&Compare with…", self.compare_with)
         file.addSeparator()
         if self.restore_backup is not None:
@@ -284,6 +287,7 @@ class MainWindow(QMainWindow):
         in_wizard = self.model.is_open()
         self.indicator.setVisible(in_wizard)
         self.brief_action.setEnabled(in_wizard)
+        self.brief_word_action.setEnabled(in_wizard)
         self.compare_action.setEnabled(in_wizard)
         if self._wizard is not None:
             self._wizard.next_action.setEnabled(in_wizard)

@@ -1,0 +1,108 @@
+"""Due diligence in the main paper (findings first, then open items due before the
+decision) and the full checklist as an appendix (done items with nothing to note condensed)."""
+
+from __future__ import annotations
+
+from ddwizard.core.assessment import ItemStatus
+from ddwizard.report import formats
+from ddwizard.report.blocks import Block, Heading, Para, Table, bold, plain
+from ddwizard.report.board.money import cost_words
+from ddwizard.report.inputs import day
+from ddwizard.report.model import BriefModel
+
+OPEN = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS)
+SHOWN = 6  # open items in the main paper; all of them are in the checklist appendix
+
+
+def build(m: BriefModel, appendix: str) -> list[Block]:
+    out: list[Block] = [Heading("Due diligence", 1), Heading("Findings", 2)]
+    if m.inputs.findings:
+        rows = tuple(
+            (
+                bold(f.area),
+                plain(f"{f.text.strip()} {cost_words(f.cost)}."),
+                plain(f.owner or "Not recorded"),
+                plain(formats.date(f.due, short=True) or "No date"),
+            )
+            for f in m.inputs.findings
+        )
+        out.append(
+            Table(("Area", "Finding", "Owner", "Due"), rows, (0.16, 0.56, 0.15, 0.13), dense=True)
+        )
+    else:
+        out.append(Para(plain("No finding is recorded.")))
+    open_rows = sorted(
+        (r for r in m.checklist() if r.entry.status in OPEN),
+        key=lambda r: (day(r.entry.due) is None, day(r.entry.due) or 0),
+    )
+    decide = day(m.decide_by)
+    if decide:
+        due = [r for r in open_rows if day(r.entry.due) and day(r.entry.due) <= decide]
+        title = f"Open items due before the decision ({formats.date(m.decide_by)})"
+        why = f"{formats.count(len(due), 'open item')} fall due before the decision"
+    else:
+        due = open_rows
+        title = "Open items, soonest first"
+        why = "No decision date is recorded"
+    shown = due[:SHOWN]
+    out.append(Heading(title, 2))
+    if len(due) > len(shown):
+        out.append(
+            Para(
+                plain(
+                    f"{why}: the {len(shown)} due soonest are shown here; all "
+                    f"{len(open_rows)} open items are in {appendix}."
+                ),
+                "small",
+            )
+        )
+    if shown:
+        out.append(_items(shown))
+    else:
+        out.append(Para(plain("None.")))
+    return out
+
+
+def _items(rows) -> Table:
+    body = tuple(
+        (
+            bold(r.item.text),
+            plain(r.entry.status.label),
+            plain(r.entry.note.strip() or "\u2013"),
+            plain(r.entry.owner or "Not recorded"),
+            plain(formats.date(r.entry.due, short=True) or "No date"),
+        )
+        for r in rows
+    )
+    return Table(
+        ("Item", "Status", "Note", "Owner", "Due"), body, (0.3, 0.1, 0.36, 0.13, 0.11), dense=True
+    )
+
+
+def checklist(m: BriefModel, title: str) -> list[Block]:
+    out: list[Block] = [Heading(title, 1)]
+    rows = m.checklist()
+    if not rows:
+        return [*out, Para(plain("The questionnaire has no due-diligence checklist."))]
+    out.append(
+        Para(
+            plain(
+                "Every checklist item by area. Items done with nothing to note are listed together "
+                "at the end of each area."
+            ),
+            "small",
+        )
+    )
+    for area_id in dict.fromkeys(r.area.id for r in rows):
+        in_area = [r for r in rows if r.area.id == area_id]
+        out.append(Heading(in_area[0].area.title, 2))
+        quiet = [
+            r for r in in_area if r.entry.status == ItemStatus.DONE and not r.entry.note.strip()
+        ]
+        rest = [r for r in in_area if r not in quiet]
+        if rest:
+            out.append(_items(rest))
+        if quiet:
+            names = formats.names([r.item.text.rstrip(".") for r in quiet])
+            out.append(Para(plain(f"Done, nothing to note: {names}."), "small"))
+    return out

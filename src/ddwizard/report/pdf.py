@@ -1,0 +1,133 @@
+"""The board paper as a PDF: the document model (`blocks`) laid out with ReportLab."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak
+
+from ddwizard.report import figures, text
+from ddwizard.report.blocks import Bullets, Figure, Heading, Inline, Paper, Para, Table
+from ddwizard.report.doc import BriefDoc, PageInfo
+from ddwizard.report.figures import Mode
+from ddwizard.report.flow import Paragraph, gap, heading, short, subheading, table
+from ddwizard.report.legend import legend
+from ddwizard.report.styles import TEXT_WIDTH, Styles, styles
+
+PLOT = 330  # points: the plot square of the plane
+
+
+def render(paper: Paper) -> bytes:
+    st = styles()
+    story: list[Flowable] = []
+    on_cover = True
+    for i, block in enumerate(paper.blocks):
+        kind = type(block).__name__
+        if kind == "PageBreak":
+            if on_cover:
+                story.append(NextPageTemplate("body"))
+                on_cover = False
+            story.append(PageBreak())
+        else:
+            story += _FLOW[kind](block, st, f"b{i}", on_cover)
+    out = io.BytesIO()
+    doc = BriefDoc(out, _info(paper))
+    doc.build(story)
+    doc.finish()
+    return out.getvalue()
+
+
+def markup(runs: Inline) -> str:
+    """Runs as paragraph markup, every character as typed."""
+    parts = []
+    for r in runs:
+        m = text.markup(r.text)
+        if r.italic:
+            m = f"<i>{m}</i>"
+        if r.bold:
+            m = f"<b>{m}</b>"
+        parts.append(m)
+    return "".join(parts)
+
+
+def _heading(b: Heading, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
+    if cover and b.level == 1:
+        return [gap(14 * mm), heading(b.text, st.cover_school, anchor, level=0)]
+    if b.level == 1:  # a section starting low on a page goes to the next
+        return [CondPageBreak(60 * mm), heading(b.text, st.h1, anchor, level=0)]
+    if b.level == 2:
+        return [heading(b.text, st.h2, anchor, level=1)]
+    return subheading(text.markup(b.text), st.h3)
+
+
+STYLE = {"body": "body", "lead": "lead", "small": "small", "note": "note", "quote": "quote"}
+
+
+def _para(b: Para, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
+    style = getattr(st, "cover_sub" if cover and b.style == "lead" else STYLE[b.style])
+    if len(b.runs) == 1 and not (b.runs[0].bold or b.runs[0].italic):
+        return [Paragraph(p, style) for p in text.paragraphs(b.runs[0].text)]
+    return [Paragraph(markup(b.runs), style)]
+
+
+def _bullets(b: Bullets, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
+    return [Paragraph(markup(item), st.bullet, bulletText="\u2022") for item in b.items]
+
+
+def _table(b: Table, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
+    widths = [w * TEXT_WIDTH for w in b.widths]
+    rows: list[list] = [[Paragraph(text.markup(h), st.cell_head) for h in b.header]]
+    style = st.cell_small if b.dense else st.cell
+    for row in b.rows:
+        cells = []
+        for runs, width in zip(row, widths, strict=True):
+            if len(runs) == 1 and not (runs[0].bold or runs[0].italic):
+                cells.append(
+                    short(runs[0].text, style, width)
+                    if not b.dense
+                    else Paragraph(markup(runs), style)
+                )
+            else:
+                cells.append(Paragraph(markup(runs), style))
+        rows.append(cells)
+    return [table(rows, widths), gap(3 * mm)]
+
+
+def _figure(b: Figure, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
+    return [
+        gap(2 * mm),
+        figures.plane(b.scene, TEXT_WIDTH, PLOT),
+        gap(2 * mm),
+        legend(Mode.PLANE, st),
+    ]
+
+
+_FLOW = {
+    "Heading": _heading,
+    "Para": _para,
+    "Bullets": _bullets,
+    "Table": _table,
+    "Figure": _figure,
+}
+
+
+def _info(paper: Paper) -> PageInfo:
+    return PageInfo(
+        school=text.plain(paper.school),
+        draft=paper.draft,
+        title=text.plain(paper.title),
+        author=text.plain(paper.author),
+        subject=text.plain(paper.subject),
+        created=_pdf_date(paper.assessed_on),
+    )
+
+
+def _pdf_date(value: str) -> str:
+    import datetime as dt
+
+    try:
+        d = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return ""
+    return f"D:{d:%Y%m%d}000000Z"

@@ -1,0 +1,99 @@
+"""The board paper as a Word document a clerk can edit: the same document model as the PDF,
+written with python-docx. Word's own heading styles (so the navigation pane and a contents
+table work), real tables with header rows that repeat, the plane as a picture with
+alternative text, page numbers and the draft marking in the header."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Cm, Pt, RGBColor
+
+from ddwizard.report import plane_png, text, word_xml
+from ddwizard.report.blocks import Bullets, Figure, Heading, Inline, Paper, Para, Table
+
+TEXT_WIDTH_CM = 16.2  # A4 less 2.4 cm margins each side, as the PDF
+STYLES = {"body": "Normal", "lead": "Subtitle", "quote": "Quote", "small": "Small", "note": "Small"}
+# Characters XML 1.0 cannot hold (clean() already drops control characters).
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def render(paper: Paper) -> bytes:
+    document = docx.Document()
+    _setup(document, paper)
+    pictures: list[str] = []
+    for block in paper.blocks:
+        if isinstance(block, Heading):
+            document.add_heading(safe(block.text), min(block.level, 3))
+        elif isinstance(block, Para):
+            _runs(document.add_paragraph(style=STYLES[block.style]), block.runs)
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                _runs(document.add_paragraph(style="List Bullet"), item)
+        elif isinstance(block, Table):
+            _table(document, block)
+        elif isinstance(block, Figure):
+            document.add_picture(io.BytesIO(plane_png.render(block.scene)), width=Cm(TEXT_WIDTH_CM))
+            pictures.append(safe(block.alt))
+        else:
+            document.add_page_break()
+    word_xml.repeat_header_rows(document)
+    word_xml.describe_pictures(document, pictures)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def safe(value: str) -> str:
+    """Text as typed, less what XML cannot hold (control characters; lone surrogates and
+    non-characters become U+FFFD)."""
+    return _NOT_XML.sub("\ufffd", text.clean(value))
+
+
+def _setup(document, paper: Paper) -> None:
+    props = document.core_properties
+    props.title, props.author = safe(paper.title), safe(paper.author)
+    props.subject, props.language = safe(paper.subject), "en-GB"
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.4))
+    section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.2)
+    word_xml.set_language(document.styles.element)
+    small = document.styles.add_style("Small", WD_STYLE_TYPE.PARAGRAPH)
+    small.base_style = document.styles["Normal"]
+    small.font.size = Pt(8.5)
+    small.font.color.rgb = RGBColor(0x4A, 0x52, 0x59)
+    header = section.header
+    line = header.paragraphs[0]
+    marking = "DRAFT \u00b7 " if paper.draft else ""
+    line.text = safe(f"{marking}Board paper: {paper.school} \u00b7 ")
+    word_xml.add_page_fields(header.part.element)
+
+
+def _runs(paragraph, runs: Inline) -> None:
+    for r in runs:
+        run = paragraph.add_run(safe(r.text))
+        run.bold = r.bold or None
+        run.italic = r.italic or None
+
+
+def _table(document, block: Table) -> None:
+    t = document.add_table(rows=1, cols=len(block.header))
+    t.style = document.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.LEFT
+    t.autofit = False
+    widths = [Cm(TEXT_WIDTH_CM * w) for w in block.widths]
+    for cell, title, width in zip(t.rows[0].cells, block.header, widths, strict=True):
+        cell.width = width
+        cell.paragraphs[0].add_run(safe(title)).bold = True
+    for row in block.rows:
+        cells = t.add_row().cells
+        for cell, runs, width in zip(cells, row, widths, strict=True):
+            cell.width = width
+            _runs(cell.paragraphs[0], runs)
+    document.add_paragraph()

@@ -1,0 +1,260 @@
+"""What the board paper says, read back from the PDF (and its document model): the
+decision on page 1, the summary, costs and dates, words before numbers, the school's call."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+
+from ddwizard.core.assessment import Step, Target
+from ddwizard.report import render_brief
+from ddwizard.report.blocks import Figure, Heading, Para
+from ddwizard.report.brief import make_paper
+from ddwizard.report.inputs import BoardInputs, Cost, Decision, Finding, board_inputs
+
+from .conftest import read
+
+DECISION = Decision(
+    question="Whether Oakfield Primary School applies to join Northern Lights Trust",
+    decide_by="2026-12-01",
+    joining_on="2027-01-01",
+    school_reasons="Resilience: a small school with one leader.",
+    trust_reasons="A strong phonics practice the trust wants to learn from.",
+    recommendation="Join, subject to the conditions.",
+    conditions=("The trust meets the pension deficit", "A roof survey before joining"),
+)
+
+
+def inputs_for(assessment, questionnaire, **changes) -> BoardInputs:
+    base = board_inputs(assessment, questionnaire)
+    findings = (
+        Finding(
+            "deficit",
+            "Finance",
+            "Budget forecasts",
+            "serious",
+            "Deficit of £85k.",
+            Cost(85_000, "known"),
+            "CFO",
+            "2026-12-15",
+        ),
+        Finding(
+            "condition",
+            "Estates and land",
+            "Condition survey",
+            "concern",
+            "Roof needs replacing.",
+            Cost(180_000, "estimated"),
+            "Estates lead",
+            "2027-02",
+        ),
+        Finding(
+            "lease",
+            "Estates and land",
+            "Land and leases",
+            "note",
+            "Lease unclear.",
+            Cost(None, "unknown"),
+            "",
+            "",
+        ),
+    )
+    values = {
+        "decision": DECISION,
+        "findings": findings,
+        "assessor_role": "Director of school improvement",
+        "perspective": "trust",
+    }
+    values.update(changes)
+    return BoardInputs(**{**base.__dict__, **values} if hasattr(base, "__dict__") else values)
+
+
+@pytest.fixture(scope="module")
+def decided(assessment, questionnaire):
+    inputs = inputs_for(assessment, questionnaire)
+    return read(render_brief(assessment, questionnaire, inputs=inputs))
+
+
+def test_page_one_says_no_decision_is_recorded_yet(brief):
+    page = " ".join(brief.pages[0].split())
+    assert "No decision is recorded yet." in page
+    assert "The assessor must record the question for the board" in page
+    assert "Decide by Not recorded yet" in page
+
+
+def test_page_one_states_the_decision(decided):
+    page = " ".join(decided.pages[0].split())
+    assert "The board is asked Whether Oakfield Primary School applies to join" in page
+    assert "Decide by 1 December 2026" in page
+    assert "Proposed joining date 1 January 2027" in page
+    assert "Recommendation Join, subject to the conditions." in page
+    assert "The trust meets the pension deficit; A roof survey before joining" in page
+    assert "Sam Patel (Director of school improvement); the trust's view" in page
+    assert "Draft for discussion" in page
+    assert "No decision is recorded yet" not in decided.flat
+
+
+def test_no_whole_school_quadrant(brief, assessment, questionnaire):
+    flat = brief.flat.lower()
+    for said in ("sits in quadrant", "overall position", "average of", "taking the"):
+        assert said not in flat
+    paper = make_paper(assessment, questionnaire)
+    figures = [b for b in paper.blocks if isinstance(b, Figure)]
+    assert figures and all(f.scene.overall is None for f in figures)
+
+
+def test_summary_has_what_a_board_needs_in_order(brief):
+    outline = brief.outline()
+    after = outline[outline.index((0, "Summary")) + 1 :]
+    assert [t for _, t in after[:6]] == [
+        "Why each side wants this",
+        "What changes for the school on joining",
+        "What stays the school's call",
+        "Findings that matter",
+        "Questions the board should ask",
+        "Evidence still missing",
+    ]
+    for topic in (
+        "Employer",
+        "Land and buildings",
+        "Admission authority",
+        "The local committee's remit",
+        "Funding and reserves",
+        "Systems",
+    ):
+        assert topic in brief.flat
+    assert "Not recorded yet: the assessor records it in the Decision part." in brief.flat
+
+
+def test_reasons_findings_and_questions_come_from_the_inputs(decided):
+    flat = decided.flat
+    assert "Resilience: a small school with one leader." in flat
+    assert "Finance: Deficit of £85k. £85,000 (known), due 15 December 2026 (CFO)." in flat
+    assert "who meets the £180,000 (estimated), and what if it rises?" in flat
+    assert "Estates and land (Lease unclear): what will it cost, who pays" in flat
+
+
+def test_costs_with_totals_by_basis(decided):
+    assert "Totals: known £85,000; estimated £180,000; not yet known: 1 finding." in decided.flat
+
+
+def test_findings_without_a_cost_say_so(brief):
+    assert "Cost not recorded" in brief.flat
+    assert "2 findings without a cost recorded" in brief.flat
+
+
+def test_dates_that_contradict_each_other(assessment, questionnaire):
+    late_step = Target(
+        "reading", 0.8, 0.7, "2027-09", True, "Why.", (Step(0.8, -0.6, "2027-12", "Review"),)
+    )
+    a = assessment.with_changes(targets=(late_step,))
+    b = read(render_brief(a, questionnaire, inputs=inputs_for(a, questionnaire)))
+    flat = b.flat
+    assert (
+        "Early reading and phonics: step 1 is due December 2027, after the target's own "
+        "date, September 2027."
+    ) in flat
+    assert (
+        "Budget forecasts: due 15 December 2026, after the board decides (1 December "
+        "2026), though it informs the decision."
+    ) in flat
+    assert "Condition survey: due February 2027, after the joining date (1 January 2027)." in flat
+    assert flat.count("Condition survey of the buildings is due") == 0  # said once, above
+
+
+def test_without_a_joining_date_the_check_says_so(brief):
+    assert (
+        "The joining date is not recorded, so route steps and checklist items cannot "
+        "be checked against it." in brief.flat
+    )
+
+
+def test_return_trip_says_the_school_keeps_its_practice(brief):
+    assert "The school keeps its practice; the trust adopts it." in brief.flat
+    assert "the school keeps its practice and the trust adopts it" in brief.flat
+    assert "aligns with the trust's practice" not in brief.flat
+
+
+def test_every_area_states_the_schools_call(assessment, questionnaire):
+    paper = make_paper(assessment, questionnaire)
+    glance = next(
+        b for b in paper.blocks if getattr(b, "header", ())[-1:] == ("The school's call",)
+    )
+    assert len(glance.rows) == len(questionnaire.referents)
+    calls = ["".join(r.text for r in row[-1]) for row in glance.rows]
+    assert all(calls)
+    assert "Not yet settled: to agree before the board decides." in calls
+    assert (
+        "The school aligns its practice with the trust's and shares the trust's purpose." in calls
+    )
+
+
+def test_the_trust_saying_what_schools_decide_is_the_call(assessment, questionnaire):
+    inputs = inputs_for(
+        assessment, questionnaire, school_decides={"curriculum": "its own local history units"}
+    )
+    text = make_paper(assessment, questionnaire, inputs=inputs).text()
+    assert "The trust leaves to the school: its own local history units" in text
+
+
+def test_positions_in_words_first_numbers_in_the_appendix(brief):
+    glance = brief.flat[brief.flat.index("Areas at a glance") : brief.flat.index("Routes")]
+    assert re.search(
+        r"practice (and purpose )?(clearly|largely|partly) (the trust's|other)", glance
+    )
+    assert "purpose +" not in glance and "practice +" not in glance
+    appendix = brief.flat[brief.flat.index("Appendix A: Area by area") :]
+    assert re.search(r"purpose [+\u2212]\d\.\d\d, practice [+\u2212]\d\.\d\d", appendix)
+
+
+def test_no_paragraph_is_repeated_across_areas(assessment, questionnaire):
+    paper = make_paper(assessment, questionnaire)
+    start = next(
+        i
+        for i, b in enumerate(paper.blocks)
+        if isinstance(b, Heading) and b.text.startswith("Appendix A")
+    )
+    seen: dict[str, set[str]] = defaultdict(set)
+    area = ""
+    for b in paper.blocks[start + 1 :]:
+        if isinstance(b, Heading) and b.level == 1:
+            break
+        if isinstance(b, Heading):
+            area = b.text
+        elif isinstance(b, Para):
+            seen["".join(r.text for r in b.runs)].add(area)
+    repeated = [t for t, areas in seen.items() if len(areas) > 1 and len(t) > 60]
+    assert not repeated
+
+
+def test_targets_say_who_agreed_them(brief):
+    assert "proposed (no agreement recorded)" in brief.flat
+
+
+def test_due_diligence_findings_first_then_open_items(assessment, questionnaire):
+    paper = make_paper(assessment, questionnaire)
+    titles = [b.text for b in paper.blocks if isinstance(b, Heading)]
+    at = titles.index("Due diligence")
+    assert titles[at + 1 : at + 3] == ["Findings", "Open items, soonest first"]
+    text = paper.text()
+    section = text[text.index("\nDue diligence\n") : text.index("\nAppendix A:")]
+    assert section.index("Deficit of £85k") < section.index("Open items")
+
+
+def test_checklist_appendix_condenses_done_items_with_nothing_to_note(brief):
+    appendix = brief.flat[brief.flat.index("Appendix B: The full checklist") :]
+    assert "Clean opinion each year." in appendix  # a done item with a note keeps its row
+
+
+def test_method_cites_rollett_with_nottingham(brief):
+    assert (
+        "Rollett, S. (2022) Integrating practices as Trusts grow. Nottingham: "
+        "Confederation of School Trusts."
+    ) in brief.flat
+
+
+def test_never_the_language_of_verdicts(brief):
+    words = set(re.findall(r"[a-z]+", brief.text.lower()))
+    assert not words & {"score", "scores", "fail", "failed", "failing"}

@@ -1,0 +1,53 @@
+"""The demo's board paper, as a governing board gets it: the main paper fits in ten pages
+(the first appendix starts by page 11, read from the PDF's outline), page 1 says what is
+decided, and the Word version is the same paper."""
+
+from __future__ import annotations
+
+import pytest
+
+from ddwizard import services
+from ddwizard.report import render_brief, render_brief_docx
+from ddwizard.storage import Database
+
+from .conftest import WordPaper, read
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Database(path) as db:
+        found = services.create_demo(db)
+        return db.load_assessment(found), db.questionnaire_for(found)
+
+
+@pytest.fixture(scope="module")
+def demo_pdf(demo):
+    return read(render_brief(*demo))
+
+
+def test_the_first_appendix_starts_by_page_11(demo_pdf):
+    reader = demo_pdf.reader
+    first = next(
+        i for i in reader.outline if not isinstance(i, list) and i.title.startswith("Appendix A")
+    )
+    assert reader.get_destination_page_number(first) + 1 <= 11
+
+
+def test_page_one_states_the_decision_or_that_none_is_recorded(demo_pdf):
+    page = " ".join(demo_pdf.pages[0].split())
+    assert "The board is asked" in page and "Proposed joining date" in page
+    assert "No decision is recorded yet." in page or "Decide by Not recorded" not in page
+
+
+def test_no_whole_school_quadrant_and_no_draft_letters(demo_pdf):
+    text = demo_pdf.flat.lower()
+    assert "sits in quadrant" not in text and "overall position" not in text
+    assert "DRAFT" not in demo_pdf.text.replace("\n", "")
+
+
+def test_the_word_paper_has_the_same_sections(demo, demo_pdf):
+    word = WordPaper(render_brief_docx(*demo))
+    sections = [t for s, t in word.headings() if s == "Heading 1"]
+    outline = [t for depth, t in demo_pdf.outline() if depth == 0]
+    assert sections == outline
