@@ -13,7 +13,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import ttfonts
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from ddwizard.report import fonts, reportlab_private
 
@@ -39,35 +39,6 @@ def _marked_story() -> list:
     # A heading kept with the next paragraph, near the foot of the first page.
     heading = ParagraphStyle("h", parent=STYLE, keepWithNext=1)
     return [Spacer(1, 620), Paragraph("heading", heading), Paragraph("kept " * 90, STYLE)]
-
-
-def test_layout_marks_are_reported_and_undone_so_a_story_lays_out_again_the_same():
-    story = _marked_story()
-    first = io.BytesIO()
-    doc = _doc(first)
-    marks = reportlab_private.record_layout_marks(doc)
-    doc.build(list(story))
-    assert marks, "ReportLab no longer reports its layout marks to _multiBuildEdits"
-    assert "keepWithNext" in vars(story[1])
-    reportlab_private.undo_layout_marks(marks)
-    assert "keepWithNext" not in vars(story[1])
-    again = io.BytesIO()
-    _doc(again).build(list(story))
-    fresh = io.BytesIO()
-    _doc(fresh).build(_marked_story())
-    assert again.getvalue() == fresh.getvalue()
-
-
-def test_pages_are_put_in_a_new_order():
-    out = io.BytesIO()
-    doc = _doc(out)
-    reportlab_private.hold_save(doc)
-    story = [Paragraph("first", STYLE), PageBreak(), Paragraph("second", STYLE)]
-    doc.build([*story, PageBreak(), Paragraph("third", STYLE)])
-    reportlab_private.order_pages(doc.canv, [3, 1, 2])
-    doc.canv.save()
-    pages = [p.extract_text().strip() for p in PdfReader(io.BytesIO(out.getvalue())).pages]
-    assert pages == ["third", "first", "second"]
 
 
 def test_reportlabs_tounicode_map_is_ours_below_u_ffff_and_still_wrong_above_it():

@@ -6,15 +6,12 @@ maps them onto the page and chooses how each kind of mark looks.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import math
 from dataclasses import dataclass
 from enum import Enum
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ddwizard.core.labels import Measure
@@ -90,8 +87,6 @@ def plane(scene: PlaneScene, width: float, plot_size: float, mode: Mode = Mode.P
             _spread(d, box, p)
     for p in sorted(scene.points, key=lambda p: _order[p.kind]):
         _point(d, box, p)
-    if scene.overall is not None and mode == Mode.PLANE:
-        diamond(d, box.x(scene.overall[0]), box.y(scene.overall[1]), 4.2)
     for key, label in scene.labels.items():
         p = scene.point(key)
         if p is not None:
@@ -292,18 +287,6 @@ def confidence_mark(x: float, y: float, confidence: str | None, colour=ACCENT) -
     )
 
 
-def diamond(d: Drawing, x: float, y: float, r: float) -> None:
-    d.add(
-        Polygon(
-            [x, y + r, x + r, y, x, y - r, x - r, y],
-            fillColor=WHITE,
-            strokeColor=INK,
-            strokeWidth=1.1,
-        )
-    )
-    d.add(Circle(x, y, 1.0, fillColor=INK, strokeColor=None))
-
-
 def _arrow(g: Group, box: Box, x1: float, y1: float, x2: float, y2: float, kind: ArrowKind) -> None:
     arrow_shape(g, box.x(x1), box.y(y1), box.x(x2), box.y(y2), kind, trim=MARK + 1)
 
@@ -350,56 +333,3 @@ def _label(d: Drawing, box: Box, p: PlanePoint, label) -> None:
         )
     d.add(Rect(x, y, w, h, fillColor=WHITE, fillOpacity=0.85, strokeColor=None))
     _text(d, x + LABEL_PAD, y + h * 0.27, text.plain(p.title), LABEL_SIZE, INK)
-
-
-def thumbnail(scene: PlaneScene, size: float) -> Drawing:
-    """A small plane for one area: its point, and its route to a target if it has one.
-
-    Its frame (bands, grid, axes, quadrant letters) is the same on every area's thumbnail,
-    so it is drawn once in the PDF, as a form each thumbnail uses."""
-    key = (size, scene.borderline, scene.quadrants)
-    d = _Thumbnail(size, key)
-    box = Box(0, 0, size)
-    for arrow in scene.arrows:
-        _arrow(d, box, arrow.x1, arrow.y1, arrow.x2, arrow.y2, arrow.kind)
-    for p in sorted(scene.points, key=lambda p: _order[p.kind]):
-        _point(d, box, p)
-    return d
-
-
-class _Thumbnail(Drawing):
-    _attrMap = AttrMap(BASE=Drawing, frame_key=AttrMapValue(None, desc="its frame's key"))
-
-    def __init__(self, size: float, frame_key: tuple) -> None:
-        super().__init__(size, size, initialFontName=fonts.REGULAR)
-        self.frame_key = frame_key
-
-    def draw(self, showBoundary=None):
-        from reportlab.graphics import renderPDF
-
-        canv, name = self.canv, _frame_name(self.frame_key)
-        if not canv.hasForm(name):
-            edge = 4  # room for strokes on the frame's edge: a form clips to its box
-            canv.beginForm(name, -edge, -edge, self.width + edge, self.height + edge)
-            renderPDF.draw(_thumbnail_frame(*self.frame_key), canv, 0, 0)
-            canv.endForm()
-        canv.doForm(name)
-        super().draw()
-
-
-@functools.cache
-def _thumbnail_frame(size: float, band: float, quadrants: tuple) -> Drawing:
-    d = drawing(size, size)
-    box = Box(0, 0, size)
-    _background(d, box, band)
-    for mark in quadrants:
-        x = box.x(mark.x) - 5 * mark.x - 1.8
-        y = box.y(mark.y) - 5 * mark.y - 2.2
-        d.add(String(x, y, mark.letter, fontName=fonts.BOLD, fontSize=6, fillColor=GREY))
-    return d
-
-
-@functools.cache
-def _frame_name(key: tuple) -> str:
-    """A form name for a thumbnail frame, the same in every run (so the PDF is too)."""
-    return "PlaneFrame" + hashlib.sha256(repr(key).encode()).hexdigest()[:12]

@@ -29,10 +29,6 @@ class Paragraph(platypus.Paragraph):
             self._wrapped_to = availWidth
         return size
 
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803
-        if getattr(canvas, "drawing", True):
-            super().drawOn(canvas, x, y, _sW)
-
 
 class Heading(Paragraph):
     """A heading the document bookmarks: its page is recorded under `anchor`, and it gets
@@ -64,22 +60,6 @@ class Heading(Paragraph):
         if self.anchor:
             bookmark(self.canv, self.anchor, self.height)
         super().draw()
-
-
-class Anchor(Flowable):
-    """An invisible link target (no outline entry), e.g. a table further down a page."""
-
-    def __init__(self, anchor: str):
-        super().__init__()
-        self.anchor = anchor
-        self.outline = ""
-        self.level = None
-
-    def wrap(self, availWidth, availHeight):
-        return (0, 0)
-
-    def draw(self):
-        bookmark(self.canv, self.anchor, 0)
 
 
 def bookmark(canv, anchor: str, height: float) -> None:

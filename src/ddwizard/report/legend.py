@@ -70,8 +70,6 @@ def sample(kind: str) -> Drawing:
         for xe in (2, 24):
             d.add(Line(xe, y - 1.6, xe, y + 1.6, strokeColor=figures.SPREAD, strokeWidth=0.45))
         d.add(figures.confidence_mark(x, y, "high"))
-    elif kind == "overall":
-        figures.diamond(d, x, y, 4.2)
     elif kind == "band":
         d.add(Rect(2, 1, 22, 8, fillColor=GREY_LIGHT, strokeColor=None))
     elif kind in ARROWS:

@@ -1,16 +1,10 @@
 """The only place the brief reaches past ReportLab's public API, and why.
 
-Layout in one pass (see `doc`): the summary near the front cites the pages of what follows
-it, so it is laid out last and its pages are moved to the front before the PDF is saved.
-ReportLab's own `multiBuild` would lay the whole brief out two or three times instead.
-That needs three things ReportLab does for `multiBuild` but offers no public switch for:
+Page numbers: every footer says "Page n of N", drawn once the total is known (see `doc`),
+so the canvas must not be saved when layout ends:
 
 * `hold_save`: `BaseDocTemplate.build` saves the canvas at its end unless `_doSave` is 0;
-  the brief saves once its pages are in order and numbered.
-* `record_layout_marks`: layout marks flowables as it goes (postponed, kept with the next)
-  and reports each mark to `_multiBuildEdits`, so that the marks can be undone and the same
-  flowables laid out again.
-* `order_pages`: the canvas's page tree, `canv._doc.Pages.pages`, put in a new order.
+  the paper saves once its footers are numbered and its outline written.
 
 The text layer: every character a user types must survive into the PDF's text, so that
 copying or searching the PDF finds it.
@@ -34,25 +28,6 @@ from reportlab.platypus import BaseDocTemplate
 def hold_save(doc: BaseDocTemplate) -> None:
     """`doc.build` lays out and draws but does not save; call `doc.canv.save()` after."""
     doc._doSave = 0
-
-
-def record_layout_marks(doc: BaseDocTemplate) -> list[tuple]:
-    """The marks `doc.build` leaves on flowables, as (function, *arguments) to undo each."""
-    marks: list[tuple] = []
-    doc._multiBuildEdits = marks.append
-    return marks
-
-
-def undo_layout_marks(marks: list[tuple]) -> None:
-    while marks:
-        func, *args = marks.pop(0)
-        func(*args)
-
-
-def order_pages(canv, order: list[int]) -> None:
-    """Put the canvas's finished pages in `order` (1-based page numbers as drawn)."""
-    tree = canv._doc.Pages
-    tree.pages = [tree.pages[n - 1] for n in order]
 
 
 def _utf16_hex(code: int) -> str:

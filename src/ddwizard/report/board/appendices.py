@@ -72,7 +72,8 @@ def areas(m: BriefModel, title: str) -> list[Block]:
             said = where(before) if before is not None else "not assessed"
             facts.append(lead(f"At {label}" + (f" ({when})" if when else ""), said + "."))
         if t is not None:
-            facts.append(lead("Target", f"{target_words(t)}; {agreed(t)}."))
+            numbers_t = formats.position(t.purpose, t.practice)
+            facts.append(lead("Target", f"{target_words(t)} ({numbers_t}); {agreed(t)}."))
         facts.append(lead("The school's call", call(rp, t, m.inputs, m.decide_by)))
         # One panel of facts: each area's reads as its own, never a repeated paragraph.
         out.append(

@@ -129,31 +129,28 @@ def _findings(m: BriefModel) -> list[Block]:
 
 
 def questions(m: BriefModel) -> list[str]:
-    """Questions for the board to put, drawn from the findings and the gaps."""
-    out = []
+    """Questions for the board to put to the trust, drawn from the findings (one per
+    checklist area, the findings being listed just above) and from what joining changes."""
+    by_area: dict[str, list] = {}
     for f in m.inputs.findings:
-        if f.cost is None or f.cost.amount is None:
-            out.append(
-                f"{f.area} ({_first_words(f.text)}): what will it cost, who pays, and "
-                "is it settled before the school joins?"
-            )
+        by_area.setdefault(f.area, []).append(f)
+    out = []
+    for area, found in by_area.items():
+        which = f"The {area} finding" + (f"s ({len(found)})" if len(found) > 1 else "")
+        costed = [f for f in found if f.cost is not None and f.cost.amount is not None]
+        if costed and len(costed) == len(found):
+            money = " and ".join(cost_words(f.cost) for f in costed)
+            out.append(f"{which}: who meets the {money}, and what happens if it rises?")
         else:
             out.append(
-                f"{f.area} ({_first_words(f.text)}): who meets the "
-                f"{cost_words(f.cost)}, and what if it rises?"
+                f"{which}: what will it cost, who pays, and is it settled before the "
+                "school joins?"
             )
-    topics = {topic for topic, *_ in CHANGES}
-    if "The local committee's remit" in topics:
-        out.append("What will our local committee decide, and what will it no longer decide?")
+    out.append("What will our local committee decide, and what will it no longer decide?")
     out.append("What happens to our reserves and our budget on joining?")
     if m.inputs.decision is None or not m.inputs.decision.joining_on:
         out.append("What is the proposed joining date, and what must be done before it?")
     return out[:MAX_QUESTIONS]
-
-
-def _first_words(value: str, n: int = 8) -> str:
-    words = value.split()
-    return " ".join(words[:n]).rstrip(".,;:") + ("\u2026" if len(words) > n else "")
 
 
 def _missing(m: BriefModel) -> list[Block]:
