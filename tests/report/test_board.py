@@ -132,8 +132,8 @@ def test_reasons_findings_and_questions_come_from_the_inputs(decided):
     flat = decided.flat
     assert "Resilience: a small school with one leader." in flat
     assert "Finance: Deficit of £85k. £85,000 (known), due 15 December 2026 (CFO)." in flat
-    assert "The Finance finding: who meets the £85,000 (known), and what happens if it" in flat
-    assert "The Estates and land findings (2): what will it cost, who pays" in flat
+    assert "Finance: who meets the £85,000 (known), and what if it rises?" in flat
+    assert "The findings on estates and land have no cost yet: what will each cost" in flat
 
 
 def test_costs_with_totals_by_basis(decided):

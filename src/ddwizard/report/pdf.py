@@ -55,9 +55,9 @@ def _heading(b: Heading, st: Styles, anchor: str, cover: bool) -> list[Flowable]
     if cover and b.level == 1:
         return [gap(14 * mm), heading(b.text, st.cover_school, anchor, level=0)]
     if b.level == 1:  # a section starting low on a page goes to the next
-        return [CondPageBreak(60 * mm), heading(b.text, st.h1, anchor, level=0)]
-    if b.level == 2:
-        return [heading(b.text, st.h2, anchor, level=1)]
+        return [CondPageBreak(50 * mm), heading(b.text, st.h1, anchor, level=0)]
+    if b.level == 2:  # never alone at the foot of a page
+        return [CondPageBreak(22 * mm), heading(b.text, st.h2, anchor, level=1)]
     return subheading(text.markup(b.text), st.h3)
 
 

@@ -3,12 +3,11 @@ that matter, in order; dates that contradict each other."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
 from ddwizard.core.assessment import ItemStatus
 from ddwizard.report import formats
-from ddwizard.report.blocks import Block, Bullets, Heading, Para, Table, bold, plain
+from ddwizard.report.blocks import Block, Bullets, Heading, Para, Table, bold, lead, plain
 from ddwizard.report.inputs import Cost, day
 from ddwizard.report.model import BriefModel
 
@@ -37,20 +36,18 @@ def build(m: BriefModel) -> list[Block]:
                 plain(f.title),
                 plain(cost_words(f.cost)),
                 plain(formats.date(f.due, short=True) or "No date"),
-                plain(f.owner or "Not recorded"),
             )
             for f in findings
         )
         out.append(
             Table(
-                ("Area", "Finding on", "Cost", "Due", "Owner"),
+                ("Area", "Finding on", "Cost", "Due"),
                 rows,
-                (0.17, 0.43, 0.15, 0.11, 0.14),
+                (0.16, 0.58, 0.16, 0.1),
                 dense=True,
             )
         )
     out.append(Para(plain(totals(m)), "small"))
-    out += [Heading("Dates in order", 2), _dates(m)]
     out += [Heading("Dates that contradict each other", 2)]
     clashes = contradictions(m)
     out.append(
@@ -58,6 +55,7 @@ def build(m: BriefModel) -> list[Block]:
         if clashes
         else Para(plain("No dates recorded here contradict each other."))
     )
+    out += [Heading("Dates in order", 2), *_dates(m)]
     return out
 
 
@@ -85,50 +83,54 @@ def totals(m: BriefModel) -> str:
     return text
 
 
-def _events(m: BriefModel) -> list[tuple[dt.date, str]]:
-    ev: list[tuple[dt.date, str]] = []
+Month = tuple[int, int]
+
+
+def _month(value: str) -> Month | None:
+    d = day(value)
+    return (d.year, d.month) if d else None
+
+
+def _dates(m: BriefModel) -> list[Block]:
+    """One row a month: the decision's dates, findings and targets due (by name), and how
+    many route steps and open checklist items fall due."""
+    said: dict[Month, list[str]] = defaultdict(list)
     d = m.inputs.decision
     if d is not None:
-        for value, what in ((d.decide_by, "The board decides"), (d.joining_on, "Joining date")):
-            if day(value):
-                ev.append((day(value), what))
+        for value, what in ((d.decide_by, "The board decides"), (d.joining_on, "Joining")):
+            if _month(value):
+                said[_month(value)].append(f"{what} ({formats.date(value)})")
+    named: dict[tuple[Month, str], list[str]] = defaultdict(list)
     for f in m.inputs.findings:
-        if day(f.due):
-            ev.append((day(f.due), f"{f.area} finding due"))
+        if _month(f.due) and f.area not in named[(_month(f.due), "Findings due")]:
+            named[(_month(f.due), "Findings due")].append(f.area)
     for t in m.targets():
-        title = m.placement.get(t.referent).referent.title
-        if day(t.by):
-            ev.append((day(t.by), f"Target: {title}"))
-    return ev
-
-
-def _dates(m: BriefModel) -> Block:
-    by_month: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for when, what in sorted(_events(m), key=lambda e: e[0]):
-        by_month[(when.year, when.month)].append(what)
-    steps: dict[tuple[int, int], int] = defaultdict(int)
+        if _month(t.by):
+            named[(_month(t.by), "Targets")].append(m.placement.get(t.referent).referent.title)
+    counted: dict[tuple[Month, str], int] = defaultdict(int)
     for t in m.targets():
-        for s in t.steps:
-            if day(s.by):
-                steps[(day(s.by).year, day(s.by).month)] += 1
-    items: dict[tuple[int, int], int] = defaultdict(int)
+        for step in t.steps:
+            if _month(step.by):
+                counted[(_month(step.by), "route step")] += 1
     for row in m.checklist():
-        if row.entry.status in (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS) and day(
-            row.entry.due
-        ):
-            items[(day(row.entry.due).year, day(row.entry.due).month)] += 1
-    rows = []
-    for key in sorted(set(by_month) | set(steps) | set(items)):
-        what = list(by_month.get(key, []))
-        if steps.get(key):
-            what.append(formats.count(steps[key], "route step") + " due")
-        if items.get(key):
-            what.append(formats.count(items[key], "open checklist item") + " due")
+        is_open = row.entry.status in (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS)
+        if is_open and _month(row.entry.due):
+            counted[(_month(row.entry.due), "open checklist item")] += 1
+    months = set(said) | {k[0] for k in named} | {k[0] for k in counted}
+    if not months:
+        return [Para(plain("No dates are recorded."))]
+    out: list[Block] = []
+    for key in sorted(months):
+        what = list(said.get(key, []))
+        for kind in ("Findings due", "Targets"):
+            if named.get((key, kind)):
+                what.append(f"{kind}: {formats.names(named[(key, kind)])}")
+        for kind in ("route step", "open checklist item"):
+            if counted.get((key, kind)):
+                what.append(formats.count(counted[(key, kind)], kind))
         month = formats.date(f"{key[0]}-{key[1]:02d}")
-        rows.append((bold(month), plain("; ".join(what))))
-    if not rows:
-        return Para(plain("No dates are recorded."))
-    return Table(("Month", "What falls due"), tuple(rows), (0.18, 0.82), dense=True)
+        out.append(Para(lead(month, "; ".join(what) + "."), "small"))
+    return out
 
 
 def contradictions(m: BriefModel) -> list[str]:

@@ -10,15 +10,20 @@ from ddwizard.report.board.money import cost_words
 from ddwizard.report.model import BriefModel
 from ddwizard.report.words import call, confidence
 
-# What changes on joining, and where the paper looks for it in the default questionnaire:
-# the trust's reference for an area, and findings in checklist areas.
+# What changes on joining, and where the paper looks for it in the default questionnaire
+# (version 2 ids first, then version 1's): the trust's reference for an area, and findings
+# in checklist areas.
 CHANGES = (
-    ("Employer", "hr_practice", ("staffing_tupe", "pensions")),
-    ("Land and buildings", "estates_site", ("land_buildings",)),
-    ("Admission authority", "", ("admissions",)),
-    ("The local committee's remit", "governance", ("governance_legal",)),
-    ("Funding and reserves", "financial_management", ("finance_records",)),
-    ("Systems", "ict_data", ("ict_data_protection",)),
+    ("Employer", ("staff_hr", "hr_practice"), ("staffing_tupe", "pensions")),
+    ("Land and buildings", ("estates", "estates_site"), ("land_buildings",)),
+    ("Admission authority", (), ("admissions",)),
+    ("The local committee's remit", ("governance",), ("governance_legal", "trust_governance")),
+    (
+        "Funding and reserves",
+        ("finance", "financial_management"),
+        ("finance_records", "trust_finance"),
+    ),
+    ("Systems", ("ict_data",), ("ict_data_protection",)),
 )
 MAX_QUESTIONS = 8
 
@@ -51,8 +56,9 @@ def _changes(m: BriefModel) -> Table:
     area_of = {row.item.id: row.area.id for row in m.checklist()}
     for topic, referent, areas in CHANGES:
         said = []
-        ref = m.assessment.trust.reference_for(referent) if referent else None
-        if ref is not None and ref.practice.strip():
+        refs = (m.assessment.trust.reference_for(r) for r in referent)
+        ref = next((r for r in refs if r is not None and r.practice.strip()), None)
+        if ref is not None:
             said.append(f"The trust: {ref.practice.strip()}")
         found = [f for f in m.inputs.findings if area_of.get(f.item) in areas]
         if found:
@@ -107,13 +113,27 @@ def _calls(m: BriefModel) -> list[Block]:
     ]
 
 
+MATTER = 6  # findings in the summary; every one is in Costs and in Due diligence
+
+
+def matter(m: BriefModel) -> list:
+    """The findings that matter most: serious before concern before note, the largest
+    cost first within a level, otherwise in the checklist's order."""
+    rank = {"serious": 0, "concern": 1, "note": 2}
+    return sorted(
+        m.inputs.findings,
+        key=lambda f: (rank.get(f.level, 3), -(f.cost.amount or 0) if f.cost else 0),
+    )
+
+
 def _findings(m: BriefModel) -> list[Block]:
     out: list[Block] = [Heading("Findings that matter", 2)]
     if not m.inputs.findings:
         out.append(Para(plain("No due-diligence finding is recorded.")))
         return out
     items = []
-    for f in m.inputs.findings:
+    ranked = matter(m)
+    for f in ranked[:MATTER]:
         due = f", due {formats.date(f.due)}" if f.due else ""
         owner = f" ({f.owner})" if f.owner else ""
         items.append(
@@ -125,32 +145,41 @@ def _findings(m: BriefModel) -> list[Block]:
             )
         )
     out.append(Bullets(tuple(items)))
+    if len(ranked) > MATTER:
+        rest = formats.names(list(dict.fromkeys(f.area for f in ranked[MATTER:])))
+        out.append(Para(plain(f"{len(ranked) - MATTER} more in Due diligence ({rest})."), "small"))
     return out
 
 
 def questions(m: BriefModel) -> list[str]:
-    """Questions for the board to put to the trust, drawn from the findings (one per
-    checklist area, the findings being listed just above) and from what joining changes."""
-    by_area: dict[str, list] = {}
-    for f in m.inputs.findings:
-        by_area.setdefault(f.area, []).append(f)
+    """Questions for the board to put to the trust: from the findings (the costed ones one
+    by one, the rest together), from what joining changes, and from the gaps."""
     out = []
-    for area, found in by_area.items():
-        which = f"The {area} finding" + (f"s ({len(found)})" if len(found) > 1 else "")
-        costed = [f for f in found if f.cost is not None and f.cost.amount is not None]
-        if costed and len(costed) == len(found):
-            money = " and ".join(cost_words(f.cost) for f in costed)
-            out.append(f"{which}: who meets the {money}, and what happens if it rises?")
-        else:
-            out.append(
-                f"{which}: what will it cost, who pays, and is it settled before the "
-                "school joins?"
-            )
+    uncosted = []
+    for f in matter(m):
+        if f.cost is not None and f.cost.amount is not None:
+            out.append(f"{f.area}: who meets the {cost_words(f.cost)}, and what if it rises?")
+        elif f.area not in uncosted:
+            uncosted.append(f.area)
+    if uncosted:
+        out.insert(
+            0,
+            f"The findings on {formats.names([a.lower() for a in uncosted])} have no cost "
+            "yet: what will each cost, who pays, and is it settled before the school joins?",
+        )
     out.append("What will our local committee decide, and what will it no longer decide?")
     out.append("What happens to our reserves and our budget on joining?")
-    if m.inputs.decision is None or not m.inputs.decision.joining_on:
+    d = m.inputs.decision
+    if d is None or not d.joining_on:
         out.append("What is the proposed joining date, and what must be done before it?")
+    low = [rp.referent.title for rp in m.referents if _low(rp)]
+    if low:
+        out.append(f"What evidence would firm up the picture in {formats.names(low)}?")
     return out[:MAX_QUESTIONS]
+
+
+def _low(rp) -> bool:
+    return "low" in (confidence(rp, "practice"), confidence(rp, "purpose"))
 
 
 def _missing(m: BriefModel) -> list[Block]:
@@ -168,11 +197,7 @@ def _missing(m: BriefModel) -> list[Block]:
                 f"({started} in progress); see Due diligence."
             )
         )
-    low = [
-        rp.referent.title
-        for rp in m.referents
-        if "low" in (confidence(rp, "practice"), confidence(rp, "purpose"))
-    ]
+    low = [rp.referent.title for rp in m.referents if _low(rp)]
     if low:
         items.append(
             plain(
