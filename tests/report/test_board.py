@@ -258,3 +258,12 @@ def test_method_cites_rollett_with_nottingham(brief):
 def test_never_the_language_of_verdicts(brief):
     words = set(re.findall(r"[a-z]+", brief.text.lower()))
     assert not words & {"score", "scores", "fail", "failed", "failing"}
+
+
+def test_due_dates_fit_one_line(decided):
+    """A date such as "15 Dec 2026" is never broken across two lines in a table."""
+    for page in decided.pages:
+        lines = page.splitlines()
+        for a, b in zip(lines, lines[1:], strict=False):
+            assert not (a.strip() in {"15 Dec", "12 Feb", "1 Dec"} and b.strip() == "2026"), page
+    assert "15 Dec 2026" in decided.text

@@ -181,6 +181,6 @@ def _steps(t, people: bool) -> Block:
     return Table(
         ("By", "Step", "Owner", "Who needs to know"),
         tuple(rows),
-        (0.11, 0.53, 0.18, 0.18),
+        (0.14, 0.5, 0.18, 0.18),
         dense=True,
     )

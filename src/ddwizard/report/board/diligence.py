@@ -27,7 +27,7 @@ def build(m: BriefModel, appendix: str) -> list[Block]:
             for f in m.inputs.findings
         )
         out.append(
-            Table(("Area", "Finding", "Owner", "Due"), rows, (0.16, 0.56, 0.15, 0.13), dense=True)
+            Table(("Area", "Finding", "Owner", "Due"), rows, (0.16, 0.55, 0.15, 0.14), dense=True)
         )
     else:
         out.append(Para(plain("No finding is recorded.")))
@@ -75,7 +75,7 @@ def _items(rows) -> Table:
         for r in rows
     )
     return Table(
-        ("Item", "Status", "Note", "Owner", "Due"), body, (0.3, 0.1, 0.36, 0.13, 0.11), dense=True
+        ("Item", "Status", "Note", "Owner", "Due"), body, (0.28, 0.1, 0.35, 0.13, 0.14), dense=True
     )
 
 

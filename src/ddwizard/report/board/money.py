@@ -43,7 +43,7 @@ def build(m: BriefModel) -> list[Block]:
             Table(
                 ("Area", "Finding on", "Cost", "Due"),
                 rows,
-                (0.16, 0.58, 0.16, 0.1),
+                (0.16, 0.54, 0.16, 0.14),
                 dense=True,
             )
         )
