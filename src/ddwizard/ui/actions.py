@@ -223,8 +223,8 @@ class FileActions(QObject):
         self._export_brief(word=True)
 
     def _export_brief(self, word: bool) -> None:
-        """The board paper, written from the assessment in memory, in the background. (A menu action's
-        `triggered` passes a bool: hence the two public slots that take none.)"""
+        """The board paper, written from the assessment in memory, in the background. (A
+        menu action's `triggered` passes a bool: hence the two public slots that take none.)"""
         if not self.model.is_open():
             return
         self.model.flush()
