@@ -253,6 +253,7 @@ def test_method_cites_rollett_with_nottingham(brief):
         "Rollett, S. (2022) Integrating practices as Trusts grow. Nottingham: "
         "Confederation of School Trusts."
     ) in brief.flat
+    assert "This brief was made with ddwizard" in brief.flat
 
 
 def test_never_the_language_of_verdicts(brief):
