@@ -39,7 +39,7 @@ def test_the_brief_method_appendix_names_the_version(db, tmp_path):
     out = tmp_path / "brief.pdf"
     assert main(["brief", "1", "-o", str(out)]) == 0
     pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages]
-    appendix = next(i for i, text in enumerate(pages) if "Appendix: method" in text)
+    appendix = next(i for i, text in enumerate(pages) if "Appendix C: Method and sources" in text)
     assert any(f"made with ddwizard {VERSION}" in text for text in pages[appendix:])
 
 
