@@ -100,7 +100,9 @@ def mark_a_concern(qtbot, window) -> str:
 def mark_final(qtbot, window):
     window.wizard.go("review")
     review = window.wizard.current_page()
+    review.dialogs.confirms.append(True)  # what is still open is listed: final anyway
     click(qtbot, review.status_button)
+    assert "Still open" in review.dialogs.asked[-1][1]
     return review
 
 

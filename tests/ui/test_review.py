@@ -52,11 +52,19 @@ def test_marking_final_and_back(qtbot, window, db):
     window.model.apply(SchoolSet(School("Hillside")))
     window.wizard.go("review")
     review = window.wizard.current_page()
-    click(qtbot, review.status_button)
+    assert "question" in review.open_text.text()  # what is still open, before marking
+    click(qtbot, review.status_button)  # the open items are listed: not now
+    kind, text = review.dialogs.asked[-1]
+    assert kind == "confirm" and "without an answer" in text and "not done" in text
+    assert db.load_assessment(window.model.assessment_id).status == "draft"
+    review.dialogs.confirms.append(True)
+    click(qtbot, review.status_button)  # final anyway
     assert db.load_assessment(window.model.assessment_id).status == "final"
-    assert review.status_button.text() == "Back to draft"
+    assert review.status_button.text() == "Reopen as a draft"
     click(qtbot, review.status_button)
     assert db.load_assessment(window.model.assessment_id).status == "draft"
+    history = [(e.what, e.old, e.new) for e in db.audit(window.model.assessment_id)]
+    assert history[-2:] == [("status", "draft", "final"), ("status", "final", "draft")]
 
 
 def test_export_brief_as_word_from_the_file_menu(qtbot, window, dialogs, tmp_path):

@@ -96,6 +96,7 @@ def test_a_whole_assessment_through_the_widgets(qtbot, window, db):
     statuses = set_checklist(qtbot, page)
     review = next_step(qtbot, window)
     assert isinstance(review, ReviewPage)
+    review.dialogs.confirms.append(True)  # final, with whatever is still open
     click(qtbot, review.status_button)
     window.model.flush()
 

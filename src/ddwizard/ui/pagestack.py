@@ -56,11 +56,16 @@ def _focus_into(page: QWidget) -> None:
     if page.focusWidget() is not None:
         page.focusWidget().setFocus()
         return
+    first = first_control(page)
+    (first or page).setFocus()
+
+
+def first_control(page: QWidget) -> QWidget | None:
+    """The first control of `page` that Tab would reach."""
     start = widget = page
     while (widget := widget.nextInFocusChain()) is not start:
         if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus and \
                 widget.focusProxy() is None and widget.isVisibleTo(page) and \
                 widget.isEnabled() and page.isAncestorOf(widget):  # fmt: skip
-            widget.setFocus()
-            return
-    page.setFocus()
+            return widget
+    return None

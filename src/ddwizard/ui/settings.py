@@ -22,3 +22,14 @@ def read_bytes(key: str) -> QByteArray | None:
 
 def write(key: str, value) -> None:
     settings().setValue(key, value)
+
+
+MOVE_ON_KEY = "keys/move_on"  # after answering with 1 to 9, on to the next question
+
+
+def move_on_after_key() -> bool:
+    return str(settings().value(MOVE_ON_KEY, "true")).lower() == "true"
+
+
+def set_move_on_after_key(on: bool) -> None:
+    write(MOVE_ON_KEY, "true" if on else "false")

@@ -128,6 +128,7 @@ class StartScreen(QWidget):
         # Several rows may be chosen (Ctrl or Shift with a click or the arrow keys) to compare.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # arrows move in the table; Tab leaves it
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CHANGED, Qt.SortOrder.DescendingOrder)
         self.table.setAlternatingRowColors(True)
@@ -216,6 +217,13 @@ class StartScreen(QWidget):
 
     def showing_welcome(self) -> bool:
         return self.welcome is not None and self.pages.currentWidget() is self.welcome
+
+    def focus_search(self) -> None:
+        if self.showing_welcome():
+            self.focus_default()  # nothing to search yet
+            return
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def focus_default(self) -> None:
         (self.start_button if self.showing_welcome() else self.table).setFocus()

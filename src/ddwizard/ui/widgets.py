@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -141,8 +142,8 @@ class RovingFocus(QObject):
     def _make_current(self, current: QAbstractButton) -> None:
         for button in self.buttons:
             strong = button is current
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if strong
-                                  else Qt.FocusPolicy.ClickFocus)  # fmt: skip
+            policy = Qt.FocusPolicy.StrongFocus if strong else Qt.FocusPolicy.ClickFocus
+            button.setFocusPolicy(policy)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
@@ -155,3 +156,17 @@ class RovingFocus(QObject):
                 self.buttons[i].setFocus(Qt.FocusReason.TabFocusReason)
                 return True
         return False
+
+
+def one_tab_stop(group: QButtonGroup) -> None:
+    """Radio buttons that are one Tab stop: the chosen one (else the first). The arrow keys
+    still move between them, choosing as they go, as Qt does in a group."""
+
+    def follow(*_) -> None:
+        current = group.checkedButton() or (group.buttons() or [None])[0]
+        for button in group.buttons():
+            policy = Qt.FocusPolicy.StrongFocus if button is current else Qt.FocusPolicy.ClickFocus
+            button.setFocusPolicy(policy)
+
+    group.buttonToggled.connect(follow)
+    follow()

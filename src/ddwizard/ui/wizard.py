@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -80,6 +81,7 @@ class Wizard(QWidget):
         self.tree.setFixedWidth(STEPS_EM * em(self))
         named(self.tree, "Steps", "Every step of the assessment; choose one to go to it")
         self.tree.currentItemChanged.connect(self._tree_moved)
+        self.tree.itemActivated.connect(lambda *_: self.current_page().focus_first())
         row.addWidget(self.tree)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -114,7 +116,14 @@ class Wizard(QWidget):
         self.back_action = QAction("&Previous step", self)
         self.back_action.setShortcuts([QKeySequence("Ctrl+PgUp"), QKeySequence("Alt+Left")])
         self.back_action.triggered.connect(self.back)
-        for action in (self.next_action, self.back_action):
+        self.next_question_action = QAction(self, text="Next &question")
+        self.next_question_action.setShortcut(QKeySequence("Ctrl+Down"))
+        self.next_question_action.triggered.connect(lambda: self._move_question(+1))
+        self.previous_question_action = QAction(self, text="Previous q&uestion")
+        self.previous_question_action.setShortcut(QKeySequence("Ctrl+Up"))
+        self.previous_question_action.triggered.connect(lambda: self._move_question(-1))
+        moves = (self.next_question_action, self.previous_question_action)
+        for action in (self.next_action, self.back_action, *moves):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
@@ -205,7 +214,9 @@ class Wizard(QWidget):
     def current_page(self) -> Page | None:
         return self.pages.get(self._current)
 
-    def go(self, key: str) -> bool:
+    def go(self, key: str, focus: bool = True) -> bool:
+        """Show a step; `focus`: with the focus on its first field (or first unanswered
+        question), so typing and keys 1 to 9 work at once."""
         if key not in {s.key for s in self.steps}:
             return False
         if key != self._current:
@@ -220,6 +231,8 @@ class Wizard(QWidget):
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self._current = key
             self.stepChanged.emit(key)
+            if focus:
+                page.focus_first()
         self._select(key)
         self._update_nav()
         self._prefetch.start()
@@ -243,6 +256,11 @@ class Wizard(QWidget):
             if page.layout() is not None:
                 page.layout().activate()  # laid out now, while nothing else is happening
 
+    def _move_question(self, delta: int) -> None:
+        page = self.current_page()
+        if hasattr(page, "move_question"):  # an area page
+            page.move_question(delta)
+
     def next(self) -> None:
         self._move(+1)
 
@@ -259,8 +277,11 @@ class Wizard(QWidget):
     def _tree_moved(self, item: QTreeWidgetItem | None, _previous) -> None:
         # With no step shown yet (an assessment just opened), a move is the list choosing
         # its first row as it takes the focus, not the person: whoever opened it goes on.
+        # Chosen with the mouse, the step takes the focus; with the arrow keys, the list
+        # keeps it, so the arrows go on moving through the steps (Tab or Enter goes in).
         if item is not None and self._current:
-            self.go(item.data(0, KEY_ROLE))
+            by_keys = self.tree.hasFocus() and not QApplication.mouseButtons()
+            self.go(item.data(0, KEY_ROLE), focus=not by_keys)
 
     def _select(self, key: str) -> None:
         item = self._items.get(key)
@@ -352,7 +373,7 @@ class Wizard(QWidget):
     def _review_page(self) -> Page:
         from ddwizard.ui.pages.review import ReviewPage
 
-        page = ReviewPage(self.model)
+        page = ReviewPage(self.model, dialogs=self.dialogs)
         page.openQuestion.connect(self.open_question)
         page.exportBundle.connect(self.exportBundle)
         page.exportBrief.connect(self.exportBrief)

@@ -43,6 +43,7 @@ from ddwizard.ui.fields import TextBinding, text_box
 from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, card, em, heading, named, section
 from ddwizard.ui.pages.question import QuestionBox
 from ddwizard.ui.plane_view import PlaneView
+from ddwizard.ui.widgets import one_tab_stop
 from ddwizard.ui.words import position_words
 
 PRACTICE_INTRO = (
@@ -139,6 +140,7 @@ class AreaPage(Page):
 
     def _add_question(self, question, number: int) -> None:
         box = QuestionBox(question, number, self.model)
+        box.answeredByKey.connect(self._answered_by_key)
         self._boxes[question.id] = box
         self._add(box)
         if self.model.is_open():
@@ -206,6 +208,7 @@ class AreaPage(Page):
             row.addWidget(radio)
         row.addStretch(1)
         self.confidence.idToggled.connect(self._save_confidence)
+        one_tab_stop(self.confidence)
         return row
 
     def _aside(self) -> QWidget:
@@ -271,6 +274,37 @@ class AreaPage(Page):
             index = [c for _, c in CONFIDENCE].index(level)
             self.confidence.button(index).setChecked(True)
         self._note.set_text(note.note if note else "")
+
+    def first_field(self) -> QWidget | None:
+        """The first question without an answer (else the first question): its chosen
+        option, or its first."""
+        chosen = self.model.assessment.chosen()
+        ids = [q.id for q in self.referent.questions]
+        qid = next((i for i in ids if i not in chosen), ids[0] if ids else None)
+        if qid is None:
+            return super().first_field()
+        box = self.questions[qid] if qid not in self._boxes else self._boxes[qid]
+        return box.group.checkedButton() or box.radios[0]
+
+    def _answered_by_key(self) -> None:
+        from ddwizard.ui.settings import move_on_after_key
+
+        if move_on_after_key():
+            self.move_question(+1)
+
+    def move_question(self, delta: int) -> None:
+        """To the next (+1) or previous (-1) question, from the one with the focus, without
+        answering; past the last question, to the area's confidence."""
+        boxes = list(self.questions.values())
+        focus = self.focusWidget()
+        here = next((i for i, b in enumerate(boxes) if focus and b.isAncestorOf(focus)), None)
+        target = (0 if delta > 0 else len(boxes) - 1) if here is None else here + delta
+        if 0 <= target < len(boxes):
+            self.focus_question(boxes[target].question.id)
+        elif target >= len(boxes):
+            button = self.confidence.checkedButton() or self.confidence.button(0)
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.ensureWidgetVisible(button, 0, 40)
 
     def focus_question(self, question_id: str) -> None:
         box = self.questions.get(question_id)

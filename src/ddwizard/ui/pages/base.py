@@ -46,12 +46,29 @@ class Page(QWidget):
     def save(self) -> None:
         self.model.flush()
 
+    def first_field(self) -> QWidget | None:
+        """Where the focus goes when the step is shown: its first control."""
+        from ddwizard.ui.pagestack import first_control
+
+        return first_control(self)
+
+    def focus_first(self) -> None:
+        """Put the focus on `first_field`, scrolled into view, so typing starts there."""
+        field = self.first_field()
+        if field is None:
+            return
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        scroll = getattr(self, "scroll", None)
+        if isinstance(scroll, QScrollArea) and scroll.isAncestorOf(field):
+            scroll.ensureWidgetVisible(field, 0, 40)
+
 
 class Scrolling(QScrollArea):
     """A frameless vertical scroll area whose column is `body` (a QVBoxLayout)."""
 
     def __init__(self, parent: QWidget | None = None, max_em: int | None = READABLE_EM) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own: its controls are
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

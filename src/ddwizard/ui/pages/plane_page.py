@@ -173,6 +173,7 @@ class PlanePage(Page):
 
     def _panel(self) -> QWidget:
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -223,6 +224,23 @@ class PlanePage(Page):
         if self.selected not in ids:
             self.selected = None
         self.select(self.selected or (ids[0] if ids else ""))
+
+    def editor_action(self, what: str) -> None:
+        """Set a target ("create_target") or add a step ("add_step") for the chosen area,
+        from the menu: the focus goes to what was made, to be typed into."""
+        if self.selected is None:
+            self.status.setText("Choose an area first, in the list or on the plane.")
+            self.areas.setFocus()
+            return
+        if self.editor.target() is None:
+            self.editor.create_target()
+        if what == "add_step":
+            self.editor.add_step(focus=True)
+        else:
+            self.editor.purpose.setFocus()
+
+    def first_field(self) -> QWidget | None:
+        return self.areas  # the areas, chosen with the arrow keys
 
     def save(self) -> None:
         self.editor.flush()

@@ -26,7 +26,7 @@ from ddwizard.core.questionnaire import EVIDENCE_LABELS, EVIDENCE_SOURCES, Quest
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, text_box
 from ddwizard.ui.pages.base import named
-from ddwizard.ui.widgets import FlowLayout, RovingFocus, WrapRadio
+from ddwizard.ui.widgets import FlowLayout, RovingFocus, WrapRadio, one_tab_stop
 
 
 def where_to_look(question: Question) -> str:
@@ -47,6 +47,7 @@ class QuestionBox(theme.Panel):
     """Writes through the model the moment an option, a source or (debounced) the note changes."""
 
     chosen = Signal(str)  # option key ("" when cleared)
+    answeredByKey = Signal()  # an option chosen with keys 1 to 9
 
     def __init__(self, question: Question, number: int, model,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -87,6 +88,7 @@ class QuestionBox(theme.Panel):
             self.radios.append(radio)
             column.addWidget(radio)
         self.group.idToggled.connect(self._toggled)
+        one_tab_stop(self.group)  # Tab goes on to the next part; arrows between options
         row = QHBoxLayout()
         self.clear = QPushButton("Clear answer")
         self.clear.setFlat(True)
@@ -172,7 +174,9 @@ class QuestionBox(theme.Panel):
         key = event.key()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if plain and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
-            self.choose(key - Qt.Key.Key_1)
+            if key - Qt.Key.Key_1 < len(self.radios):
+                self.choose(key - Qt.Key.Key_1)
+                self.answeredByKey.emit()
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.focusWidget() in self.radios:
             self.clear_answer()

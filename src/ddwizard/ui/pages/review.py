@@ -19,9 +19,15 @@ from ddwizard.core.changes import StatusSet
 from ddwizard.core.placement import Quadrant
 from ddwizard.ui import theme
 from ddwizard.ui.pages.base import ScrollPage, card, heading, named, section
+from ddwizard.ui.still_open import still_open
 from ddwizard.ui.words import quadrant_words, signed
 
 QID_ROLE = Qt.ItemDataRole.UserRole
+FINAL_WORDS = (
+    "This assessment is final: it opens read-only. Reopen it as a draft to change "
+    "it (the history records that)."
+)
+DRAFT_WORDS = "This assessment is a draft. Mark it final when the visit's work is complete."
 
 
 class ReviewPage(ScrollPage):
@@ -30,8 +36,13 @@ class ReviewPage(ScrollPage):
     exportBundle = Signal()
     exportBrief = Signal()
 
-    def __init__(self, model, parent: QWidget | None = None) -> None:
+    def __init__(self, model, parent: QWidget | None = None, dialogs=None) -> None:
         super().__init__(model, parent)
+        if dialogs is None:
+            from ddwizard.ui.dialogs import QtDialogs
+
+            dialogs = QtDialogs(self)
+        self.dialogs = dialogs
         self.body.addWidget(heading(self.title, "Check what is left, see where the areas sit, "
                                                 "then share the assessment."))  # fmt: skip
         self._status_card()
@@ -76,6 +87,8 @@ class ReviewPage(ScrollPage):
         row.addWidget(self.status_text, 1)
         row.addWidget(self.status_button)
         layout.addLayout(row)
+        self.open_text = theme.label("")
+        layout.addWidget(self.open_text)
         self.body.addWidget(frame)
 
     def _export_card(self) -> None:
@@ -112,19 +125,46 @@ class ReviewPage(ScrollPage):
         self.progress.setVisible(bool(text))
         self.export_text.setText(text)
 
+    def _final(self) -> bool:
+        return self.model.assessment.status == Status.FINAL
+
     def _show_status(self) -> None:
-        final = self.model.assessment.status == Status.FINAL
-        self.status_text.setText(
-            "This assessment is marked final." if final else
-            "This assessment is a draft. Mark it final when the visit's work is complete; "
-            "it can go back to draft at any time.")  # fmt: skip
-        self.status_button.setText("Back to draft" if final else "Mark as final")
+        final = self._final()
+        self.status_text.setText(FINAL_WORDS if final else DRAFT_WORDS)
+        self.status_button.setText("Reopen as a draft" if final else "Mark as final…")
         named(self.status_button, self.status_button.text())
+        left = still_open(self.model)
+        self.open_text.setText(
+            "Still open: " + "; ".join(left) + "." if left else "Nothing is still open."
+        )
+        self.open_text.setVisible(not final)
 
     def _toggle_status(self) -> None:
-        final = self.model.assessment.status == Status.FINAL
-        self.model.apply(StatusSet(Status.DRAFT if final else Status.FINAL))
+        self.reopen() if self._final() else self.mark_final()
+
+    def mark_final(self) -> bool:
+        """Mark final, once the person has seen what is still open (if anything is)."""
+        if self._final():
+            return True
+        left = still_open(self.model)
+        if left and not self.dialogs.confirm(
+            "Mark as final",
+            "Still open:\n\n"
+            + "\n".join(f"•  {line}" for line in left)
+            + "\n\nA final assessment opens read-only; it can be reopened as a draft. "
+            "Mark it final anyway?",
+            "Mark as final",
+        ):
+            return False
+        done = self.model.apply(StatusSet(Status.FINAL))
         self._show_status()
+        return done
+
+    def reopen(self) -> bool:
+        """Back to a draft, to be changed (recorded in the history like every change)."""
+        done = self._final() and self.model.apply(StatusSet(Status.DRAFT))
+        self._show_status()
+        return done
 
     def _show_missing(self) -> None:
         self.missing.clear()

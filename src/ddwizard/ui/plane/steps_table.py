@@ -66,6 +66,11 @@ class StepsTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAccessibleName("Steps on the route")
+        self.setTabKeyNavigation(False)  # arrows move between steps; Tab goes on to the cells
+
+    def cells(self) -> list[QWidget]:
+        """The editing fields, row by row."""
+        return [self.cellWidget(r, c) for r in range(self.rowCount()) for c in range(4)]
 
     def steps(self) -> tuple[Step, ...]:
         return self._steps

@@ -166,6 +166,23 @@ class TargetEditor(QWidget):
         if not self.rationale_binding.dirty:
             self.rationale_binding.set_text(t.rationale)
         self.steps.show_steps(t.steps)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """The route's cells in the tab order, row by row, between the table and its
+        buttons (cells made later would otherwise come at the end of the window's order)."""
+        chain = [
+            self.steps,
+            *self.steps.cells(),
+            self.add_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.suggest_button,
+            self.clear_button,
+        ]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def show_position(self, purpose: float, practice: float) -> None:
         """Follow a target being dragged on the plane, without writing."""
@@ -200,7 +217,9 @@ class TargetEditor(QWidget):
         if self.referent is None:
             return
         x, y = self.start if self.start is not None else (0.0, 0.0)
-        self.model.apply(TargetSet(Target(self.referent, round(x, 2), round(y, 2))))
+        if self.model.apply(TargetSet(Target(self.referent, round(x, 2), round(y, 2)))):
+            self.refresh()
+            self.purpose.setFocus()  # the button has gone: the focus goes to the target
 
     def clear_target(self) -> None:
         t = self.target()
@@ -210,7 +229,9 @@ class TargetEditor(QWidget):
             "Clear target", "Clear this area's target, its reasons and its route map?",
             "Clear target"):  # fmt: skip
             return
-        self.model.apply(TargetRemoved(t.referent))
+        if self.model.apply(TargetRemoved(t.referent)):
+            self.refresh()
+            self.set_button.setFocus()  # the target's fields have gone
 
     def flush(self) -> None:
         self.by_binding.flush()
@@ -219,8 +240,9 @@ class TargetEditor(QWidget):
 
     # --- steps -----------------------------------------------------------------------------
 
-    def add_step(self) -> None:
-        """A new step after the selected one (or at the end), halfway along that leg."""
+    def add_step(self, focus: bool = False) -> None:
+        """A new step after the selected one (or at the end), halfway along that leg;
+        `focus`: with the focus in its action, to be typed (else it stays where it is)."""
         t = self.target()
         if t is None:
             return
@@ -235,7 +257,10 @@ class TargetEditor(QWidget):
         mid = (round((before[0] + after[0]) / 2, 2), round((before[1] + after[1]) / 2, 2))
         steps.insert(at, Step(*mid))
         if self.save_route(tuple(steps)):
+            self.refresh()
             self.steps.selectRow(at)
+            if focus:
+                self.steps.cellWidget(at, 3).setFocus()
 
     def remove_step(self) -> None:
         t, row = self.target(), self.steps.currentRow()
