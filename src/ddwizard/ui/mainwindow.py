@@ -4,7 +4,6 @@ Reopening the app returns to the same assessment and step (kept with `db.set_sta
 from __future__ import annotations
 
 import json
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -101,7 +100,9 @@ class MainWindow(QMainWindow):
             file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         self._edit_menu()
-        self._assessment_menu()
+        from ddwizard.ui.menus import AssessmentMenu
+
+        self.assessment_menu = AssessmentMenu(self)
         help_menu = self.help_menu = self.menuBar().addMenu("&Help")
         self._action(
             help_menu,
@@ -151,46 +152,6 @@ class MainWindow(QMainWindow):
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.open()
 
-    def _assessment_menu(self) -> None:
-        """What can be done to an assessment: the open one, else the one chosen in the list."""
-        menu = self.menuBar().addMenu("&Assessment")
-        a = self.actions
-        self._action(menu, "&Re-assess…", lambda: self._with_id(a.reassess), "Ctrl+R")
-        self._action(menu, "&Delete…", lambda: self._with_id(a.delete), "Ctrl+Delete")
-        review = [
-            ("Mark as &final…", "mark_final", "Ctrl+Shift+F"),
-            ("Re&open as a draft", "reopen", "Ctrl+Shift+D"),
-        ]
-        plane = [
-            ("Set a &target", "create_target", "Ctrl+T"),
-            ("Add a route &step", "add_step", "Ctrl+Shift+T"),
-        ]
-        menu.addSeparator()
-        self.final_actions = [
-            self._action(menu, text, partial(self._on_review, name), keys)
-            for text, name, keys in review
-        ]
-        menu.addSeparator()
-        self.plane_actions = [
-            self._action(menu, text, partial(self._on_plane, name), keys)
-            for text, name, keys in plane
-        ]
-
-    def _with_id(self, act) -> None:
-        chosen = self.model.assessment_id or self.start.selected_id()
-        if chosen is not None:
-            act(chosen)
-
-    def _on_review(self, what: str, *_) -> None:
-        """Mark final or reopen, from the review step (which lists what is still open)."""
-        if self.model.is_open() and self.wizard.go("review"):
-            getattr(self.wizard.current_page(), what)()
-
-    def _on_plane(self, what: str, *_) -> None:
-        """Set a target or add a step for the area chosen on the plane step."""
-        if self.model.is_open() and self.wizard.go("plane", focus=False):
-            self.wizard.current_page().editor_action(what)
-
     def find(self) -> None:
         """The start screen, with the focus in its search box."""
         if self.views.currentWidget() is not self.start or not self.start.isVisible():
@@ -232,20 +193,12 @@ class MainWindow(QMainWindow):
             go.addSeparator()
             go.addAction(wizard.next_question_action)
             go.addAction(wizard.previous_question_action)
-            go.addAction(self._move_on_action())
+            go.addAction(self.assessment_menu.move_on_action())
             self.menuBar().insertMenu(self.help_menu.menuAction(), go)
             if self.model.is_open():
                 wizard.reset()
             self._enable()
         return self._wizard
-
-    def _move_on_action(self) -> QAction:
-        from ddwizard.ui.settings import move_on_after_key, set_move_on_after_key
-
-        action = QAction(self, text="&Move on after answering with 1 to 9", checkable=True)
-        action.setChecked(move_on_after_key())
-        action.toggled.connect(set_move_on_after_key)
-        return action
 
     def _resize(self) -> None:
         """Where and how big the window was last time, else most of the screen."""
@@ -353,7 +306,7 @@ class MainWindow(QMainWindow):
         self.brief_action.setEnabled(in_wizard)
         self.brief_word_action.setEnabled(in_wizard)
         self.compare_action.setEnabled(in_wizard)
-        for action in (*self.final_actions, *self.plane_actions):
+        for action in self.assessment_menu.in_wizard:
             action.setEnabled(in_wizard)
         if self._wizard is not None:
             self._wizard.next_action.setEnabled(in_wizard)

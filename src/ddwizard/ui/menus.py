@@ -1,0 +1,67 @@
+"""The Assessment menu: what can be done to an assessment, each with its shortcut shown (the
+open assessment, else the one chosen in the start screen's list); and the Go menu's choice
+of moving on after answering with a number key."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+
+REVIEW = [
+    ("Mark as &final…", "mark_final", "Ctrl+Shift+F"),
+    ("Re&open as a draft", "reopen", "Ctrl+Shift+D"),
+]
+PLANE = [
+    ("Set a &target", "create_target", "Ctrl+T"),
+    ("Add a route &step", "add_step", "Ctrl+Shift+T"),
+]
+
+
+class AssessmentMenu(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        w, a = window, window.actions
+        menu = w.menuBar().addMenu("&Assessment")
+        w._action(menu, "&Re-assess…", lambda: self._with_id(a.reassess), "Ctrl+R")
+        w._action(menu, "&Delete…", lambda: self._with_id(a.delete), "Ctrl+Delete")
+        menu.addSeparator()
+        self.in_wizard = [
+            w._action(menu, text, partial(self._on_review, name), keys)
+            for text, name, keys in REVIEW
+        ]
+        menu.addSeparator()
+        self.in_wizard += [
+            w._action(menu, text, partial(self._on_plane, name), keys) for text, name, keys in PLANE
+        ]
+
+    @property
+    def window(self):
+        return self.parent()  # asked of Qt, not held: the window may go first
+
+    def _with_id(self, act) -> None:
+        w = self.window
+        chosen = w.model.assessment_id or w.start.selected_id()
+        if chosen is not None:
+            act(chosen)
+
+    def _on_review(self, what: str, *_) -> None:
+        """Mark final or reopen, from the review step (which lists what is still open)."""
+        w = self.window
+        if w.model.is_open() and w.wizard.go("review"):
+            getattr(w.wizard.current_page(), what)()
+
+    def _on_plane(self, what: str, *_) -> None:
+        """Set a target or add a step for the area chosen on the plane step."""
+        w = self.window
+        if w.model.is_open() and w.wizard.go("plane", focus=False):
+            w.wizard.current_page().editor_action(what)
+
+    def move_on_action(self) -> QAction:
+        from ddwizard.ui.settings import move_on_after_key, set_move_on_after_key
+
+        action = QAction(self.window, text="&Move on after answering with 1 to 9", checkable=True)
+        action.setChecked(move_on_after_key())
+        action.toggled.connect(set_move_on_after_key)
+        return action
