@@ -91,7 +91,7 @@ def test_tab_order_on_the_about_page(qtbot, window):
     page = window.wizard.current_page()
     page.school_name.setFocus()
     order = [QApplication.focusWidget()]
-    for _ in range(8):
+    for _ in range(9):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
         order.append(focused.parentWidget() if isinstance(focused.parentWidget(),
@@ -104,7 +104,8 @@ def test_tab_order_on_the_about_page(qtbot, window):
         page.local_authority,
         page.trust_name,
         page.assessor,
-        page.date,
+        page.date.edit,
+        page.date.calendar_button,
         page.label,
         page.questionnaire,
     ]

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from ddwizard.ui.datefield import DateField
 
 DELAY_MS = 400
 
@@ -80,37 +82,20 @@ class TextBinding(QObject):
         return False
 
 
-# --- dates that may be "not set" ------------------------------------------------------------
-
-NO_DATE = QDate(2000, 1, 1)  # the minimum date, shown as "Not set"
+# --- dates (see datefield.py) ----------------------------------------------------------------
 
 
-class DateEdit(QDateEdit):
-    """Tab leaves the field, as in every other field of a form; the arrow keys still move
-    between day, month and year."""
-
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
-        return QWidget.focusNextPrevChild(self, forward)
+def date_edit(name: str) -> DateField:
+    return DateField(name)
 
 
-def date_edit(name: str) -> QDateEdit:
-    edit = DateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("Not set")
-    edit.setAccessibleName(name)
-    return edit
+def show_date(edit: DateField, iso_text: str) -> None:
+    """Show a stored ISO date (or none) without writing it back."""
+    edit.set_iso(iso_text)
 
 
-def show_date(edit: QDateEdit, iso_text: str) -> None:
-    """Show a stored ISO date (or "Not set") without writing it back."""
-    stored = QDate.fromString(iso_text, Qt.DateFormat.ISODate)
-    with QSignalBlocker(edit):
-        edit.setDate(stored if stored.isValid() else NO_DATE)
-
-
-def date_text(edit: QDateEdit) -> str:
-    date = edit.date()
-    return "" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate)
+def date_text(edit: DateField) -> str:
+    return edit.iso()
 
 
 # --- notes that grow with their text ---------------------------------------------------------

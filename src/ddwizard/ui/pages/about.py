@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit, QWi
 from ddwizard.core.assessment import School
 from ddwizard.core.changes import DetailSet, QuestionnaireSwitched, SchoolSet, TrustChosen
 from ddwizard.ui import theme
-from ddwizard.ui.fields import TextBinding, date_edit, date_text, show_date
+from ddwizard.ui.dates import far_off, shown
+from ddwizard.ui.fields import TextBinding, date_edit, show_date
 from ddwizard.ui.pages.base import ScrollPage, em, heading, named, section
 
 PHASES = ["Nursery", "Primary", "Middle", "Secondary", "All-through", "Special",
@@ -18,8 +19,13 @@ PHASES = ["Nursery", "Primary", "Middle", "Secondary", "All-through", "Special",
 class AboutPage(ScrollPage):
     title = "About the assessment"
 
-    def __init__(self, model, parent: QWidget | None = None) -> None:
+    def __init__(self, model, parent: QWidget | None = None, dialogs=None) -> None:
         super().__init__(model, parent)
+        if dialogs is None:
+            from ddwizard.ui.dialogs import QtDialogs
+
+            dialogs = QtDialogs(self)
+        self.dialogs = dialogs
         self.body.addWidget(heading(
             self.title,
             "Which school is being looked at, against which trust, by whom and when. "
@@ -84,9 +90,8 @@ class AboutPage(ScrollPage):
         form = self._form("This assessment")
         self.assessor = self._line(form, "&Assessor", "Assessor", "who is assessing")
         self.date = date_edit("Date of the assessment")
-        self.date.dateChanged.connect(
-            lambda _: self.model.apply(DetailSet("assessed_on", date_text(self.date)))
-        )
+        self.date.confirm = self._confirm_far_date
+        self.date.dateChanged.connect(lambda iso: self.model.apply(DetailSet("assessed_on", iso)))
         form.addRow("&Date", self.date)
         self.label = self._line(form, "La&bel", "Label", "e.g. Pre-join visit")
         self.questionnaire = QComboBox()
@@ -140,6 +145,16 @@ class AboutPage(ScrollPage):
 
     def _save_detail(self, name: str, text: str) -> bool:
         return self.model.apply(DetailSet(name, text))
+
+    def _confirm_far_date(self, day) -> bool:
+        """A visit more than a year from today is more often a slip of the keys: ask."""
+        if not far_off(day):
+            return True
+        return self.dialogs.confirm(
+            "Date of the assessment",
+            f"{shown(day.isoformat())} is more than a year from today. Keep this date?",
+            "Keep this date",
+        )
 
     def _save_school(self, _text: str) -> bool:
         school = School(
