@@ -33,13 +33,19 @@ from ddwizard.core.changes import (
     AreasSelected,
     Change,
     QuestionnaireSwitched,
+    StatusSet,
 )
 from ddwizard.ui import theme
 from ddwizard.ui.pages.base import MARGIN, Page, em, named
 from ddwizard.ui.pagestack import PageStack
+from ddwizard.ui.readonly import FinalBanner
 from ddwizard.ui.steps import DONE, KEY_ROLE, PROGRESS_ROLE, Step, StepDelegate, steps_for
 
 STEPS_EM = 19
+FINAL_BANNER = (
+    "This assessment is final, so it is read-only. Reopen it as a draft to "
+    "change it (the history records that)."
+)
 PREFETCH_MS = 120  # on a step this long, the next step's page is built
 
 
@@ -85,6 +91,8 @@ class Wizard(QWidget):
         row.addWidget(self.tree)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
+        self.final = FinalBanner(self)
+        right.addWidget(self.final)
         self.stack = PageStack()
         right.addWidget(self.stack, 1)
         right.addWidget(self._nav_bar())
@@ -136,6 +144,7 @@ class Wizard(QWidget):
             self._drop(key)
         self._current = ""
         self._fill_tree()
+        self.final.refresh()
 
     def _fill_tree(self) -> None:
         self.steps = steps_for(self.model)
@@ -179,6 +188,8 @@ class Wizard(QWidget):
             for key in [k for k in self.pages if k not in keep]:
                 self._drop(key)
             self._fill_tree()
+        elif isinstance(change, StatusSet):
+            self.final.refresh()
         elif isinstance(change, AnswerChosen | AnswerCleared):
             referent = self.model.questionnaire.referent_of(change.question)
             self._show_progress(referent.id if referent is not None else None)
@@ -224,6 +235,7 @@ class Wizard(QWidget):
                 self.current_page().save()
             page = self.page(key)
             page.load()
+            self.final.apply(page)
             self.stack.setCurrentWidget(page)
             # Laid out now (scroll areas size their contents on a posted request), so the
             # page's first frame is never drawn half-sized.
@@ -346,7 +358,7 @@ class Wizard(QWidget):
     def _about_page(self) -> Page:
         from ddwizard.ui.pages.about import AboutPage
 
-        return AboutPage(self.model)
+        return AboutPage(self.model, dialogs=self.dialogs)
 
     def _trust_page(self) -> Page:
         from ddwizard.ui.pages.trust import TrustPage

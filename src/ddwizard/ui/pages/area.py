@@ -43,6 +43,7 @@ from ddwizard.ui.fields import TextBinding, text_box
 from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, card, em, heading, named, section
 from ddwizard.ui.pages.question import QuestionBox
 from ddwizard.ui.plane_view import PlaneView
+from ddwizard.ui.readonly import lock
 from ddwizard.ui.widgets import one_tab_stop
 from ddwizard.ui.words import position_words
 
@@ -145,6 +146,8 @@ class AreaPage(Page):
         self._add(box)
         if self.model.is_open():
             box.load(self.model.assessment.answer(question.id))
+        if self.locked:  # built after the page was locked: locked as it comes
+            lock(box, True)
         self._chain(box.controls())
 
     def _add_view(self) -> None:
@@ -162,6 +165,9 @@ class AreaPage(Page):
         self._chain([*self.confidence.buttons(), self.note])
         if self.model.is_open():
             self._load_view()
+        if self.locked:
+            lock(holder, True)
+            self.note.setReadOnly(True)
 
     def _slice(self) -> None:
         """Build the next parts of the page, for at most SLICE_S; again later if need be."""

@@ -35,6 +35,7 @@ class Page(QWidget):
     (called on every visit), `save()` writes whatever a text field still holds."""
 
     title = ""
+    locked = False  # a final assessment's page: shown, not changed (see ui.readonly)
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(parent)

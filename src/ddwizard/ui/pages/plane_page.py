@@ -32,6 +32,7 @@ from ddwizard.ui import theme
 from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, named
 from ddwizard.ui.plane.target_editor import TargetEditor
 from ddwizard.ui.plane_view import PlaneView
+from ddwizard.ui.readonly import keep_working
 from ddwizard.ui.settings import read_bytes, write
 from ddwizard.ui.words import quadrant_words, signed
 
@@ -154,11 +155,13 @@ class PlanePage(Page):
         named(self.compare, "Compare with",
               "Show movement since an earlier assessment of this school and trust")  # fmt: skip
         self.compare.activated.connect(self._compare_chosen)
+        keep_working(self.compare)
         bar.addWidget(QLabel("Compare with:"))
         bar.addWidget(self.compare, 1)
         self.export_button = QPushButton("Export plane…")
         named(self.export_button, "Export plane", "Save the plane as a PNG image or SVG drawing")
         self.export_button.clicked.connect(self.export)
+        keep_working(self.export_button)
         bar.addWidget(self.export_button)
         column.addLayout(bar)
         self.view = PlaneView()
@@ -197,6 +200,7 @@ class PlanePage(Page):
         self.area_where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton("Open its questions")
         named(self.open_button, "Open its questions", "Go to this area's questions")
+        keep_working(self.open_button)
         self.open_button.clicked.connect(
             lambda: self.selected and self.openArea.emit(self.selected)
         )
@@ -322,6 +326,9 @@ class PlanePage(Page):
                 f"{quadrant_words(p).capitalize()}. {answered}")  # fmt: skip
 
     def _target_moved(self, referent: str, purpose: float, practice: float) -> None:
+        if self.locked:  # final: the target stays where it is
+            self.refresh_plane()
+            return
         if referent != self.selected:
             self.select(referent)
         self.editor.move_target(purpose, practice)

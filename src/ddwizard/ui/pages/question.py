@@ -130,7 +130,7 @@ class QuestionBox(theme.Panel):
         self.clear.setEnabled(answer.option is not None)
 
     def choose(self, index: int) -> None:
-        if 0 <= index < len(self.radios):
+        if 0 <= index < len(self.radios) and self.radios[index].isEnabled():  # not when final
             self.radios[index].setChecked(True)  # the group's signal saves it
             self.radios[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
 

@@ -19,6 +19,7 @@ from ddwizard.core.changes import StatusSet
 from ddwizard.core.placement import Quadrant
 from ddwizard.ui import theme
 from ddwizard.ui.pages.base import ScrollPage, card, heading, named, section
+from ddwizard.ui.readonly import keep_working
 from ddwizard.ui.still_open import still_open
 from ddwizard.ui.words import quadrant_words, signed
 
@@ -84,6 +85,7 @@ class ReviewPage(ScrollPage):
         self.status_text = theme.label("")
         self.status_button = QPushButton()
         self.status_button.clicked.connect(self._toggle_status)
+        keep_working(self.status_button)
         row.addWidget(self.status_text, 1)
         row.addWidget(self.status_button)
         layout.addLayout(row)
@@ -106,8 +108,8 @@ class ReviewPage(ScrollPage):
         self.progress.setRange(0, 0)  # busy: the brief does not report steps
         named(self.progress, "Export in progress")
         self.progress.hide()
-        row.addWidget(bundle)
-        row.addWidget(brief)
+        row.addWidget(keep_working(bundle))
+        row.addWidget(keep_working(brief))
         row.addWidget(self.progress, 1)
         self.body.addLayout(row)
         self.export_text = theme.label("", "muted")
@@ -223,7 +225,7 @@ class ReviewPage(ScrollPage):
 
     def _quadrant_row(self, row: int, letter: str, title: str, count: str, names: str) -> None:
         cells = (theme.label(letter, size=1.5, bold=True, wrap=False),
-                 theme.label(title, bold=True, wrap=False), theme.label(count, wrap=False),
+                 theme.label(title, bold=True), theme.label(count),
                  theme.label(names, "muted"))  # fmt: skip
         for column, cell in enumerate(cells):
             self.quadrants.addWidget(cell, row, column, Qt.AlignmentFlag.AlignTop)
