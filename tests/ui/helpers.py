@@ -17,6 +17,7 @@ class FakeDialogs(Dialogs):
         self.save_paths: list[str | None] = []
         self.confirms: list[bool] = []
         self.choices: list[int | None] = []
+        self.offered: list[list[str]] = []  # the buttons of each choice asked
         self.asked: list[tuple[str, str]] = []
         self.errors: list[str] = []
         self.infos: list[str] = []
@@ -36,6 +37,7 @@ class FakeDialogs(Dialogs):
 
     def choose(self, title, text, choices):
         self.asked.append(("choose", text))
+        self.offered.append(list(choices))
         return self.choices.pop(0) if self.choices else None
 
     def inform(self, title, text):

@@ -97,7 +97,7 @@ def test_a_site_visit_from_the_keyboard_alone(qtbot, window, dialogs, db_path, t
     assert focus() is row.status
     while row.status.currentData() != ItemStatus.CONCERN:
         press(qtbot, Qt.Key.Key_Down)
-    press(qtbot, Qt.Key.Key_Tab, times=3)  # owner, due date, note
+    press(qtbot, Qt.Key.Key_Tab, times=4)  # owner, due date, its calendar, note
     assert focus() is row.note
     type_in(qtbot, "Lease unsigned")
 

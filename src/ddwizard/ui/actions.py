@@ -60,6 +60,23 @@ def in_own_connection(path: Path, work: Callable[[Database], object]) -> Callabl
     return job
 
 
+REPLACE = "Replace it (a backup is taken first)"
+KEEP_BOTH = "Keep both"
+NOT_A_BUNDLE = (
+    "{name} is not a ddwizard bundle. A bundle is the .json file that File > Export bundle "
+    "makes, in this copy of ddwizard or another. Choose one of those and try again."
+)
+
+
+def import_error_words(e: Exception, path: str) -> str:
+    """Why a file could not be imported, in the app's words: a file that is not a bundle at
+    all is named as such (no parser's messages); anything else says what is wrong in it."""
+    text = error_text(e)
+    if "not valid JSON" in text or "not a ddwizard assessment bundle" in text:
+        return NOT_A_BUNDLE.format(name=Path(path).name)
+    return text
+
+
 def error_text(e: Exception) -> str:
     """An error in words: ours carry their own; anything else is named as unexpected."""
     if isinstance(e, UserError):
@@ -184,11 +201,16 @@ class FileActions(QObject):
 
     def _import_failed(self, e: Exception, path: str) -> None:
         if not isinstance(e, DuplicateAssessment):
-            self.dialogs.error("Import a bundle", error_text(e))
+            self.dialogs.error("Import a bundle", import_error_words(e, path))
             return
+        info = self.db.assessment_info(e.existing_id)
+        name = ", ".join(x for x in (info.school, info.trust, info.label) if x)
         choice = self.dialogs.choose(
-            "Import a bundle", f"{e} Replace it with the one in the bundle (after a backup), "
-            "or add the bundle's as a copy?", ["Replace it", "Add as a copy"])  # fmt: skip
+            "Import a bundle",
+            f"This assessment is already here (number {e.existing_id}: {name}). Replace it "
+            "with the one in the bundle, or keep both?",
+            [REPLACE, KEEP_BOTH],
+        )
         if choice is not None:
             mode = [services.ImportMode.REPLACE, services.ImportMode.COPY][choice]
             if mode == services.ImportMode.REPLACE and self.model.assessment_id == e.existing_id:

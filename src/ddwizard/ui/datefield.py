@@ -41,7 +41,7 @@ class DateField(QWidget):
         self.edit.editingFinished.connect(self.commit)
         self.edit.installEventFilter(self)
         self.calendar_button = QPushButton("Calendar…")
-        self.calendar_button.setAccessibleName(f"Calendar… choose the {name.lower()}")
+        self.calendar_button.setAccessibleName(f"Calendar… for the {name.lower()}")
         self.calendar_button.clicked.connect(self.open_calendar)
         row.addWidget(self.edit, 1)
         row.addWidget(self.calendar_button)

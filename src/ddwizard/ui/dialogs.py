@@ -3,6 +3,7 @@ modal box (the pattern of Mu's `get_save_path`). Tests swap in their own answers
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -46,14 +47,15 @@ class QtDialogs(Dialogs):
     def get_open_path(self, title, folder="", filters=""):
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
-        return path or None
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder or start_folder(), filters)
+        return used(path)
 
     def get_save_path(self, title, suggested="", filters=""):
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
-        return path or None
+        where = str(Path(start_folder()) / suggested) if suggested else start_folder()
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, where, filters)
+        return used(path)
 
     def confirm(self, title, text, yes="OK"):
         from PySide6.QtWidgets import QMessageBox
@@ -70,7 +72,7 @@ class QtDialogs(Dialogs):
 
         box = self._box(QMessageBox.Icon.Question, title, text)
         buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole) for c in choices]
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))  # the safe one
         box.exec()
         clicked = box.clickedButton()
         return buttons.index(clicked) if clicked in buttons else None
@@ -91,3 +93,29 @@ class QtDialogs(Dialogs):
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.parent)
         box.setTextFormat(box.textFormat().PlainText)
         return box
+
+
+LAST_FOLDER_KEY = "files/last_folder"  # in the user's settings (see ui.settings)
+
+
+def start_folder() -> str:
+    """Where a file dialog opens: the folder last used, else the user's documents."""
+    from PySide6.QtCore import QStandardPaths
+
+    from ddwizard.ui.settings import settings
+
+    last = str(settings().value(LAST_FOLDER_KEY, ""))
+    if last and Path(last).is_dir():
+        return last
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+def used(path: str) -> str | None:
+    """A chosen file (None for none); its folder is where the next dialog opens."""
+    if not path:
+        return None
+    from ddwizard.ui.settings import write
+
+    write(LAST_FOLDER_KEY, str(Path(path).parent))
+    return path

@@ -49,7 +49,10 @@ class MainWindow(QMainWindow):
         self._remember_timer.timeout.connect(self._write_where)
         self._backup_timer = QTimer(self, singleShot=True, interval=AUTO_BACKUP_MS)
         self._backup_timer.timeout.connect(self.actions.auto_backup)
+        from ddwizard.ui.access import install
         from ddwizard.ui.focusring import FocusRings
+
+        install()  # a step's title read as a heading
 
         self.focus_rings = FocusRings(self)
         self._status_bar()
@@ -66,7 +69,8 @@ class MainWindow(QMainWindow):
         self.busy.setAccessibleName("Working in the background")
         self.busy.hide()
         self.busy_text = QLabel()
-        self.statusBar().addWidget(self.indicator)
+        # Permanent (at the right), so a passing message ("Backup taken.") never covers it.
+        self.statusBar().addPermanentWidget(self.indicator)
         self.statusBar().addPermanentWidget(self.busy_text)
         self.statusBar().addPermanentWidget(self.busy)
 
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
 
         self.assessment_menu = AssessmentMenu(self)
         help_menu = self.help_menu = self.menuBar().addMenu("&Help")
+        self.assessment_menu.view_menu(help_menu.menuAction())
         self._action(
             help_menu,
             "About the &framework",

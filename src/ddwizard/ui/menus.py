@@ -8,6 +8,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 REVIEW = [
     ("Mark as &final…", "mark_final", "Ctrl+Shift+F"),
@@ -35,6 +36,33 @@ class AssessmentMenu(QObject):
         self.in_wizard += [
             w._action(menu, text, partial(self._on_plane, name), keys) for text, name, keys in PLANE
         ]
+
+    def view_menu(self, before) -> None:
+        """View > Theme: System, Light, Dark (remembered)."""
+        from PySide6.QtGui import QActionGroup
+
+        from ddwizard.ui import theme
+
+        w = self.window
+        view = QMenu("&View", w)
+        w.menuBar().insertMenu(before, view)
+        themes = view.addMenu("&Theme")
+        group = QActionGroup(w)
+        current = theme.chosen_theme()
+        for name in theme.THEMES:
+            action = QAction(w, text=f"&{name.capitalize()}", checkable=True)
+            action.setChecked(name == current)
+            action.triggered.connect(partial(self._theme, name))
+            group.addAction(action)
+            themes.addAction(action)
+        self.theme_actions = group.actions()
+
+    def _theme(self, name: str, *_) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from ddwizard.ui import theme
+
+        theme.choose(QApplication.instance(), name)
 
     @property
     def window(self):

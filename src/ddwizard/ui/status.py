@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ddwizard.ui.access import announce
+
 SAVED = "All changes saved"
 SAVING = "Saving…"
 
@@ -12,12 +14,19 @@ class SaveIndicator(QLabel):
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(SAVED, parent)
         self.model = model
-        self.setAccessibleName("Save status")
+        self.setAccessibleName(f"Save status: {SAVED}")
         self.setContentsMargins(8, 0, 8, 0)
         self.failed = False
         model.editing.connect(self._editing)
         model.saved.connect(self._saved)
         model.saveFailed.connect(self._failed)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        """Show the status, and say it to a screen reader when it changes."""
+        if text != self.text():
+            super().setText(text)
+            self.setAccessibleName(f"Save status: {text}")
+            announce(self, text)
 
     def _editing(self) -> None:
         if not self.failed:

@@ -321,6 +321,7 @@ class Wizard(QWidget):
         fits = self._after and self.next_button.fontMetrics().horizontalAdvance(full) <= room
         self.next_button.setText(full if fits else "Next")
         self.next_button.setToolTip("" if fits or not self._after else full)
+        named(self.next_button, full if self._after else "Next", "Next step")
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

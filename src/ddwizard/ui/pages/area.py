@@ -209,7 +209,7 @@ class AreaPage(Page):
         self.confidence = QButtonGroup(self)
         for i, (text, _) in enumerate(CONFIDENCE):
             radio = QRadioButton(text)
-            named(radio, f"Confidence: {text.lower()}", self.referent.title)
+            named(radio, f"{text} confidence", f"How sure you are of {self.referent.title}")
             self.confidence.addButton(radio, i)
             row.addWidget(radio)
         row.addStretch(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -13,17 +14,31 @@ from PySide6.QtWidgets import (
 )
 
 from ddwizard.ui import theme
+from ddwizard.ui.access import as_heading
 
 MARGIN = 24
 READABLE_EM = 62  # the widest a column of text and questions gets, in ems
 
 
 def named(widget: QWidget, name: str, description: str = "") -> QWidget:
-    """Give a control its accessible name (and description), for screen readers."""
+    """Give a control its accessible name (and description), for screen readers. A name
+    starts with the words on the control ("Back", not "Previous step"), as a person who can
+    see them would say them; a longer `name` then becomes part of the description."""
+    shown = visible_text(widget)
+    if shown and not name.casefold().startswith(shown.casefold()):
+        description = f"{name}. {description}" if description else name
+        name = shown
     widget.setAccessibleName(name)
     if description:
         widget.setAccessibleDescription(description)
     return widget
+
+
+def visible_text(widget: QWidget) -> str:
+    """The words a control shows (a button's text without its & marks), if any."""
+    shown = getattr(widget, "shown_text", None)  # a radio whose label wraps (ui.widgets)
+    text = shown() if shown else widget.text() if isinstance(widget, QAbstractButton) else ""
+    return " ".join(text.replace("&&", "\0").replace("&", "").replace("\0", "&").split())
 
 
 def em(widget: QWidget) -> int:
@@ -114,7 +129,7 @@ def heading(title: str, intro: str = "", kicker: str = "") -> QWidget:
     layout.setSpacing(4)
     if kicker:
         layout.addWidget(theme.label(kicker, "muted"))
-    layout.addWidget(theme.label(title, size=1.6, bold=True))
+    layout.addWidget(as_heading(theme.label(title, size=1.6, bold=True), 1))
     if intro:
         layout.addWidget(theme.label(intro))
     return box
@@ -126,7 +141,7 @@ def section(title: str, intro: str = "") -> QWidget:
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 12, 0, 0)
     layout.setSpacing(2)
-    layout.addWidget(theme.label(title, size=1.25, bold=True))
+    layout.addWidget(as_heading(theme.label(title, size=1.25, bold=True), 2))
     if intro:
         layout.addWidget(theme.label(intro, "muted"))
     return box

@@ -82,7 +82,7 @@ class QuestionBox(theme.Panel):
         column.setSpacing(4)
         for i, option in enumerate(self.question.options):
             radio = WrapRadio(option.label, str(i + 1) if i < 9 else "")
-            named(radio, option.label, f"Answer to: {self.question.text}")
+            named(radio, radio.shown_text(), f"Answer to: {self.question.text}")
             radio.setToolTip(f"Press {i + 1} to choose" if i < 9 else "")
             self.group.addButton(radio, i)
             self.radios.append(radio)
@@ -92,7 +92,7 @@ class QuestionBox(theme.Panel):
         row = QHBoxLayout()
         self.clear = QPushButton("Clear answer")
         self.clear.setFlat(True)
-        named(self.clear, "Clear the answer", self.question.text)
+        named(self.clear, "Clear answer", self.question.text)
         self.clear.clicked.connect(self.clear_answer)
         row.addWidget(self.clear)
         row.addStretch(1)
@@ -106,7 +106,7 @@ class QuestionBox(theme.Panel):
         self.sources: dict[str, QCheckBox] = {}
         for source in EVIDENCE_SOURCES:
             box = QCheckBox(EVIDENCE_LABELS[source])
-            named(box, f"Evidence from {EVIDENCE_LABELS[source].lower()}", self.question.text)
+            named(box, f"{EVIDENCE_LABELS[source]}: evidence from here", self.question.text)
             box.toggled.connect(self._save_evidence)
             self.sources[source] = box
             row.addWidget(box)

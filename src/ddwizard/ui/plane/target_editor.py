@@ -115,7 +115,8 @@ class TargetEditor(QWidget):
             ("Down", lambda: self.move_step(1), "down", "Move the chosen step later"),
         ):
             button = QPushButton(text)
-            button.setAccessibleName(words)
+            button.setAccessibleName(text)
+            button.setAccessibleDescription(words)
             button.setObjectName(f"step-{name}")
             button.clicked.connect(slot)
             buttons.addWidget(button)
