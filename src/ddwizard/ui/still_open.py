@@ -32,6 +32,7 @@ def still_open(model) -> list[str]:
         items_left = _plural(len(not_done), "due-diligence item", "due-diligence items")
         lines.append(f"{items_left} not done")
     if concerns:
-        named = "; ".join(concerns[:3]) + ("; …" if len(concerns) > 3 else "")
+        more = f" and {len(concerns) - 3} more" if len(concerns) > 3 else ""
+        named = "; ".join(concerns[:3]) + more
         lines.append(_plural(len(concerns), "item", "items") + f" marked as a concern: {named}")
     return lines

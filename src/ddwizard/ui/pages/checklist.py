@@ -3,10 +3,9 @@ Each item has a status, an owner, a due date and a note; the page counts concern
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -23,6 +22,7 @@ from ddwizard.core.questionnaire import ChecklistArea, ChecklistItem
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, date_edit, date_text, show_date, text_box
 from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, heading, named, titled_card
+from ddwizard.ui.widgets import FlowLayout
 
 INTRO = (
     "The usual due-diligence checklist, kept beside the practice and purpose work rather "
@@ -38,8 +38,7 @@ class ItemRow(QWidget):
         super().__init__()
         self.item, self.model = item, model
         layout = titled_card(self, item.text, item.help, "help")
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
+        fields = FlowLayout(spacing=12)  # side by side, or onto two lines when narrow
         self.status = QComboBox()
         for status in ItemStatus:
             self.status.addItem(status.label, status)
@@ -50,12 +49,10 @@ class ItemRow(QWidget):
         self.due.setAccessibleDescription(item.text)
         self.note = text_box("Note", "Note (optional)", lines=1)
         self.note.setAccessibleDescription(item.text)
-        for col, (text, widget) in enumerate((("Status", self.status), ("Owner", self.owner),
-                                               ("Due", self.due))):  # fmt: skip
-            grid.addWidget(theme.label(text, "muted", wrap=False), 0, col)
-            grid.addWidget(widget, 1, col)
-        grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
+        self.owner.setMinimumWidth(14 * em(self))
+        for text, widget in (("Status", self.status), ("Owner", self.owner), ("Due", self.due)):
+            fields.addWidget(_labelled(text, widget))
+        layout.addLayout(fields)
         layout.addWidget(self.note)
         self.status.currentIndexChanged.connect(self._save)
         self.due.dateChanged.connect(self._save)
@@ -113,6 +110,7 @@ class ChecklistPage(Page):
         self.list.setHeaderLabels(["Area", "Done", "Concerns"])
         self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)  # titles wrap, never cut short
         header = self.list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -126,7 +124,7 @@ class ChecklistPage(Page):
         )
         self.stack = QStackedWidget()
         row.addWidget(self.list, 1)
-        row.addWidget(self.stack, 3)
+        row.addWidget(self.stack, 2)
         layout.addLayout(row, 1)
         for area in self.areas:
             QTreeWidgetItem(self.list, [area.title, "", ""])
@@ -179,6 +177,17 @@ class ChecklistPage(Page):
             f"{_plural(concerns, 'item')} marked as a concern. "
             f"{done} of {total} items done or not applicable."
         )
+
+
+def _labelled(text: str, field: QWidget) -> QWidget:
+    """A field with its name above it."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(theme.label(text, "muted", wrap=False))
+    column.addWidget(field)
+    return box
 
 
 def _plural(n: int, word: str) -> str:

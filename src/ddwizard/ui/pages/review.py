@@ -137,7 +137,7 @@ class ReviewPage(ScrollPage):
         named(self.status_button, self.status_button.text())
         left = still_open(self.model)
         self.open_text.setText(
-            "Still open: " + "; ".join(left) + "." if left else "Nothing is still open."
+            f"Still open: {'; '.join(left)}." if left else "Nothing is still open."
         )
         self.open_text.setVisible(not final)
 
