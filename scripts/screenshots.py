@@ -161,7 +161,7 @@ class _Counter:
     def shot(self, name: str) -> None:
         from PySide6.QtWidgets import QApplication
 
-        end = time.perf_counter() + 0.3  # a script, not the app: let the page finish and
+        end = time.perf_counter() + 1.5  # a script, not the app: let the page finish and
         while time.perf_counter() < end:  # settle as it would on screen
             QApplication.processEvents()
         self.save(self.window.grab(), name)

@@ -3,6 +3,8 @@ Each item has a status, an owner, a due date and a note; the page counts concern
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +26,7 @@ from ddwizard.ui.fields import TextBinding, date_edit, date_text, show_date, tex
 from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, heading, named, titled_card
 from ddwizard.ui.widgets import FlowLayout
 
+TITLE_CHARS = 20  # an area title's line in the list, at its narrowest
 INTRO = (
     "The usual due-diligence checklist, kept beside the practice and purpose work rather "
     "than replaced by it. Choose an area on the left; each item has a status, an owner, a "
@@ -110,7 +113,6 @@ class ChecklistPage(Page):
         self.list.setHeaderLabels(["Area", "Done", "Concerns"])
         self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)  # titles wrap, never cut short
         header = self.list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -127,7 +129,8 @@ class ChecklistPage(Page):
         row.addWidget(self.stack, 2)
         layout.addLayout(row, 1)
         for area in self.areas:
-            QTreeWidgetItem(self.list, [area.title, "", ""])
+            item = QTreeWidgetItem(self.list, [_lines(area.title), "", ""])
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, area.title)
         model.changed.connect(self._on_changed)  # a bound method: let go when the page goes
 
     def load(self) -> None:
@@ -177,6 +180,12 @@ class ChecklistPage(Page):
             f"{_plural(concerns, 'item')} marked as a concern. "
             f"{done} of {total} items done or not applicable."
         )
+
+
+def _lines(title: str, width: int = TITLE_CHARS) -> str:
+    """A long area title on two or more lines, broken between words: the list's rows are
+    as tall as their text, and a title is never cut short in a narrow window."""
+    return "\n".join(textwrap.wrap(title, width)) or title
 
 
 def _labelled(text: str, field: QWidget) -> QWidget:
