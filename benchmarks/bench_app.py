@@ -221,14 +221,18 @@ def _quiet_offscreen() -> None:
 
 
 def _window(path: Path):
+    from PySide6.QtCore import QSettings
+
     from ddwizard import services
     from ddwizard.ui.app import application
     from ddwizard.ui.mainwindow import MainWindow
 
     _quiet_offscreen()
     app = application()
+    # The window's remembered size and the like go beside the database, not the user's.
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path.parent))
     window = MainWindow(services.open_database(path), _NoDialogs())
-    window.resize(1280, 860)
+    window.resize(1093, 614)  # a school laptop: 1366×768 at 125%, less a taskbar
     window.show()
     window.start_up()
     return app, window
