@@ -38,11 +38,18 @@ def render(scene: PlaneScene) -> bytes:
     for q in scene.quadrants:
         x, y = at(q.x * 0.93, q.y * 0.93)
         d.text((x, y), f"{q.letter}", font=big, fill=GREY, anchor=_anchor(q.x, q.y))
-    words = _font(8 * PX)
-    d.text(at(1, -1.08), "purpose: the trust's \u2192", font=words, fill=INK, anchor="ra")
-    d.text(at(-1, -1.08), "\u2190 other purposes", font=words, fill=INK, anchor="la")
-    d.text(at(-1.08, 1), "practice: the trust's \u2191", font=words, fill=INK, anchor="rs")
-    d.text(at(-1.08, -1), "other practice \u2193", font=words, fill=INK, anchor="rd")
+    words, title = _font(7.5 * PX), _font(8.5 * PX, bold=True)
+    # As the PDF's figure: each axis's ends in words, its name in the middle.
+    y = at(0, -1)[1] + 12 * PX
+    d.text((at(-1, 0)[0], y), "other purposes", font=words, fill=GREY, anchor="la")
+    d.text((at(0, 0)[0], y), "Purpose", font=title, fill=INK, anchor="ma")
+    d.text((at(1, 0)[0], y), "the trust's purposes", font=words, fill=GREY, anchor="ra")
+    side = Image.new("RGB", (PLOT_PT * PX, 14 * PX), "white")
+    s = ImageDraw.Draw(side)
+    s.text((0, 0), "other practice", font=words, fill=GREY, anchor="la")
+    s.text((PLOT_PT * PX // 2, 0), "Practice", font=title, fill=INK, anchor="ma")
+    s.text((PLOT_PT * PX, 0), "the trust's practice", font=words, fill=GREY, anchor="ra")
+    img.paste(side.rotate(90, expand=True), (int(MARGIN * PX - 26 * PX), int(MARGIN * PX)))
     r = 3.4 * PX
     for p in scene.points:
         if p.kind != PointKind.CURRENT:
@@ -58,6 +65,7 @@ def render(scene: PlaneScene) -> bytes:
             d.line((*at(p.x, p.y), *at(label.anchor_x, label.anchor_y)), fill=GREY, width=2)
         rect = label.rect
         x, y = at(rect.x, rect.y + rect.h)
+        d.rectangle((x, y, *at(rect.x + rect.w, rect.y)), fill="white")  # as the PDF's
         d.text((x + 1.6 * PX, y), text.plain(p.title), font=small, fill=INK)
     out = io.BytesIO()
     img.save(out, "PNG")

@@ -30,7 +30,8 @@ def render(paper: Paper) -> bytes:
         if isinstance(block, Heading):
             document.add_heading(safe(block.text), min(block.level, 3))
         elif isinstance(block, Para):
-            _runs(document.add_paragraph(style=STYLES[block.style]), block.runs)
+            style = STYLES[block.style]  # Normal by default: naming it costs a lookup
+            _runs(document.add_paragraph(style=None if style == "Normal" else style), block.runs)
         elif isinstance(block, Bullets):
             for item in block.items:
                 _runs(document.add_paragraph(style="List Bullet"), item)
@@ -64,15 +65,34 @@ def _setup(document, paper: Paper) -> None:
         setattr(section, side, Cm(2.4))
     section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.2)
     word_xml.set_language(document.styles.element)
-    small = document.styles.add_style("Small", WD_STYLE_TYPE.PARAGRAPH)
-    small.base_style = document.styles["Normal"]
-    small.font.size = Pt(8.5)
-    small.font.color.rgb = RGBColor(0x4A, 0x52, 0x59)
+    _styles(document.styles)
     header = section.header
     line = header.paragraphs[0]
     marking = "DRAFT \u00b7 " if paper.draft else ""
     line.text = safe(f"{marking}Board paper: {paper.school} \u00b7 ")
     word_xml.add_page_fields(header.part.element)
+
+
+FONT = "Arial"  # on every office machine (LibreOffice: Liberation Sans, the same widths)
+
+
+def _styles(styles) -> None:
+    """Named styles a clerk can restyle in one place: the body, headings, small print and
+    the two sizes of table text."""
+    for name in ("Normal", "Title", "Subtitle", "Quote", "Heading 1", "Heading 2", "Heading 3"):
+        styles[name].font.name = FONT
+    styles["Normal"].font.size = Pt(10)
+    small = styles.add_style("Small", WD_STYLE_TYPE.PARAGRAPH)
+    small.base_style = styles["Normal"]
+    small.font.size = Pt(8.5)
+    small.font.color.rgb = RGBColor(0x4A, 0x52, 0x59)
+    # Table text takes its size from the table's style, not from each cell's paragraph
+    # (styling thousands of cell paragraphs one by one is most of python-docx's time).
+    for name, size in (("Board Table", 9), ("Board Table Small", 8)):
+        style = styles.add_style(name, WD_STYLE_TYPE.TABLE)
+        style.base_style = styles["Table Grid"]
+        style.font.name, style.font.size = FONT, Pt(size)
+        style.paragraph_format.space_after = Pt(0)
 
 
 def _runs(paragraph, runs: Inline) -> None:
@@ -84,10 +104,12 @@ def _runs(paragraph, runs: Inline) -> None:
 
 def _table(document, block: Table) -> None:
     t = document.add_table(rows=1, cols=len(block.header))
-    t.style = document.styles["Table Grid"]
+    t.style = document.styles["Board Table Small" if block.dense else "Board Table"]
     t.alignment = WD_TABLE_ALIGNMENT.LEFT
     t.autofit = False
     widths = [Cm(TEXT_WIDTH_CM * w) for w in block.widths]
+    for column, width in zip(t.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice and Word lay out from
     for cell, title, width in zip(t.rows[0].cells, block.header, widths, strict=True):
         cell.width = width
         cell.paragraphs[0].add_run(safe(title)).bold = True
