@@ -21,6 +21,7 @@ class FakeDialogs(Dialogs):
         self.asked: list[tuple[str, str]] = []
         self.errors: list[str] = []
         self.infos: list[str] = []
+        self.texts: list[str | None] = []  # answers to ask_text
         self.parent = None
 
     def get_open_path(self, title, folder="", filters=""):
@@ -39,6 +40,10 @@ class FakeDialogs(Dialogs):
         self.asked.append(("choose", text))
         self.offered.append(list(choices))
         return self.choices.pop(0) if self.choices else None
+
+    def ask_text(self, title, label, text=""):
+        self.asked.append(("text", label))
+        return self.texts.pop(0) if self.texts else None
 
     def inform(self, title, text):
         self.infos.append(text)

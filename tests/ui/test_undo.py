@@ -97,3 +97,22 @@ def test_history_from_the_edit_menu_shows_the_undo_too(qtbot, window, db):
         (labels[before], labels[box.question.options[other].key]),
     ]
     view.close()
+
+
+def test_undo_after_marking_final_first_reopens_it(qtbot, window, db):
+    from ddwizard.core.changes import StatusSet
+    from ddwizard.core.statuses import Status
+
+    aid, page, box = _open_area(qtbot, window, db)
+    before = box.selected()
+    other = next(i for i, o in enumerate(box.question.options) if o.key != before)
+    box.choose(other)
+    window.model.apply(StatusSet(Status.FINAL))
+    assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo status"
+    assert window.model.undo()  # the first undo reopens the assessment as a draft
+    assert db.load_assessment(aid).status == Status.DRAFT
+    assert window.undo_action.text() == "&Undo answer"
+    assert window.model.undo()
+    assert db.load_assessment(aid).answer(box.question.id).option == before
+    statuses = [(e.old, e.new) for e in db.audit(aid) if e.what == "status"]
+    assert statuses == [("draft", "final"), ("final", "draft")]

@@ -9,8 +9,7 @@ An answer or an area's note emptied of everything is dropped, as storage drops i
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from operator import attrgetter
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 
 from ddwizard.core.assessment import (
     Answer,
@@ -18,50 +17,21 @@ from ddwizard.core.assessment import (
     ChecklistEntry,
     Confidence,
     ReferentNote,
-    School,
-    Status,
     Step,
     Target,
-    Trust,
-    TrustReference,
+)
+from ddwizard.core.change import Change, put
+from ddwizard.core.detail_changes import (  # noqa: F401 - named here with every other change
+    DetailSet,
+    SchoolSet,
+    StatusSet,
+    TrustChosen,
+    TrustReferenceSet,
+    TrustRenamed,
 )
 
 if TYPE_CHECKING:
     from ddwizard.core.questionnaire import Questionnaire
-
-
-class Change:
-    """One edit. `key` names what it sets: a later change with the same key supersedes it."""
-
-    __slots__ = ()
-    moves_placement: ClassVar[bool] = False  # may move an area on the plane
-    key_of: ClassVar[tuple[str, str]]  # (what it sets, the path to what it is about)
-
-    def apply(self, a: Assessment) -> Assessment:
-        raise NotImplementedError
-
-    def inverse(self, before: Assessment) -> Change:
-        raise NotImplementedError
-
-    @property
-    def key(self) -> tuple:
-        kind, path = self.key_of
-        return (kind, attrgetter(path)(self)) if path else (kind,)
-
-
-def _put(items: tuple, key: str, value, new) -> tuple:
-    """Replace the item whose `key` is `value` by `new` (append if absent, drop if None)."""
-    out, found = [], False
-    for item in items:
-        if getattr(item, key) == value:
-            found = True
-            if new is not None:
-                out.append(new)
-        else:
-            out.append(item)
-    if not found and new is not None:
-        out.append(new)
-    return tuple(out)
 
 
 # --- answers ---------------------------------------------------------------------------------
@@ -74,7 +44,7 @@ def _answer(a: Assessment, question: str) -> Answer:
 def _with_answer(a: Assessment, question: str, **fields) -> Assessment:
     new = replace(_answer(a, question), **fields)
     kept = None if new == Answer(question) else new
-    return a.with_changes(answers=_put(a.answers, "question", question, kept))
+    return a.with_changes(answers=put(a.answers, "question", question, kept))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +125,7 @@ def _view(a: Assessment, referent: str) -> ReferentNote:
 def _with_view(a: Assessment, referent: str, **fields) -> Assessment:
     new = replace(_view(a, referent), **fields)
     kept = None if new == ReferentNote(referent) else new
-    return a.with_changes(referent_notes=_put(a.referent_notes, "referent", referent, kept))
+    return a.with_changes(referent_notes=put(a.referent_notes, "referent", referent, kept))
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,9 +174,7 @@ class TargetSet(Change):
     target: Target
 
     def apply(self, a: Assessment) -> Assessment:
-        return a.with_changes(
-            targets=_put(a.targets, "referent", self.target.referent, self.target)
-        )
+        return a.with_changes(targets=put(a.targets, "referent", self.target.referent, self.target))
 
     def inverse(self, before: Assessment) -> Change:
         return _target_change(before, self.target.referent)
@@ -220,7 +188,7 @@ class TargetRemoved(Change):
     referent: str
 
     def apply(self, a: Assessment) -> Assessment:
-        return a.with_changes(targets=_put(a.targets, "referent", self.referent, None))
+        return a.with_changes(targets=put(a.targets, "referent", self.referent, None))
 
     def inverse(self, before: Assessment) -> Change:
         return _target_change(before, self.referent)
@@ -264,98 +232,12 @@ class ChecklistEntrySet(Change):
     entry: ChecklistEntry
 
     def apply(self, a: Assessment) -> Assessment:
-        entries = _put(a.due_diligence, "item", self.entry.item, self.entry)
+        entries = put(a.due_diligence, "item", self.entry.item, self.entry)
         return a.with_changes(due_diligence=entries)
 
     def inverse(self, before: Assessment) -> Change:
         item = self.entry.item
         return ChecklistEntrySet(before.entry_for(item) or ChecklistEntry(item))
-
-
-# --- the school, the trust and the assessment's own details ------------------------------------
-
-Detail = Literal["label", "assessor", "assessed_on"]
-
-
-@dataclass(frozen=True, slots=True)
-class DetailSet(Change):
-    """The assessment's label, assessor or date."""
-
-    key_of: ClassVar = ("detail", "field")
-    field: Detail
-    value: str
-
-    def apply(self, a: Assessment) -> Assessment:
-        return a.with_changes(**{self.field: self.value})
-
-    def inverse(self, before: Assessment) -> Change:
-        return DetailSet(self.field, getattr(before, self.field))
-
-
-@dataclass(frozen=True, slots=True)
-class StatusSet(Change):
-    """Draft or final."""
-
-    key_of: ClassVar = ("status", "")
-    status: Status
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "status", Status(self.status))
-
-    def apply(self, a: Assessment) -> Assessment:
-        return a.with_changes(status=self.status)
-
-    def inverse(self, before: Assessment) -> Change:
-        return StatusSet(before.status)
-
-
-@dataclass(frozen=True, slots=True)
-class SchoolSet(Change):
-    """The school's name, URN, phase and local authority."""
-
-    key_of: ClassVar = ("school", "")
-    school: School
-
-    def apply(self, a: Assessment) -> Assessment:
-        return a.with_changes(school=self.school)
-
-    def inverse(self, before: Assessment) -> Change:
-        return SchoolSet(before.school)
-
-
-@dataclass(frozen=True, slots=True)
-class TrustChosen(Change):
-    """Assessed against another trust, by name. `reference` is that trust's own account
-    of its referents, as stored (shared by all its assessments), which comes with it."""
-
-    key_of: ClassVar = ("trust", "")
-    name: str
-    reference: tuple[TrustReference, ...] = ()
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "reference", tuple(self.reference))
-
-    def apply(self, a: Assessment) -> Assessment:
-        return a.with_changes(trust=Trust(self.name, self.reference))
-
-    def inverse(self, before: Assessment) -> Change:
-        return TrustChosen(before.trust.name, before.trust.reference)
-
-
-@dataclass(frozen=True, slots=True)
-class TrustReferenceSet(Change):
-    """The trust's account of one referent (shared by every assessment against it)."""
-
-    key_of: ClassVar = ("trust_reference", "reference.referent")
-    reference: TrustReference
-
-    def apply(self, a: Assessment) -> Assessment:
-        refs = _put(a.trust.reference, "referent", self.reference.referent, self.reference)
-        return a.with_changes(trust=Trust(a.trust.name, refs))
-
-    def inverse(self, before: Assessment) -> Change:
-        rid = self.reference.referent
-        return TrustReferenceSet(before.trust.reference_for(rid) or TrustReference(rid))
 
 
 # --- what is assessed --------------------------------------------------------------------------

@@ -39,9 +39,10 @@ from ddwizard.core.changes import (
     TargetSet,
     TrustChosen,
     TrustReferenceSet,
+    TrustRenamed,
 )
 
-from . import assessments, rows
+from . import assessments, rows, trusts
 from .rows import dicts, dumps
 from .unset import UNSET  # noqa: F401 - named here too
 
@@ -272,6 +273,8 @@ def set_details(conn, assessment_id: int, given: dict, now: str) -> None:
     old["school"] = _school_json(old["school"])
     changed = {k: _school_json(v) if k == "school" else v for k, v in changed.items()}
     _record(conn, assessment_id, "", old, changed, now)
+    if "trust_name" in changed:
+        trusts.drop_if_unused(conn, head["trust"])
 
 
 def _school_json(school: School) -> str:
@@ -339,6 +342,8 @@ def apply(conn, assessment_id: int, change: Change, now: str) -> tuple | None:
             set_details(conn, aid, {"school": school}, now)
         case TrustChosen(name):
             set_details(conn, aid, {"trust_name": name}, now)
+        case TrustRenamed(name):
+            trusts.rename(conn, aid, name, now)
         case TrustReferenceSet(reference):
             trust = rows.require_assessment(conn, aid)["trust"]
             name = assessments.read_trust(conn, trust).name

@@ -359,10 +359,13 @@ class Database:
             return listing.json_rows(self.conn)
 
     def trust_names(self) -> list[str]:
-        """The trusts the assessments are made against, by name, sorted."""
+        """The trusts to choose from, by name, sorted: those assessments are made against,
+        and those whose reference someone wrote."""
         with translated(self.path):
             found = self.conn.execute(
-                "SELECT DISTINCT t.name FROM assessments a JOIN trusts t ON t.id = a.trust"
+                "SELECT name FROM trusts t WHERE EXISTS (SELECT 1 FROM assessments "
+                "WHERE trust = t.id) OR EXISTS (SELECT 1 FROM trust_references WHERE "
+                "trust = t.id AND (practice != '' OR purpose != ''))"
             ).fetchall()
         return sorted(name for (name,) in found if name)
 
@@ -414,6 +417,13 @@ class Database:
             found = self.conn.execute("SELECT id FROM trusts WHERE name = ?", [trust_name])
             row = found.fetchone()
             return rows.trust_references(self.conn, row[0]) if row else ()
+
+    def trust_use(self, trust_name: str) -> int:
+        """How many assessments are made against the trust of this name."""
+        from . import trusts
+
+        with translated(self.path):
+            return trusts.assessments_of(self.conn, trust_name)
 
     def audit(self, assessment_id: int) -> list[AuditEntry]:
         """What changed in an assessment, oldest first."""

@@ -31,6 +31,10 @@ class Dialogs:
         """One of several actions; the index chosen, or None for Cancel."""
         raise NotImplementedError
 
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        """A line of text typed in answer; None when cancelled."""
+        raise NotImplementedError
+
     def inform(self, title: str, text: str) -> None:
         raise NotImplementedError
 
@@ -76,6 +80,12 @@ class QtDialogs(Dialogs):
         box.exec()
         clicked = box.clickedButton()
         return buttons.index(clicked) if clicked in buttons else None
+
+    def ask_text(self, title, label, text=""):
+        from PySide6.QtWidgets import QInputDialog
+
+        answer, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return answer if ok else None
 
     def inform(self, title, text):
         from PySide6.QtWidgets import QMessageBox

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ddwizard.core.errors import UserError
+from ddwizard.core.statuses import Status
 from ddwizard.lazy import lazy_module
 from ddwizard.storage import AssessmentInfo, Database
 
@@ -197,17 +198,27 @@ class AssessmentModel(QObject):
     # --- undo and redo -----------------------------------------------------------------------
 
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self.next_undo() is not None
 
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self.next_redo() is not None
 
     def next_undo(self) -> Change | None:
-        """The change undo would make now (for the menu's words)."""
-        return self._undo[-1] if self._undo else None
+        """The change undo would make now (for the menu's words); None when there is none,
+        or when the assessment is final and the change would not reopen it."""
+        return self._usable(self._undo)
 
     def next_redo(self) -> Change | None:
-        return self._redo[-1] if self._redo else None
+        return self._usable(self._redo)
+
+    def _usable(self, stack: list[Change]) -> Change | None:
+        if not stack or self.assessment is None:
+            return None
+        change = stack[-1]
+        final = self.assessment.status == Status.FINAL
+        if final and not isinstance(change, changes.StatusSet):
+            return None  # a final assessment is read-only; only reopening changes it
+        return change
 
     def undo(self) -> bool:
         """Put back what the latest edit replaced: stored at once and recorded in the
@@ -221,7 +232,7 @@ class AssessmentModel(QObject):
         if self.assessment is None:
             return False
         self.flush()
-        if not source:
+        if self._usable(source) is None:
             return False
         change = source.pop()
         ok, inverse = self._attempt(change)

@@ -125,6 +125,7 @@ UNDO_WORDS = {
     "StatusSet": "status",
     "SchoolSet": "school",
     "TrustChosen": "trust",
+    "TrustRenamed": "trust's name",
     "TrustReferenceSet": "trust reference",
     "AreasSelected": "areas",
 }

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit, QWidget
+import unicodedata
 
-from ddwizard.core.assessment import School
-from ddwizard.core.changes import DetailSet, QuestionnaireSwitched, SchoolSet, TrustChosen
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ddwizard.core.assessment import School, Status
+from ddwizard.core.changes import (
+    DetailSet,
+    QuestionnaireSwitched,
+    SchoolSet,
+    TrustChosen,
+    TrustRenamed,
+)
 from ddwizard.ui import theme
 from ddwizard.ui.dates import far_off, shown
 from ddwizard.ui.fields import TextBinding, date_edit, show_date
@@ -78,13 +94,28 @@ class AboutPage(ScrollPage):
 
     def _trust_form(self) -> None:
         form = self._form(
-            "Trust", "The trust the school is looked at against. Its reference (what it does "
-            "and why, area by area) is kept with the trust and shared by every assessment.",
+            "Trust", "The trust the school is looked at against: pick one from the list or type "
+            "a new one. Its reference (what it does and why, area by area) is kept with the "
+            "trust and shared by every assessment against it. To put right a trust's name, "
+            "use Rename trust.",
         )  # fmt: skip
-        self.trust_name = self._line(form, "&Trust", "Trust name", "e.g. Riverside Learning Trust")
-        self._trust = TextBinding(
-            self.trust_name, self.model, lambda t: self.model.apply(TrustChosen(t.strip()))
-        )
+        self.trust_name = QComboBox(editable=True)
+        self.trust_name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.trust_name.lineEdit().setPlaceholderText("e.g. Riverside Learning Trust")
+        named(self.trust_name, "Trust", "Pick a trust already here, or type a new one")
+        self.trust_name.lineEdit().editingFinished.connect(self._trust_entered)
+        self.trust_name.activated.connect(lambda _: self._trust_entered())
+        self.model.flushRequested.connect(self._trust_entered)  # leaving the step, closing
+        self.rename_trust = QPushButton("Rena&me trust…")
+        named(self.rename_trust, "Rename trust…", "Renames the trust for every assessment")
+        self.rename_trust.clicked.connect(self.rename)
+        row = QHBoxLayout()
+        row.addWidget(self.trust_name, 1)
+        row.addWidget(self.rename_trust)
+        label = QLabel("&Trust")
+        label.setBuddy(self.trust_name)
+        form.addRow(label, row)
+        self._asking = False
 
     def _assessment_form(self) -> None:
         form = self._form("This assessment")
@@ -115,13 +146,10 @@ class AboutPage(ScrollPage):
             strict=True,
         ):
             binding.set_text(value)
-        self._trust.set_text(a.trust.name)
+        self._show_trusts()
         self._fields["assessor"].set_text(a.assessor)
         self._fields["label"].set_text(a.label)
         show_date(self.date, a.assessed_on)
-        completer = QCompleter(self.model.trust_names(), self.trust_name)
-        completer.popup().setAccessibleName("Trusts already in this database")
-        self.trust_name.setCompleter(completer)
         self._load_questionnaires()
 
     def _load_questionnaires(self) -> None:
@@ -142,6 +170,78 @@ class AboutPage(ScrollPage):
             if fixed
             else "Choose before answering: it cannot change once questions are answered."
         )
+
+    # --- the trust: chosen, or renamed -------------------------------------------------------
+
+    def _show_trusts(self) -> None:
+        if not self.model.is_open():
+            return
+        name = self.model.assessment.trust.name
+        with QSignalBlocker(self.trust_name):
+            self.trust_name.clear()
+            self.trust_name.addItems(self.model.trust_names())
+            self.trust_name.setCurrentIndex(self.trust_name.findText(name))
+            self.trust_name.setEditText(name)
+        final = self.model.assessment.status == Status.FINAL  # read-only: see ui/readonly
+        self.rename_trust.setEnabled(bool(name) and not final)
+
+    def _trust_entered(self) -> None:
+        """A trust picked or typed (Enter, or leaving the field; never halfway through
+        typing). A name not yet here asks: a new trust for this assessment, or this
+        trust renamed for every assessment against it."""
+        if self._asking or not self.model.is_open():
+            return
+        current = self.model.assessment.trust.name
+        name = unicodedata.normalize("NFC", self.trust_name.currentText().strip())
+        if not name or name == current:
+            self._show_trusts()
+            return
+        known = {n.casefold(): n for n in self.model.trust_names()}
+        if name.casefold() in known or not current:
+            self.model.apply(TrustChosen(known.get(name.casefold(), name)))
+        else:
+            self._asking = True
+            try:
+                self._new_or_rename(current, name)
+            finally:
+                self._asking = False
+        self._show_trusts()
+
+    def _new_or_rename(self, current: str, name: str) -> None:
+        count = self.model.db.trust_use(current)
+        them = "this assessment" if count == 1 else f"all {count} assessments"
+        choice = self.dialogs.choose(
+            "Trust",
+            f"“{name}” is not a trust here yet. Is this school now looked at against a "
+            f"different trust, or is “{current}” to be renamed “{name}” for {them} "
+            "made against it (its reference goes with it)?",
+            [f"A different trust: “{name}”", f"Rename “{current}” for {them}"],
+        )
+        if choice == 0:
+            self.model.apply(TrustChosen(name))
+        elif choice == 1:
+            self.model.apply(TrustRenamed(name))
+
+    def rename(self) -> None:
+        """Rename the trust itself: every assessment against it follows."""
+        current = self.model.assessment.trust.name
+        count = self.model.db.trust_use(current)
+        them = "this assessment" if count == 1 else f"all {count} assessments made against it"
+        name = self.dialogs.ask_text(
+            "Rename trust", f"A new name for “{current}”, for {them}:", current
+        )
+        name = unicodedata.normalize("NFC", (name or "").strip())
+        taken = {n.casefold() for n in self.model.trust_names()} - {current.casefold()}
+        if name.casefold() in taken:
+            self.dialogs.error(
+                "Rename trust",
+                f"A trust called “{name}” is already here. To look at this school against it, "
+                "pick it from the Trust list instead.",
+            )
+        elif name and name != current:
+            self.model.apply(TrustRenamed(name))
+        self._show_trusts()
+        self.rename_trust.setFocus()
 
     def _save_detail(self, name: str, text: str) -> bool:
         return self.model.apply(DetailSet(name, text))

@@ -33,7 +33,6 @@ from ddwizard.core.changes import (
     Change,
     ConfidenceSet,
     ReferentNoted,
-    TrustChosen,
 )
 from ddwizard.core.placement import Placement, ReferentPlacement
 from ddwizard.core.plane import build_scene
@@ -325,7 +324,7 @@ class AreaPage(Page):
         mine = isinstance(change, AnswerChosen | AnswerCleared) and change.question in self._ids
         if mine or isinstance(change, AreasSelected) or change.key == ("target", rid):
             self._position_soon()
-        elif isinstance(change, TrustChosen) or change.key == ("trust_reference", rid):
+        elif change.key in (("trust",), ("trust_reference", rid)):  # chosen or renamed
             self._show_reference()
 
     def _show_reference(self) -> None:
