@@ -133,7 +133,7 @@ def test_reasons_findings_and_questions_come_from_the_inputs(decided):
     assert "Resilience: a small school with one leader." in flat
     assert "Finance: Deficit of £85k. £85,000 (known), due 15 December 2026 (CFO)." in flat
     assert "Finance: who meets the £85,000 (known), and what if it rises?" in flat
-    assert "The findings on estates and land have no cost yet: what will each cost" in flat
+    assert "The findings on Estates and land have no cost yet: what will each cost" in flat
 
 
 def test_costs_with_totals_by_basis(decided):

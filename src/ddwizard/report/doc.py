@@ -163,16 +163,12 @@ class BriefDoc(BaseDocTemplate):
         mark = draft_mark.watermark()
         w, h = mark.getSize()
         scale = PAGE[0] * 0.8 / w
-        canv.drawImage(
-            mark, PAGE[0] * 0.1, (PAGE[1] - h * scale) / 2, w * scale, h * scale, mask="auto"
-        )
+        canv.drawImage(mark, PAGE[0] * 0.1, (PAGE[1] - h * scale) / 2, w * scale, h * scale)
         tag = draft_mark.tag()
         tw, th = tag.getSize()
         height = 12
         width = tw * height / th
-        canv.drawImage(
-            tag, PAGE[0] - MARGIN_RIGHT - width, HEADER_Y + 9, width, height, mask="auto"
-        )
+        canv.drawImage(tag, PAGE[0] - MARGIN_RIGHT - width, HEADER_Y + 9, width, height)
 
     def _header(self, canv) -> None:
         right = "Board paper"

@@ -5,7 +5,6 @@ per process with Pillow (ReportLab's own dependency) in the brief's bold font.""
 from __future__ import annotations
 
 import functools
-import io
 
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.utils import ImageReader
@@ -14,7 +13,7 @@ from ddwizard.resources import resource
 
 WORD = "DRAFT"
 FONT = "fonts/NotoSans-Bold.ttf"
-WATERMARK_RGB = (0xF0, 0xF2, 0xF4)
+WATERMARK_GREY = 0xF0
 ACCENT_RGB = (0x1F, 0x4E, 0x6B)
 
 
@@ -22,42 +21,36 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(resource(FONT)), size)
 
 
+# Both pictures are opaque (no transparency to work out) and small: the mark is drawn first
+# on each page, on white, before anything else; a faint mark needs few pixels.
+
+
 @functools.cache
-def watermark_png() -> bytes:
-    """The large diagonal mark, light grey on transparent."""
-    font = _font(360)
+def watermark_image() -> Image.Image:
+    """The large diagonal mark: light grey letters on white, greyscale."""
+    font = _font(160)
     left, top, right, bottom = font.getbbox(WORD)
-    img = Image.new("LA", (right - left + 40, bottom - top + 40), (255, 0))
-    ImageDraw.Draw(img).text((20 - left, 20 - top), WORD, font=font, fill=(255, 255))
-    img = img.rotate(52, expand=True, resample=Image.BICUBIC)
-    alpha = img.getchannel("A")
-    rgba = Image.new("RGBA", img.size, (*WATERMARK_RGB, 0))
-    rgba.putalpha(alpha)
-    return _png(rgba)
+    img = Image.new("L", (right - left + 20, bottom - top + 20), 255)
+    ImageDraw.Draw(img).text((10 - left, 10 - top), WORD, font=font, fill=WATERMARK_GREY)
+    return img.rotate(52, expand=True, resample=Image.BICUBIC, fillcolor=255)
 
 
 @functools.cache
-def tag_png() -> bytes:
+def tag_image() -> Image.Image:
     """The small tag in the header: white letters on the accent colour."""
-    font = _font(64)
+    font = _font(48)
     left, top, right, bottom = font.getbbox(WORD)
-    w, h = right - left + 56, bottom - top + 36
-    img = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+    w, h = right - left + 40, bottom - top + 26
+    img = Image.new("RGB", (w, h), (255, 255, 255))
     draw = ImageDraw.Draw(img)
-    draw.rounded_rectangle((0, 0, w - 1, h - 1), radius=12, fill=(*ACCENT_RGB, 255))
-    draw.text((28 - left, 18 - top), WORD, font=font, fill=(255, 255, 255, 255))
-    return _png(img)
+    draw.rounded_rectangle((0, 0, w - 1, h - 1), radius=9, fill=ACCENT_RGB)
+    draw.text((20 - left, 13 - top), WORD, font=font, fill=(255, 255, 255))
+    return img
 
 
 def watermark() -> ImageReader:
-    return ImageReader(io.BytesIO(watermark_png()))
+    return ImageReader(watermark_image())
 
 
 def tag() -> ImageReader:
-    return ImageReader(io.BytesIO(tag_png()))
-
-
-def _png(img: Image.Image) -> bytes:
-    out = io.BytesIO()
-    img.save(out, "PNG", optimize=False)
-    return out.getvalue()
+    return ImageReader(tag_image())

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak
 
-from ddwizard.report import figures, text
+from ddwizard.report import figures, fonts, text
 from ddwizard.report.blocks import Bullets, Figure, Heading, Inline, Paper, Para, Table
 from ddwizard.report.doc import BriefDoc, PageInfo
 from ddwizard.report.figures import Mode
@@ -79,19 +80,33 @@ def _table(b: Table, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
     widths = [w * TEXT_WIDTH for w in b.widths]
     rows: list[list] = [[Paragraph(text.markup(h), st.cell_head) for h in b.header]]
     style = st.cell_small if b.dense else st.cell
-    for row in b.rows:
+    bolder = ParagraphStyle("bold", parent=style, fontName=fonts.BOLD)
+    extra = _small_cells(style) if b.dense else []
+    for r, row in enumerate(b.rows, start=1):
         cells = []
-        for runs, width in zip(row, widths, strict=True):
-            if len(runs) == 1 and not (runs[0].bold or runs[0].italic):
-                cells.append(
-                    short(runs[0].text, style, width)
-                    if not b.dense
-                    else Paragraph(markup(runs), style)
-                )
-            else:
+        for c, (runs, width) in enumerate(zip(row, widths, strict=True)):
+            one = runs[0] if len(runs) == 1 and not runs[0].italic else None
+            if one is None:
                 cells.append(Paragraph(markup(runs), style))
+                continue
+            cell = short(one.text, bolder if one.bold else style, width)  # plain if it fits
+            if one.bold and isinstance(cell, str):
+                extra.append(("FONTNAME", (c, r), (c, r), fonts.BOLD))
+            elif one.bold:
+                cell = Paragraph(markup(runs), style)
+            cells.append(cell)
         rows.append(cells)
-    return [table(rows, widths), gap(3 * mm)]
+    return [table(rows, widths, extra=extra), gap(3 * mm)]
+
+
+def _small_cells(style) -> list:
+    """Plain-string cells (flow.short) in a dense table look like its paragraphs."""
+    body = ((0, 1), (-1, -1))
+    return [
+        ("FONTSIZE", *body, style.fontSize),
+        ("LEADING", *body, style.leading),
+        ("TEXTCOLOR", *body, style.textColor),
+    ]
 
 
 def _figure(b: Figure, st: Styles, anchor: str, cover: bool) -> list[Flowable]:

@@ -74,7 +74,7 @@ def totals(m: BriefModel) -> str:
         f"estimated {money(sums['estimated'])}",
         f"not yet known: {formats.count(unknown, 'finding')}",
     ]
-    text = "Totals: " + "; ".join(parts) + "."
+    text = "Totals: " + "; ".join(parts) + "." if sums or unknown else "No cost is recorded yet."
     if unrecorded:
         text += (
             f" {formats.count(unrecorded, 'finding')} without a cost recorded: the "

@@ -164,7 +164,7 @@ def questions(m: BriefModel) -> list[str]:
     if uncosted:
         out.insert(
             0,
-            f"The findings on {formats.names([a.lower() for a in uncosted])} have no cost "
+            f"The findings on {formats.names(uncosted)} have no cost "
             "yet: what will each cost, who pays, and is it settled before the school joins?",
         )
     out.append("What will our local committee decide, and what will it no longer decide?")
