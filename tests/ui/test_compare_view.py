@@ -127,21 +127,36 @@ def test_perspectives_show_the_conversation_points(qtbot, make_window, db):
     first = services.create_demo(db)
     base = db.load_assessment(first)
     q = db.questionnaire_for(first)
-    purpose = next(qq for qq in q.referents[0].questions if qq.axis == "purpose")
-    answers = tuple(
-        Answer(a.question, purpose.options[-2].key) if a.question == purpose.id else a
-        for a in base.answers
-    )
-    other = base.with_changes(uid=new_uid(), assessor="Headteacher", answers=answers)
-    second = db.create_assessment(other, q)
+    area = q.referents[0]
+    purpose = [qq for qq in area.questions if qq.axis == "purpose"]
+
+    def at(end):  # every purpose answer of the first area at one end of its scale
+        pick = {qq.id: end(o for o in qq.options if o.score is not None) for qq in purpose}
+        answers = [a for a in base.answers if a.question not in pick]
+        answers += [Answer(qid, o.key) for qid, o in pick.items()]
+        return tuple(answers)
+
+    def lowest(options):
+        return min(options, key=lambda o: o.score)
+
+    def highest(options):
+        return max(options, key=lambda o: o.score)
+
+    ids = [
+        db.create_assessment(base.with_changes(uid=new_uid(), assessor=who, answers=at(end)), q)
+        for who, end in (("Headteacher", lowest), ("Trust lead", highest))
+    ]
     window = make_window(db)
-    window.show_compare([first, second])
+    window.show_compare(ids)
     view = window._compare
     assert view.comparison.kind.value == "perspectives"
     assert view.conversation.isVisibleTo(view)
     assert "no perspective" in view.about.text()
-    text = view.conversation.text()
-    assert text.startswith("Conversation points") or "none" in text
+    assert view.conversation.text().startswith("Conversation points: ")
+    assert "none is averaged" in view.conversation.text()
+    heading = next(who for who, where in view.rows() if who.startswith(area.title))
+    assert "talk about: purpose" in heading
+    assert not any("average" in who + where for who, where in view.rows())
 
 
 def test_a_comparison_that_cannot_be_made_is_said_in_words(qtbot, make_window, db, dialogs):

@@ -165,10 +165,20 @@ class CompareView(QWidget):
         self.title.setText(self.figure.title)
         about = f"Comparing {comparison.kind.words}: {len(comparison.members)} assessments."
         self.about.setText(" ".join([about, *comparison.notes]))
+        self._talk = {}  # referent -> the axes its views differ on by 0.5 or more
         self.canvas.set_figure(self.figure)
         self.conversation.setVisible(comparison.kind == Kind.PERSPECTIVES)
         if comparison.kind == Kind.PERSPECTIVES:
-            self.conversation.setText("\n".join(conversation_lines(comparison)))
+            points = comparison.conversation_points()
+            for cp in points:
+                self._talk.setdefault(cp.referent, []).append(cp.axis)
+            self.conversation.setText(
+                f"Conversation points: {len(self._talk)} areas where views are 0.5 or more apart "
+                "on an axis, marked “talk about” in the table. Each view is kept; none is "
+                "averaged."
+                if points
+                else conversation_lines(comparison)[0]
+            )
         self._fill_table(comparison)
 
     def _fill_table(self, c: Comparison) -> None:
@@ -177,7 +187,10 @@ class CompareView(QWidget):
         for area in c.by_gap():
             self._row_area += [area.referent] * (len(area.points) + 1)
             gaps = f"gap: purpose {gap_text(area.gap_purpose)}, practice "
-            rows.append((f"{area.title}  ({gaps}{gap_text(area.gap_practice)})", "", ""))
+            talk = " and ".join(self._talk.get(area.referent, []))
+            talk = f"; talk about: {talk}" if talk else ""
+            heading = f"{area.title}  ({gaps}{gap_text(area.gap_practice)}{talk})"
+            rows.append((heading, "", ""))
             for p in area.points:
                 series = self.figure.series[p.member] if c.kind != Kind.SCHOOLS else None
                 tag = f"{series.tag}  " if series is not None else ""
