@@ -4,11 +4,19 @@ the right. Drawn with the palette's text colours only."""
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+
+from ddwizard.ui.pages.about import AboutPage
+from ddwizard.ui.pages.area import AreaPage
+from ddwizard.ui.pages.areas import AreasPage
+from ddwizard.ui.pages.base import Page
+from ddwizard.ui.pages.checklist import ChecklistPage
+from ddwizard.ui.pages.plane_page import PlanePage
+from ddwizard.ui.pages.review import ReviewPage
+from ddwizard.ui.pages.trust import TrustPage
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -16,24 +24,37 @@ DONE = "\u2713"  # a tick: a shape, not a colour
 PAD = 6
 
 
+# The wizard's steps, in order. Each page class declares its own name and title; a
+# `per_area` page is one step for each chosen area, listed under the step before it.
+PAGES: tuple[type[Page], ...] = (
+    AboutPage,
+    TrustPage,
+    AreasPage,
+    AreaPage,
+    PlanePage,
+    ChecklistPage,
+    ReviewPage,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     key: str
     title: str
+    page: type[Page]
     parent: str = ""  # the key of the step it sits under in the list
-
-
-def has_plane_page() -> bool:
-    return importlib.util.find_spec("ddwizard.ui.pages.plane_page") is not None
+    referent: str = ""  # the area of a per-area step
 
 
 def steps_for(model) -> list[Step]:
-    steps = [Step("about", "About the assessment"), Step("trust", "Trust reference"),
-             Step("areas", "Areas to look at")]  # fmt: skip
-    steps += [Step(f"area:{r.id}", r.title, "areas") for r in model.selected_referents()]
-    if has_plane_page():
-        steps.append(Step("plane", "Plane and route map"))
-    steps += [Step("checklist", "Due diligence"), Step("review", "Review and export")]
+    steps: list[Step] = []
+    for page in PAGES:
+        if not page.per_area:
+            steps.append(Step(page.name, page.title, page))
+            continue
+        parent = steps[-1].key
+        areas = model.selected_referents()
+        steps += [Step(f"{page.name}:{r.id}", r.title, page, parent, r.id) for r in areas]
     return steps
 
 

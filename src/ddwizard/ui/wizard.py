@@ -1,8 +1,7 @@
 """The guided flow: a list of steps on the left (any step reachable directly), the current
-page on the right, Back and Next below. Pages are built on first visit and reused, so
-moving between steps is instant; every page writes through the model and knows no other.
-The pages' modules are imported on first visit too (the area pages' with the first page built
-ahead, below): the start screen needs none of them.
+page on the right, Back and Next below. The steps and their page classes are declared in
+one table (`ui.steps.PAGES`). Pages are built on first visit and reused, so moving between
+steps is instant; every page writes through the model and knows no other.
 
 Building a page of questions takes longer than a step should, so while the person is on a
 step, the next step's page is built (and laid out) once they have been there a moment
@@ -10,8 +9,6 @@ step, the next step's page is built (and laid out) once they have been there a m
 nothing else changes (it is loaded from the model when it is shown, as every page is)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
@@ -251,14 +248,10 @@ class Wizard(QWidget):
         return True
 
     def _build_next(self) -> None:
-        """Build the next step's page ahead of the move (see the module's note), and load
-        the area pages' modules if they are not yet: the first area visited then opens as
-        quickly as the others."""
+        """Build the next step's page ahead of the move (see the module's note)."""
         keys = [s.key for s in self.steps]
         if not self.model.is_open() or self._current not in keys:
             return
-        import ddwizard.ui.pages.area  # noqa: F401 - see above
-
         i = keys.index(self._current) + 1
         if i < len(keys) and keys[i] not in self.pages:
             page = self.page(keys[i])
@@ -338,56 +331,14 @@ class Wizard(QWidget):
     def page(self, key: str) -> Page:
         """The page for a step, built on first use."""
         if key not in self.pages:
-            page = self._factory(key)()
+            step = next(s for s in self.steps if s.key == key)
+            page = step.page.create(
+                self.model, step, dialogs=self.dialogs, height=self.stack.height()
+            )
+            page.goTo.connect(self.go)
+            page.openQuestion.connect(self.open_question)
+            page.exportBundle.connect(self.exportBundle)
+            page.exportBrief.connect(self.exportBrief)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
-
-    def _factory(self, key: str) -> Callable[[], Page]:
-        m = self.model
-        if key.startswith("area:"):
-            from ddwizard.ui.pages.area import AreaPage
-
-            referent = m.questionnaire.referent(key.removeprefix("area:"))
-            return lambda: AreaPage(m, referent, fill=self.stack.height())
-        return {
-            "about": self._about_page, "trust": self._trust_page,
-            "areas": self._areas_page, "plane": self._plane_page,
-            "checklist": self._checklist_page, "review": self._review_page,
-        }[key]  # fmt: skip
-
-    def _about_page(self) -> Page:
-        from ddwizard.ui.pages.about import AboutPage
-
-        return AboutPage(self.model, dialogs=self.dialogs)
-
-    def _trust_page(self) -> Page:
-        from ddwizard.ui.pages.trust import TrustPage
-
-        return TrustPage(self.model)
-
-    def _areas_page(self) -> Page:
-        from ddwizard.ui.pages.areas import AreasPage
-
-        return AreasPage(self.model)
-
-    def _checklist_page(self) -> Page:
-        from ddwizard.ui.pages.checklist import ChecklistPage
-
-        return ChecklistPage(self.model)
-
-    def _plane_page(self) -> Page:
-        from ddwizard.ui.pages.plane_page import PlanePage  # the plane colleague's page
-
-        page = PlanePage(self.model, dialogs=self.dialogs)
-        page.openArea.connect(lambda rid: self.go(f"area:{rid}"))
-        return page
-
-    def _review_page(self) -> Page:
-        from ddwizard.ui.pages.review import ReviewPage
-
-        page = ReviewPage(self.model, dialogs=self.dialogs)
-        page.openQuestion.connect(self.open_question)
-        page.exportBundle.connect(self.exportBundle)
-        page.exportBrief.connect(self.exportBrief)
-        return page

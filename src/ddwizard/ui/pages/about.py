@@ -33,7 +33,11 @@ PHASES = ["Nursery", "Primary", "Middle", "Secondary", "All-through", "Special",
 
 
 class AboutPage(ScrollPage):
-    title = "About the assessment"
+    name, title = "about", "About the assessment"
+
+    @classmethod
+    def create(cls, model, step, *, dialogs=None, height: int = 0) -> AboutPage:
+        return cls(model, dialogs=dialogs)
 
     def __init__(self, model, parent: QWidget | None = None, dialogs=None) -> None:
         super().__init__(model, parent)

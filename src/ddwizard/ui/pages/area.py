@@ -64,6 +64,12 @@ CONFIDENCE = [("Not set", None), ("Low", Confidence.LOW), ("Medium", Confidence.
 
 
 class AreaPage(Page):
+    name, per_area = "area", True  # one step per chosen area, titled with the area's title
+
+    @classmethod
+    def create(cls, model, step, *, dialogs=None, height: int = 0) -> AreaPage:
+        return cls(model, model.questionnaire.referent(step.referent), fill=height)
+
     def __init__(self, model, referent: Referent, parent: QWidget | None = None,
                  fill: int | None = None) -> None:  # fmt: skip
         """`fill`: the height the page will be shown at (else the screen's)."""

@@ -17,7 +17,7 @@ INTRO = (
 
 
 class AreasPage(ScrollPage):
-    title = "Areas to look at"
+    name, title = "areas", "Areas to look at"
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)

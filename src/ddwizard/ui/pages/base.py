@@ -3,7 +3,7 @@ width, and a few builders for headings and sections."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -47,14 +47,30 @@ def em(widget: QWidget) -> int:
 
 class Page(QWidget):
     """A step of the wizard. Built once, on first visit; `load()` shows the model's assessment
-    (called on every visit), `save()` writes whatever a text field still holds."""
+    (called on every visit), `save()` writes whatever a text field still holds.
 
+    A page class declares its step's `name` and `title` and is listed in the wizard's table
+    of steps (`ui.steps.PAGES`); a `per_area` page is one step per chosen area. A page asks
+    the wizard for anything beyond itself through the signals below and never holds
+    another page."""
+
+    name = ""
     title = ""
     locked = False  # a final assessment's page: shown, not changed (see ui.readonly)
+    per_area = False
+    goTo = Signal(str)  # another step, by key
+    openQuestion = Signal(str)  # a question, by id, on its area's page
+    exportBundle = Signal()
+    exportBrief = Signal()
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+
+    @classmethod
+    def create(cls, model, step, *, dialogs=None, height: int = 0) -> Page:
+        """The page for `step` (a `ui.steps.Step`), as the wizard builds it."""
+        return cls(model)
 
     def load(self) -> None:
         pass

@@ -94,7 +94,7 @@ class AreaChecklist(Scrolling):
 
 
 class ChecklistPage(Page):
-    title = "Due diligence"
+    name, title = "checklist", "Due diligence"
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)

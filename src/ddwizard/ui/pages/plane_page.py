@@ -55,8 +55,12 @@ def area_line(rp: ReferentPlacement) -> str:
 
 
 class PlanePage(Page):
-    title = "Plane and route map"
-    openArea = Signal(str)
+    name, title = "plane", "Plane and route map"
+    openArea = Signal(str)  # an area's questions, by referent id
+
+    @classmethod
+    def create(cls, model, step, *, dialogs=None, height: int = 0) -> PlanePage:
+        return cls(model, dialogs=dialogs)
 
     def __init__(self, model, parent: QWidget | None = None, dialogs=None) -> None:
         super().__init__(model, parent)
@@ -69,6 +73,7 @@ class PlanePage(Page):
         self._earlier: Placement | None = None
         self._earlier_info = None
         self._build()
+        self.openArea.connect(lambda rid: self.goTo.emit(f"area:{rid}"))
         model.changed.connect(self._on_changed)
         model.loaded.connect(self.load)
 

@@ -3,7 +3,7 @@ areas sit by quadrant, marking the assessment final, and exporting the bundle an
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -32,10 +32,11 @@ DRAFT_WORDS = "This assessment is a draft. Mark it final when the visit's work i
 
 
 class ReviewPage(ScrollPage):
-    title = "Review and export"
-    openQuestion = Signal(str)  # question id
-    exportBundle = Signal()
-    exportBrief = Signal()
+    name, title = "review", "Review and export"
+
+    @classmethod
+    def create(cls, model, step, *, dialogs=None, height: int = 0) -> ReviewPage:
+        return cls(model, dialogs=dialogs)
 
     def __init__(self, model, parent: QWidget | None = None, dialogs=None) -> None:
         super().__init__(model, parent)

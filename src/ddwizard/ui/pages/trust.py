@@ -50,7 +50,7 @@ class ReferenceCard(QWidget):
 
 
 class TrustPage(ScrollPage):
-    title = "Trust reference"
+    name, title = "trust", "Trust reference"
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
