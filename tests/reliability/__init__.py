@@ -1,0 +1,19 @@
+"""Reliability: each file proves promises the README makes (see "Your data" and "Back up and
+restore"), from outside, with real files and real processes.
+
+- test_crash.py: promise 1, a process killed at any moment loses nothing it reported saved.
+- test_app_and_terminal.py: promise 1 with the app open: commands from a terminal beside the
+  running app (list, place, export, import, backup) lose none of its edits, never remove its
+  -wal, leave a sound file; restore is refused while the app is open (README, "Back up and
+  restore"); also two app windows on one file and a session past the automatic checkpoint.
+- test_backups.py: promise 2, backups are whole, taken before anything risky; restore keeps
+  the replaced file.
+- test_damaged.py: promise 3, damaged, foreign, too new or busy files are reported in words
+  naming the way back (the README's damaged and busy messages) and left as they were.
+- test_damage_found.py: promise 3 whatever the file's times say: damage is found before any
+  write (full integrity_check, nothing remembered), and a damaged file is never written.
+- test_full_disk.py: promise 4, a full disk or unwritable place fails in words, changing nothing.
+- test_concurrency.py: promise 5, several processes on one database each wait their turn.
+- test_privacy.py: promise 6, "Your data": owner-only files, no network, nothing interpreted.
+- test_migrations.py: promise 7, every earlier release's database opens and is upgraded.
+"""

@@ -264,14 +264,23 @@ def test_a_check_put_off_still_finds_the_damage_and_names_a_backup(filled):
         Database(filled)  # the damage was not remembered as a pass
 
 
-def test_a_check_put_off_remembers_a_pass(filled):
-    os.utime(filled)  # changed since any check
+def test_a_check_put_off_runs_before_the_first_write_and_damage_stops_writing(filled):
+    _last_page_garbled(filled)
+    before = filled.read_bytes()
     with Database(filled, check_later=True) as db:
         assert db.unchecked is not None
+        for _ in range(2):  # refused, and still refused after the damage is known
+            with pytest.raises(DatabaseDamaged, match="newest good backup"):
+                db.set_state("ui.last", "{}")
+    assert filled.read_bytes() == before
+
+
+def test_no_pass_is_remembered_between_openings(filled):
+    with Database(filled, check_later=True) as db:
         db.check_integrity()
         assert db.unchecked is None
-    with Database(filled, check_later=True) as db:  # unchanged since it passed
-        assert db.unchecked is None
+    with Database(filled, check_later=True) as db:  # checked again, whatever the times say
+        assert db.unchecked is not None
 
 
 def test_commands_never_put_the_check_off(filled, capsys):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,9 +63,10 @@ class Database:
     ) -> None:
         """Open (creating, checking and migrating as needed) the database at `path`.
 
-        `check_later`: an existing file that has changed since it last passed the integrity
-        check is opened without it (a check reads the whole file); `check_integrity()` runs
-        it afterwards, on any thread. Everything else is still checked here."""
+        `check_later`: an existing file is opened without its integrity check (which reads
+        the whole file); `check_integrity()` runs it afterwards, and the first write runs it
+        if nothing has yet. Everything else is still checked here. No check is remembered
+        from one opening to the next: damage can keep a file's size and times."""
         self.path = None if path is None else Path(path).expanduser().absolute()
         self.backup_dir = self._backup_dir(backup_dir)
         self._clock = clock
@@ -81,10 +81,14 @@ class Database:
         self._questionnaire_cache: dict[tuple[int, str], Questionnaire] = {}
         self._question_ids_cache: dict[tuple[int, str], listing.QuestionIds] = {}
         self._sql_db: SqlDatabase | None = None
-        # The file's fingerprint while its integrity check is put off (see check_later).
-        self.unchecked: str | None = None
+        # True while the integrity check is put off (see check_later); the damage found.
+        self.unchecked: bool | None = None
+        self._damage: StorageError | None = None
         applied = self._prepare_file(check_later)
-        self.conn = opening.connect(self.path, busy_timeout)
+        try:
+            self.conn = opening.connect(self.path, busy_timeout, unchecked=bool(self.unchecked))
+        except DatabaseDamaged as e:
+            raise self._with_way_back(e) from e
         try:
             self._migrate(applied)
         except BaseException:
@@ -105,48 +109,34 @@ class Database:
                 opening.make_private_dir(self.path.parent)
                 opening.make_private_file(self.path)
                 return []
-            stamp = self._stamp_file()
-            if check_later:
-                self.unchecked = opening.check_due(self.path, stamp)
-            applied = opening.check_file(self.path, self._known, self._timeout, stamp,
-                                         integrity=self.unchecked is None)  # fmt: skip
+            applied = opening.check_file(self.path, self._known, self._timeout,
+                                         integrity=not check_later)  # fmt: skip
+            if check_later and applied != self._known:  # migrations write: check first
+                opening.check_file(self.path, self._known, self._timeout)
+            elif check_later:
+                self.unchecked = True
         except OSError as e:
             raise file_problem(self.path, e) from e
         except (DatabaseDamaged, NotADatabase) as e:
-            backup = self._newest_good_backup()
-            if backup is None:
-                raise
-            raise with_backup(e, self.path, backup) from e
+            raise self._with_way_back(e) from e
         opening.tighten(self.path)
         return applied
 
+    def _with_way_back(self, error: StorageError) -> StorageError:
+        backup = self._newest_good_backup()
+        return error if backup is None else with_backup(error, self.path, backup)
+
     def check_integrity(self) -> None:
-        """The integrity check put off when opening (`check_later`), if it was: it reads
-        the whole file on a connection of its own, so it may run on another thread. A pass
-        is remembered; damage raises DatabaseDamaged, naming the newest good backup."""
-        fingerprint = self.unchecked
-        if fingerprint is None or self.path is None:
+        """The integrity check put off when opening (`check_later`), if it was, on this
+        connection. It runs before the first write at the latest; damage raises
+        DatabaseDamaged, naming the newest good backup, and nothing is written after."""
+        if self._damage is not None:
+            raise self._damage
+        if self.unchecked is None or self.path is None:
             return
-        try:
-            opening.check_now(self.path, self._timeout, self._stamp_file(), fingerprint)
-        except DatabaseDamaged as e:
-            backup = self._newest_good_backup()
-            if backup is None:
-                raise
-            raise with_backup(e, self.path, backup) from e
+        with self._guarded():
+            opening.check_integrity(self.conn, self.path)
         self.unchecked = None
-
-    def _stamp_file(self) -> Path:
-        """Where the last passed integrity check of this file is remembered: the user's
-        cache folder, so nothing is added beside the database or its backups."""
-        from platformdirs import user_cache_dir
-
-        # A name for the path, not a secret: the stamp itself says which file it was (inode,
-        # size, time), so two paths sharing a name only means one more check. zlib, not
-        # hashlib: hashlib loads OpenSSL, a few milliseconds of every start.
-        raw = str(self.path).encode("utf-8", "surrogateescape")
-        key = f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
-        return Path(user_cache_dir("ddwizard", appauthor=False)) / "checked" / key
 
     def _newest_good_backup(self) -> Path | None:
         if self.backup_dir is None:
@@ -210,12 +200,14 @@ class Database:
     @contextmanager
     def atomic(self) -> Iterator[Database]:
         """One transaction (a savepoint when nested). Takes the write lock at the start, so a
-        busy database is reported before any work is done."""
-        with translated(self.path):
-            if self.conn.in_transaction:
-                with self._savepoint():
-                    yield self
-                return
+        busy database is reported before any work is done. Once damage is met, nothing more
+        is written through this connection."""
+        if self.conn.in_transaction:
+            with self._guarded(), self._savepoint():
+                yield self
+            return
+        self.check_integrity()  # a file not yet checked, or found damaged, is not written
+        with self._guarded():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self
@@ -224,6 +216,18 @@ class Database:
                 if self.conn.in_transaction:  # an error may already have ended it
                     self.conn.execute("ROLLBACK")
                 raise
+
+    @contextmanager
+    def _guarded(self) -> Iterator[None]:
+        """SQLite's errors in words; damage met here stops every later write."""
+        try:
+            with translated(self.path):
+                yield
+        except DatabaseDamaged as e:
+            self._damage = self._damage or self._with_way_back(e)
+            if self._damage is e:
+                raise
+            raise self._damage from e
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -257,11 +261,11 @@ class Database:
         return row
 
     def questionnaires(self) -> list[QuestionnaireInfo]:
-        with translated(self.path):
+        with self._guarded():
             return questionnaires.infos(self.conn)
 
     def get_questionnaire(self, qid: str, version: str) -> Questionnaire:
-        with translated(self.path):
+        with self._guarded():
             row = questionnaires.row_id(self.conn, qid, version)
             if row is None:
                 raise NotFound(f"The questionnaire '{qid}' version {version} is not stored.")
@@ -333,35 +337,35 @@ class Database:
         )
 
     def load_assessment(self, assessment_id: int) -> Assessment:
-        with translated(self.path):
+        with self._guarded():
             return assessments.read(self.conn, assessment_id)
 
     def questionnaire_for(self, assessment_id: int) -> Questionnaire:
-        with translated(self.path):
+        with self._guarded():
             head = rows.require_assessment(self.conn, assessment_id)
             return self._questionnaire(head["questionnaire"])
 
     def find_uid(self, uid: str) -> int | None:
-        with translated(self.path):
+        with self._guarded():
             found = self.conn.execute("SELECT id FROM assessments WHERE uid = ?", [uid])
             row = found.fetchone()
         return row[0] if row else None
 
     def list_assessments(self) -> list[AssessmentInfo]:
         """Every assessment, most recently changed first."""
-        with translated(self.path):
+        with self._guarded():
             return listing.list_all(self.conn, self._question_ids)
 
     def list_json(self) -> list[str] | None:
         """Every assessment as the text of a JSON object (`list --json`), most recently
         changed first; None when some are not counted yet (use `list_assessments`)."""
-        with translated(self.path):
+        with self._guarded():
             return listing.json_rows(self.conn)
 
     def trust_names(self) -> list[str]:
         """The trusts to choose from, by name, sorted: those assessments are made against,
         and those whose reference someone wrote."""
-        with translated(self.path):
+        with self._guarded():
             found = self.conn.execute(
                 "SELECT name FROM trusts t WHERE EXISTS (SELECT 1 FROM assessments "
                 "WHERE trust = t.id) OR EXISTS (SELECT 1 FROM trust_references WHERE "
@@ -376,7 +380,7 @@ class Database:
         return found[0]
 
     def assessment_info(self, assessment_id: int) -> AssessmentInfo:
-        with translated(self.path):
+        with self._guarded():
             return self._info(assessment_id)
 
     def delete_assessment(self, assessment_id: int) -> None:
@@ -387,7 +391,7 @@ class Database:
 
     def previous_assessments(self, assessment_id: int) -> list[AssessmentInfo]:
         """Earlier assessments of the same school against the same trust, newest first."""
-        with translated(self.path):
+        with self._guarded():
             rows.require_assessment(self.conn, assessment_id)
             return listing.previous(self.conn, self._question_ids, assessment_id)
 
@@ -427,13 +431,13 @@ class Database:
 
     def audit(self, assessment_id: int) -> list[AuditEntry]:
         """What changed in an assessment, oldest first."""
-        with translated(self.path):
+        with self._guarded():
             return autosave.audit_entries(self.conn, assessment_id)
 
     # --- app state -----------------------------------------------------------------------
 
     def get_state(self, key: str, default: str | None = None) -> str | None:
-        with translated(self.path):
+        with self._guarded():
             row = self.conn.execute("SELECT value FROM state WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
@@ -451,7 +455,7 @@ class Database:
         """Take a backup now (into the backup folder unless `dest` is given)."""
         if self.conn.in_transaction:
             raise StorageError("A backup cannot be taken in the middle of a change.")
-        with translated(self.path):
+        with self._guarded():
             revision = rows.get_meta(self.conn, "revision")
         if dest is None:
             dest = self._new_backup_path()
@@ -461,7 +465,7 @@ class Database:
         return taken
 
     def _copy_to(self, dest: Path) -> Path:
-        with translated(self.path):
+        with self._guarded():
             return backups.copy_database(self.conn, dest)
 
     def _new_backup_path(self) -> Path:
@@ -474,7 +478,7 @@ class Database:
         return self.backup_dir
 
     def changed_since_last_backup(self) -> bool:
-        with translated(self.path):
+        with self._guarded():
             revision = rows.get_meta(self.conn, "revision")
             return revision != rows.get_meta(self.conn, "backup.revision")
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from .errors import DatabaseTooNew, NotADatabase, StorageError, damaged, translated
 from .identity import APPLICATION_ID, MIGRATION_SET
 
-HEADER = b"SQLite format 3\x00"
 Clock = Callable[[], datetime]
 
 
@@ -67,126 +66,75 @@ def sidecar(path: Path, suffix: str) -> Path:
 
 
 # --- checking a file without writing to it ----------------------------------------------
+#
+# Only SQLite ever opens a database file (or its -wal and -shm) in ddwizard. POSIX locks
+# belong to the process, and closing *any* descriptor on a file drops all of them
+# ("How To Corrupt An SQLite Database File", 2.2): a stray `open()` and `close()` of the
+# file beside a live connection would let another process delete that connection's -wal.
+# SQLite's own connections in one process share their locks and close safely.
 
 
-def check_file(
-    path: Path,
-    known: list[str],
-    timeout: float,
-    stamp_file: Path | None = None,
-    *,
-    integrity: bool = True,
-) -> list[str]:
-    """Check an existing file is a healthy ddwizard database we can read.
-
-    Returns the names of the migrations already applied ([] for an empty SQLite file).
-    Raises NotADatabase, DatabaseDamaged, DatabaseTooNew or DatabaseInUse.
-
-    `quick_check` reads the whole file, so its cost grows with the data. When `stamp_file`
-    records that this very file (same inode, size and modification time, and the same -wal)
-    passed the check and has not been written since, the check is not repeated. Damage
-    SQLite meets while reading is still reported as damage (see `translated`).
-    `integrity=False` leaves `quick_check` to the caller (see `check_due`, `check_now`).
-    """
-    check_header(path)
-    fingerprint = _fingerprint(path)
+def check_file(path: Path, known: list[str], timeout: float, *,
+               integrity: bool = True) -> list[str]:  # fmt: skip
+    """Check an existing file is a healthy ddwizard database we can read, on a read-only
+    connection of its own. Returns the names of the migrations already applied ([] for an
+    empty SQLite file). Raises NotADatabase, DatabaseDamaged, DatabaseTooNew or
+    DatabaseInUse. `integrity=False` leaves `integrity_check` to the caller."""
     conn = open_read_only(path, timeout)
     try:
-        with translated(path):
-            fresh = integrity and (stamp_file is None or _read_stamp(stamp_file) != fingerprint)
-            if fresh:
-                check_integrity(conn, path)
-            applied = check_ours(conn, path, known)
-            if fresh and stamp_file is not None and applied:  # only for our own files
-                _write_stamp(stamp_file, fingerprint)
-            return applied
+        return check_connection(conn, path, known, integrity=integrity)
     finally:
         conn.close()
 
 
-def check_due(path: Path, stamp_file: Path) -> str | None:
-    """The file's fingerprint when its integrity is to be checked (it has changed since it
-    last passed), else None."""
-    fingerprint = _fingerprint(path)
-    return None if _read_stamp(stamp_file) == fingerprint else fingerprint
-
-
-def check_now(path: Path, timeout: float, stamp_file: Path, fingerprint: str) -> None:
-    """`quick_check` on a connection of its own (so it may run on another thread); a pass
-    is remembered for the file as `fingerprint` found it. Raises DatabaseDamaged."""
-    conn = open_read_only(path, timeout)
-    try:
-        with translated(path):
+def check_connection(conn: sqlite3.Connection, path: Path, known: list[str], *,
+                     integrity: bool = True) -> list[str]:  # fmt: skip
+    """`check_file` on a connection already open (the one that will write, if any)."""
+    with translated(path):
+        sniff(conn, path)
+        if integrity:
             check_integrity(conn, path)
-    finally:
-        conn.close()
-    _write_stamp(stamp_file, fingerprint)
+        return check_ours(conn, path, known)
 
 
-def _fingerprint(path: Path) -> str:
-    parts = []
-    for p in (path, sidecar(path, "-wal")):
-        try:
-            st = p.stat()
-        except FileNotFoundError:
-            parts.append("-")
-            continue
-        parts.append(f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
-    return " ".join(parts)
-
-
-def _read_stamp(stamp_file: Path) -> str | None:
+def sniff(conn: sqlite3.Connection, path: Path) -> None:
+    """Is it SQLite at all? Asked of SQLite itself (it reads the header), never by reading
+    the file's bytes beside the connection."""
     try:
-        return stamp_file.read_text(encoding="utf-8")  # ASCII; utf-8 is already loaded.strip()
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _write_stamp(stamp_file: Path, fingerprint: str) -> None:
-    """Best effort: without the stamp the next open simply checks again."""
-    with contextlib.suppress(OSError):
-        make_private_dir(stamp_file.parent)
-        fd = os.open(stamp_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(fingerprint)
-
-
-def check_header(path: Path) -> None:
-    if path.is_dir():
-        raise NotADatabase(f"'{path}' is a folder, not a database file.")
-    with path.open("rb") as f:
-        header = f.read(len(HEADER))
-    if header != HEADER:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as e:
+        if "not a database" not in str(e).lower():
+            raise
         raise NotADatabase(
             f"'{path}' is not a ddwizard database (it is not a SQLite file at all). "
             "It has been left as it is."
-        )
+        ) from None
+
+
+def refuse_folder(path: Path) -> None:
+    if path.is_dir():
+        raise NotADatabase(f"'{path}' is a folder, not a database file.")
 
 
 def open_read_only(path: Path, timeout: float) -> sqlite3.Connection:
     """A connection that cannot write to the file.
 
-    A WAL-mode file with no -wal beside it is complete and open nowhere (an open WAL
-    database always has its -wal), so `immutable` reads it without creating -wal or -shm
-    files. Otherwise `mode=ro` takes the usual locks and reads committed pages still in
-    the WAL.
+    A file with no -wal beside it is open nowhere in WAL mode (an open WAL database always
+    has its -wal), so `immutable` reads it without making a -wal or -shm that a read-only
+    connection could not remove. Otherwise `mode=ro` takes the usual locks and reads
+    committed pages still in the WAL.
     """
-    quiet = _wal_header(path) and not sidecar(path, "-wal").exists()
-    flag = "immutable=1" if quiet else "mode=ro"
+    refuse_folder(path)
+    flag = "mode=ro" if sidecar(path, "-wal").exists() else "immutable=1"
     uri = f"{path.resolve().as_uri()}?{flag}"
     with translated(path):
         return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
 
 
-def _wal_header(path: Path) -> bool:
-    """Bytes 18 and 19 of the header are 2 for a database in WAL mode."""
-    with path.open("rb") as f:
-        header = f.read(20)
-    return header[18:20] == b"\x02\x02"
-
-
 def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
-    rows = conn.execute("PRAGMA quick_check").fetchall()
+    """The full `integrity_check`: `quick_check` does not compare indexes with their
+    tables, and a write through a damaged unique index can add a duplicate row."""
+    rows = conn.execute("PRAGMA integrity_check").fetchall()
     if rows != [("ok",)]:
         raise damaged(path)
 
@@ -228,16 +176,21 @@ def applied_names(conn: sqlite3.Connection) -> list[str]:
 # --- the working connection --------------------------------------------------------------
 
 
-def connect(path: Path | None, timeout: float) -> sqlite3.Connection:
+def connect(path: Path | None, timeout: float, *, unchecked: bool = False) -> sqlite3.Connection:
     """Open for reading and writing, with the pragmas our durability promise rests on.
 
     `isolation_level=None`: the driver never opens a transaction behind our back; every
     write happens inside an explicit `atomic()` block and is committed when it ends.
+    `unchecked`: the file's integrity check is put off; a file not in WAL mode (a restored
+    backup) is checked now, as switching it to WAL writes to it.
     """
     target = ":memory:" if path is None else str(path)
     with translated(path):
         conn = sqlite3.connect(target, timeout=timeout, isolation_level=None)
         try:
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            if unchecked and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                check_integrity(conn, path)
             set_pragmas(conn, timeout)
         except BaseException:
             conn.close()

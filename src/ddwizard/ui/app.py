@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from ddwizard import paths, services
@@ -97,11 +98,19 @@ class App:
         self.window.show()
         self.window.start_up()
         if db.unchecked is not None:
-            # The file changed since it last passed the integrity check, which reads all of
-            # it: it runs beside the window, on a thread and a connection of its own.
+            # The integrity check reads the whole file: it runs once the window is up, on
+            # the window's own connection (the only one this process holds on the file).
             window = self.window
-            window.runner.run(db.check_integrity, on_error=lambda e: self._check_failed(window, e))
+            QTimer.singleShot(0, lambda: self._check(window))
         return True
+
+    def _check(self, window) -> None:
+        if window is not self.window:
+            return  # restored or closed before the check's turn came
+        try:
+            window.db.check_integrity()
+        except Exception as e:  # noqa: BLE001 - reported in words by _check_failed
+            self._check_failed(window, e)
 
     def _check_failed(self, window, error: Exception) -> None:
         if window is not self.window:
