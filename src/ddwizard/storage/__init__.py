@@ -6,12 +6,14 @@ Imports `ddwizard.core` only; never the report, the UI or Qt.
 from .backups import list_backups, restore
 from .database import Database
 from .errors import (
+    AssessmentReplaced,
     DatabaseDamaged,
     DatabaseInUse,
     DatabaseTooNew,
     DuplicateAssessment,
     NotADatabase,
     NotFound,
+    ReadOnlyDatabase,
     StorageError,
 )
 from .listing import AssessmentInfo
@@ -20,6 +22,7 @@ from .unset import UNSET
 __all__ = [
     "UNSET",
     "AssessmentInfo",
+    "AssessmentReplaced",
     "Database",
     "DatabaseDamaged",
     "DatabaseInUse",
@@ -27,6 +30,7 @@ __all__ = [
     "DuplicateAssessment",
     "NotADatabase",
     "NotFound",
+    "ReadOnlyDatabase",
     "StorageError",
     "list_backups",
     "restore",

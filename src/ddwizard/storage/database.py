@@ -13,10 +13,12 @@ from ddwizard.lazy import lazy_module
 
 from . import backups, identity, listing, opening, rows
 from .errors import (
+    AssessmentReplaced,
     DatabaseDamaged,
     DuplicateAssessment,
     NotADatabase,
     NotFound,
+    ReadOnlyDatabase,
     StorageError,
     file_problem,
     translated,
@@ -84,9 +86,13 @@ class Database:
         # True while the integrity check is put off (see check_later); the damage found.
         self.unchecked: bool | None = None
         self._damage: StorageError | None = None
+        self._seen: dict[int, str] = {}  # assessment id -> its replaced mark when last read
         applied = self._prepare_file(check_later)
+        # Made read-only by its owner: read, never written, its mode never changed.
+        self.read_only = opening.made_read_only(self.path)
         try:
-            self.conn = opening.connect(self.path, busy_timeout, unchecked=bool(self.unchecked))
+            self.conn = opening.connect(self.path, busy_timeout, unchecked=bool(self.unchecked),
+                                        read_only=self.read_only)  # fmt: skip
         except DatabaseDamaged as e:
             raise self._with_way_back(e) from e
         try:
@@ -167,6 +173,8 @@ class Database:
             self._migrations = MIGRATIONS
         with translated(self.path):
             pending = self._migrations.pending(self.db)
+            if pending and self.read_only:
+                raise self._read_only_error()
             if pending and applied and self.path is not None:
                 self._copy_to(self._new_backup_path())
             if pending and all(m.transactional for m in pending):
@@ -182,7 +190,15 @@ class Database:
         if self.path is not None:
             opening.tighten(self.path)
 
+    def _read_only_error(self) -> ReadOnlyDatabase:
+        return ReadOnlyDatabase(
+            f"The database '{self.path}' is read-only (its owner made it so), so nothing can "
+            "be changed in it; ddwizard leaves it that way. Nothing was written."
+        )
+
     def _set_user_version(self) -> None:
+        if self.read_only:
+            return
         if self.conn.execute("PRAGMA user_version").fetchone()[0] != len(self._known):
             self.conn.execute(f"PRAGMA user_version = {len(self._known)}")
 
@@ -206,6 +222,8 @@ class Database:
             with self._guarded(), self._savepoint():
                 yield self
             return
+        if self.read_only:
+            raise self._read_only_error()
         self.check_integrity()  # a file not yet checked, or found damaged, is not written
         with self._guarded():
             self.conn.execute("BEGIN IMMEDIATE")
@@ -250,6 +268,34 @@ class Database:
     def _write(self, fn, *args) -> None:
         with self.atomic():
             fn(self.conn, *args, self._now())
+
+    def _edit(self, fn, assessment_id: int, *args) -> None:
+        with self._editing(assessment_id):
+            fn(self.conn, assessment_id, *args, self._now())
+
+    @contextmanager
+    def _editing(self, assessment_id: int) -> Iterator[None]:
+        """A write to an assessment this connection has read: refused, with nothing
+        written, when it was replaced meanwhile (see `require_current`)."""
+        with self.atomic():
+            self._require_current(assessment_id)
+            yield
+
+    def require_current(self, assessment_id: int) -> None:
+        """Raise AssessmentReplaced when the assessment was replaced as a whole (an
+        `import --replace`, here or in another process) since this connection last read it:
+        what was read is stale, and is neither to be written back nor exported."""
+        with self._guarded():
+            self._require_current(assessment_id)
+
+    def _require_current(self, assessment_id: int) -> None:
+        seen = self._seen.get(assessment_id)
+        if seen is not None and seen != rows.replaced_mark(self.conn, assessment_id):
+            raise AssessmentReplaced(
+                f"Assessment number {assessment_id} was replaced from outside this window "
+                "(by an import) since it was opened. It has been reloaded as it is now; the "
+                "last change made here was not written over it."
+            )
 
     # --- questionnaires ------------------------------------------------------------------
 
@@ -323,6 +369,9 @@ class Database:
             now = self._now()
             qrow = questionnaires.ensure(self.conn, q, now)
             assessments.replace(self.conn, assessment_id, a, qrow, now)
+            rows.mark_replaced(self.conn, assessment_id)
+            # Who replaced it here knows what it now holds; other connections do not.
+            self._seen[assessment_id] = rows.replaced_mark(self.conn, assessment_id)
             listing.store_progress(self.conn, self._question_ids, assessment_id)
 
     def _refuse_duplicate(self, uid: str, allowed: int | None) -> None:
@@ -337,8 +386,24 @@ class Database:
         )
 
     def load_assessment(self, assessment_id: int) -> Assessment:
-        with self._guarded():
-            return assessments.read(self.conn, assessment_id)
+        """The assessment as stored; later writes to it are checked against this reading."""
+        with self._guarded(), self._snapshot():
+            found = assessments.read(self.conn, assessment_id)
+            self._seen[assessment_id] = rows.replaced_mark(self.conn, assessment_id)
+            return found
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Several reads that see one state of the file (a read transaction)."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def questionnaire_for(self, assessment_id: int) -> Questionnaire:
         with self._guarded():
@@ -403,10 +468,11 @@ class Database:
         from ddwizard.core.changes import AreasSelected, QuestionnaireSwitched
 
         if isinstance(change, QuestionnaireSwitched):  # everything kept for the old one goes
+            self.require_current(assessment_id)
             before = self.load_assessment(assessment_id)
             self.replace_assessment(assessment_id, change.apply(before), change.questionnaire)
             return
-        with self.atomic():
+        with self._editing(assessment_id):
             moved = autosave.apply(self.conn, assessment_id, change, self._now())
             if moved is not None:
                 listing.progress_moved(
@@ -417,7 +483,7 @@ class Database:
 
     def trust_reference(self, trust_name: str) -> tuple[TrustReference, ...]:
         """The trust's own account of its referents, as stored (none for a new name)."""
-        with translated(self.path):
+        with self._guarded():
             found = self.conn.execute("SELECT id FROM trusts WHERE name = ?", [trust_name])
             row = found.fetchone()
             return rows.trust_references(self.conn, row[0]) if row else ()
@@ -460,8 +526,9 @@ class Database:
         if dest is None:
             dest = self._new_backup_path()
         taken = self._copy_to(Path(dest))
-        with self.atomic():
-            rows.set_meta(self.conn, "backup.revision", revision or "0")
+        if not self.read_only:  # a backup only reads: a read-only file is backed up too
+            with self.atomic():
+                rows.set_meta(self.conn, "backup.revision", revision or "0")
         return taken
 
     def _copy_to(self, dest: Path) -> Path:

@@ -40,6 +40,14 @@ class NotFound(StorageError):
     """No such assessment or questionnaire."""
 
 
+class ReadOnlyDatabase(StorageError):
+    """The file's owner made it read-only: it is read, never written."""
+
+
+class AssessmentReplaced(StorageError):
+    """The assessment read here was replaced as a whole (by an import) since."""
+
+
 class DuplicateAssessment(StorageError):
     """An assessment with this uid is already in the database."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,13 +53,24 @@ def make_private_file(path: Path) -> None:
 
 
 def tighten(path: Path) -> None:
-    """0600 on the database and the files SQLite keeps beside it."""
+    """No one but the owner may read the database or the files SQLite keeps beside it.
+    Only others' permissions are taken away: a file its owner made read-only stays so."""
     for p in (path, sidecar(path, "-wal"), sidecar(path, "-shm")):
         try:
-            if p.exists():
-                p.chmod(0o600)
+            mode = stat.S_IMODE(os.lstat(p).st_mode)
+            if mode & 0o077 and not stat.S_ISLNK(os.lstat(p).st_mode):
+                p.chmod(mode & 0o700)
         except OSError:
-            pass  # not ours to change (e.g. another owner): leave it
+            pass  # gone, or not ours to change (e.g. another owner): leave it
+
+
+def made_read_only(path: Path | None) -> bool:
+    """The owner took away their own permission to write the file (e.g. `chmod 400`): it
+    is opened read-only, even by a user the system would let write it."""
+    try:
+        return path is not None and not os.stat(path).st_mode & stat.S_IWUSR
+    except OSError:
+        return False
 
 
 def sidecar(path: Path, suffix: str) -> Path:
@@ -176,14 +188,18 @@ def applied_names(conn: sqlite3.Connection) -> list[str]:
 # --- the working connection --------------------------------------------------------------
 
 
-def connect(path: Path | None, timeout: float, *, unchecked: bool = False) -> sqlite3.Connection:
+def connect(path: Path | None, timeout: float, *, unchecked: bool = False,
+            read_only: bool = False) -> sqlite3.Connection:  # fmt: skip
     """Open for reading and writing, with the pragmas our durability promise rests on.
 
     `isolation_level=None`: the driver never opens a transaction behind our back; every
     write happens inside an explicit `atomic()` block and is committed when it ends.
     `unchecked`: the file's integrity check is put off; a file not in WAL mode (a restored
-    backup) is checked now, as switching it to WAL writes to it.
+    backup) is checked now, as switching it to WAL writes to it. `read_only`: a connection
+    that cannot write, in whatever journal mode the file is.
     """
+    if read_only and path is not None:
+        return open_read_only(path, timeout)
     target = ":memory:" if path is None else str(path)
     with translated(path):
         conn = sqlite3.connect(target, timeout=timeout, isolation_level=None)

@@ -130,3 +130,12 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [key, value],
     )
+
+
+def replaced_mark(conn: sqlite3.Connection, assessment_id: int) -> str:
+    """Changes each time the assessment is replaced as a whole (kept in `meta`)."""
+    return get_meta(conn, f"replaced.{assessment_id}") or "0"
+
+
+def mark_replaced(conn: sqlite3.Connection, assessment_id: int) -> None:
+    set_meta(conn, f"replaced.{assessment_id}", str(int(replaced_mark(conn, assessment_id)) + 1))

@@ -250,6 +250,8 @@ class FileActions(QObject):
         if not self.model.is_open():
             return
         self.model.flush()
+        if not self.model.ensure_current():  # replaced from outside: reloaded, not exported
+            return
         a, q = self.model.assessment, self.model.questionnaire
         if not (a.school.name.strip() and a.trust.name.strip()):
             self.dialogs.error("Export brief", NEEDS_NAMES)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from ddwizard.core.errors import UserError
 from ddwizard.core.statuses import Status
 from ddwizard.lazy import lazy_module
-from ddwizard.storage import AssessmentInfo, Database
+from ddwizard.storage import AssessmentInfo, AssessmentReplaced, Database
 
 # The model opens assessments; the start screen, shown before any is open, needs none of
 # the core's data classes, so these load when an assessment first does.
@@ -157,6 +157,8 @@ class AssessmentModel(QObject):
             return False  # only while nothing is answered
         self._retry()
         ok, inverse = self._attempt(change)
+        if ok is None:  # replaced from outside and reloaded: nothing to try again
+            return False
         if ok:
             self._failed.pop(change.key, None)
             self._remember(inverse)
@@ -167,18 +169,24 @@ class AssessmentModel(QObject):
     def _retry(self) -> None:
         for key, change in list(self._failed.items()):
             ok, inverse = self._attempt(change)
+            if ok is None:
+                return
             if ok:
                 del self._failed[key]
                 self._remember(inverse)
 
-    def _attempt(self, change: Change) -> tuple[bool, Change | None]:
+    def _attempt(self, change: Change) -> tuple[bool | None, Change | None]:
         """Store and apply one change: (stored?, the change that would put back what it
-        replaced, or None when it changed nothing or cannot be put back)."""
+        replaced, or None when it changed nothing or cannot be put back). Stored? is None
+        when the assessment was replaced from outside: it is reloaded, nothing is kept."""
         if isinstance(change, changes.TrustChosen):  # that trust's own reference comes too
             change = changes.TrustChosen(change.name, self.db.trust_reference(change.name))
         before = self.assessment
         try:
             self.db.apply(self.assessment_id, change)
+        except AssessmentReplaced as e:
+            self._reload_replaced(e)
+            return None, None
         except UserError as e:
             self.saveFailed.emit(str(e))
             return False, None
@@ -194,6 +202,29 @@ class AssessmentModel(QObject):
 
     def has_failed_writes(self) -> bool:
         return bool(self._failed)
+
+    def ensure_current(self) -> bool:
+        """False, after reloading and saying so, when the open assessment was replaced from
+        outside (an import) since it was read: nothing is to be exported from the old copy."""
+        try:
+            self.db.require_current(self.assessment_id)
+        except AssessmentReplaced as e:
+            self._reload_replaced(e)
+            return False
+        return True
+
+    def _reload_replaced(self, e: AssessmentReplaced) -> None:
+        """The stored assessment is the one to show: edits to the old copy are dropped."""
+        self._failed.clear()
+        self._pending.clear()
+        self._undo.clear()  # they would put back values of the copy that was replaced
+        self._redo.clear()
+        self.undoChanged.emit()
+        self.assessment = self.db.load_assessment(self.assessment_id)
+        self.questionnaire = self.db.questionnaire_for(self.assessment_id)
+        self._placement = None
+        self.loaded.emit()
+        self.saveFailed.emit(str(e))
 
     # --- undo and redo -----------------------------------------------------------------------
 
@@ -236,6 +267,8 @@ class AssessmentModel(QObject):
             return False
         change = source.pop()
         ok, inverse = self._attempt(change)
+        if ok is None:  # replaced from outside: the lists were emptied on reloading
+            return False
         if not ok:
             source.append(change)
             return False
