@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ddwizard import services
-from ddwizard.storage import Database, ReadOnlyDatabase
+from ddwizard.storage import Database, StorageError
 
 from .helpers import ddwizard, full_assessment, mode, write_bundles
 
@@ -51,7 +51,7 @@ def test_the_app_model_says_a_read_only_database_cannot_be_changed(read_only, qt
         with qtbot.waitSignal(model.saveFailed) as said:
             assert not model.set_details(label="changed?")
         assert "read-only" in said.args[0]
-        with pytest.raises(ReadOnlyDatabase):
+        with pytest.raises(StorageError, match="read-only"):
             db.set_state("ui.last", "{}")
     assert mode(read_only) == 0o400
 
