@@ -173,10 +173,18 @@ def earlier_for_brief(db: Database, assessment_id: int):
 
 
 def resolve_id(db: Database, text: str) -> int:
-    """An assessment by its number in `list`, or by its uid."""
-    if text.isdigit():
+    """An assessment by its number in `list`, or by its uid; anything else is refused in
+    words (only ASCII digits make a number: `²` or `١` are not one)."""
+    shown = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    if text.isascii() and text.isdigit():
+        if len(text) > 18 or int(text) == 0:  # past SQLite's integers: no such number
+            raise NotFound(f"there is no assessment number {shown} (see 'ddwizard list')")
         db.load_assessment(int(text))  # NotFound in words if it is not there
         return int(text)
+    if not text.strip() or not shown.isprintable() or shown != text:
+        raise NotFound(
+            f"'{shown}' is not an assessment number or uid (see 'ddwizard list' for both)"
+        )
     found = db.find_uid(text)
     if found is None:
         raise NotFound(f"there is no assessment '{text}' (see 'ddwizard list')")
@@ -197,7 +205,8 @@ def compare_assessments(db: Database, ids: list[int]):
 def comparison_ids(db: Database, texts: list[str]) -> list[int]:
     """Assessments by number or uid, as `compare` takes them. A number is checked when the
     assessments are read, all together, not one by one here."""
-    return [int(t) if t.isdigit() else resolve_id(db, t) for t in texts]
+    return [int(t) if t.isascii() and t.isdigit() and len(t) <= 18 else resolve_id(db, t)
+            for t in texts]  # fmt: skip
 
 
 def newest_questionnaire(db: Database, qid: str) -> Questionnaire | None:

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ddwizard.core.assessment import (
     Answer,
@@ -29,16 +29,15 @@ from ddwizard.core.assessment import (
     TrustReference,
     new_uid,
 )
+from ddwizard.core.bundle_checks import Day, Long, Month, Name, Short, loads, text_problems
 from ddwizard.core.bundle_write import FORMAT, FORMAT_VERSION, dumps_bundle, write_bundle
 from ddwizard.core.errors import UserError
 from ddwizard.core.questionnaire import EVIDENCE_SOURCES, Questionnaire
 
 MAX_BUNDLE_BYTES = 50 * 1024 * 1024
 
-Text = str
+Text = Long  # notes, rationales, actions: see bundle_checks for the limits
 Coord = Annotated[float, Field(ge=-1, le=1, allow_inf_nan=False)]
-Month = Annotated[str, StringConstraints(pattern=r"^(\d{4}-\d{2}(-\d{2})?)?$")]
-Day = Annotated[str, StringConstraints(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
 Evidence = Literal[EVIDENCE_SOURCES]  # type: ignore[valid-type]
 
 
@@ -55,45 +54,45 @@ class _Model(BaseModel):
 
 
 class _QRef(_Model):
-    id: str
-    version: str
+    id: Short
+    version: Short
 
 
 class _School(_Model):
-    name: Annotated[str, StringConstraints(min_length=1)]
-    urn: Text = ""
-    phase: Text = ""
-    local_authority: Text = ""
+    name: Name
+    urn: Short = ""
+    phase: Short = ""
+    local_authority: Short = ""
 
 
 class _Reference(_Model):
-    referent: str
+    referent: Short
     practice: Text = ""
     purpose: Text = ""
 
 
 class _Trust(_Model):
-    name: Annotated[str, StringConstraints(min_length=1)]
+    name: Name
     reference: list[_Reference] = []
 
 
 class _Meta(_Model):
-    uid: str | None = None
-    label: Text = ""
-    assessor: Text = ""
+    uid: Short | None = None
+    label: Short = ""
+    assessor: Short = ""
     assessed_on: Day = ""
     status: Status = Status.DRAFT
 
 
 class _Answer(_Model):
-    question: str
-    option: str | None = None
+    question: Short
+    option: Short | None = None
     note: Text = ""
     evidence: list[Evidence] = []
 
 
 class _RNote(_Model):
-    referent: str
+    referent: Short
     confidence: Confidence | None = None
     note: Text = ""
 
@@ -106,7 +105,7 @@ class _Step(_Model):
 
 
 class _Target(_Model):
-    referent: str
+    referent: Short
     purpose: Coord
     practice: Coord
     by: Month = ""
@@ -116,10 +115,10 @@ class _Target(_Model):
 
 
 class _Entry(_Model):
-    item: str
+    item: Short
     status: ItemStatus = ItemStatus.NOT_STARTED
     note: Text = ""
-    owner: Text = ""
+    owner: Short = ""
     due: Day = ""
 
 
@@ -131,7 +130,7 @@ class _Bundle(_Model):
     school: _School
     trust: _Trust
     assessment: _Meta = _Meta()
-    referents: list[str] | None = None
+    referents: list[Short] | None = None
     answers: list[_Answer] = []
     referent_notes: list[_RNote] = []
     targets: list[_Target] = []
@@ -151,7 +150,7 @@ def parse_json(raw: bytes | str, source: str = "bundle") -> dict:
         except UnicodeDecodeError as e:
             raise BundleError([f"{source}: the file is not UTF-8 text (byte {e.start})"]) from e
     try:
-        data = json.loads(raw)
+        data = loads(raw)
     except json.JSONDecodeError as e:
         raise BundleError(
             [f"{source}: not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}"]
@@ -160,6 +159,9 @@ def parse_json(raw: bytes | str, source: str = "bundle") -> dict:
         raise BundleError([f"{source}: the JSON is nested too deeply to be a bundle"]) from e
     if not isinstance(data, dict):
         raise BundleError([f"{source}: a bundle is a JSON object, not {type(data).__name__}"])
+    problems = text_problems(data)
+    if problems:
+        raise BundleError([f"{source}: {p}" for p in problems])
     return data
 
 
@@ -215,8 +217,11 @@ def _describe(err: dict) -> str:
         return f"unknown field `{where}` (is it a typo?)"
     if kind == "missing":
         return f"`{where}` is required but missing"
-    if kind == "string_pattern_mismatch":
-        return f"`{where}` should be a date like 2026-11-22 (or 2027-09 for a month)"
+    if kind == "value_error":
+        return f"`{where}`: {err['ctx']['error']}"
+    if kind == "string_too_long":
+        limit, found = err["ctx"]["max_length"], len(err.get("input", ""))
+        return f"`{where}` is longer than {limit:,} characters (it has {found:,}); shorten it"
     return f"`{where}`: {err['msg'].lower()} (found {json.dumps(err.get('input'))[:60]})"
 
 

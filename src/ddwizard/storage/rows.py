@@ -16,6 +16,12 @@ if TYPE_CHECKING:
 ORDERED_CHILDREN = ("answers", "referent_notes", "targets", "checklist_entries")
 
 
+def nfc(text: str) -> str:
+    import unicodedata  # loaded with the first school or trust written
+
+    return unicodedata.normalize("NFC", text)
+
+
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -49,7 +55,9 @@ def require_exists(conn: sqlite3.Connection, assessment_id: int) -> None:
 
 
 def school_id(conn: sqlite3.Connection, school: School) -> int:
-    """The row for this school. Name and URN identify it; phase and LA take the latest."""
+    """The row for this school. Name and URN identify it; phase and LA take the latest.
+    Names are matched and stored as NFC: two spellings that look the same are one school."""
+    school = school.__class__(nfc(school.name), school.urn, school.phase, school.local_authority)
     conn.execute(
         "INSERT INTO schools (name, urn, phase, local_authority) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (name, urn) DO UPDATE SET phase = excluded.phase, "
@@ -62,6 +70,7 @@ def school_id(conn: sqlite3.Connection, school: School) -> int:
 
 
 def trust_id(conn: sqlite3.Connection, name: str) -> int:
+    name = nfc(name)  # as schools' names
     conn.execute("INSERT OR IGNORE INTO trusts (name) VALUES (?)", [name])
     return conn.execute("SELECT id FROM trusts WHERE name = ?", [name]).fetchone()[0]
 
