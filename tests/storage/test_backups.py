@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
-import time
 from datetime import date, timedelta
 
 import pytest
 
 from ddwizard.core.changes import AnswerChosen, DetailSet
-from ddwizard.storage import Database, DatabaseDamaged, NotADatabase, list_backups, restore
+from ddwizard.storage import Database, DatabaseDamaged, NotADatabase, list_backups, places, restore
 from ddwizard.storage.backups import prune
 
 from .storage_helpers import make_assessment
@@ -214,9 +213,9 @@ def test_copies_a_crash_cut_off_are_removed_later_and_only_those(db, db_path, as
     beside = db_path.with_name(f".{db_path.name}.9c0d1e2f.part")  # a restore's, cut off
     for path in (old, fresh, beside):
         path.write_bytes(b"half a copy")
-    long_ago = time.time() - 2 * 3600
-    for path in (old, beside):
-        os.utime(path, (long_ago, long_ago))
-    db.auto_backup()
+    # Not their age but whether a live process holds them: `fresh` is being written (here,
+    # held as the writing process holds it), the others were cut off moments ago.
+    with places.claimed(fresh):
+        db.auto_backup()
     assert not old.exists() and not beside.exists()
     assert fresh.exists() and len(list_backups(db_path)) == 1

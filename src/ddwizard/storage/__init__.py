@@ -3,7 +3,7 @@
 Imports `ddwizard.core` only; never the report, the UI or Qt.
 """
 
-from .backups import list_backups, restore
+from .backups import list_backups
 from .database import Database
 from .errors import (
     AssessmentReplaced,
@@ -17,6 +17,7 @@ from .errors import (
     StorageError,
 )
 from .listing import AssessmentInfo
+from .restore import restore
 from .unset import UNSET
 
 __all__ = [

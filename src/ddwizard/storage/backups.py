@@ -12,29 +12,24 @@ import contextlib
 import os
 import re
 import sqlite3
-import time
-from collections.abc import Callable, Hashable, Iterable
+import stat
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import identity
+from . import places
 from .errors import (
-    DatabaseDamaged,
-    DatabaseTooNew,
-    NotADatabase,
     StorageError,
     file_problem,
     translated,
 )
 from .opening import (
-    Clock,
     check_file,
     make_private_dir,
     make_private_file,
     open_read_only,
     sidecar,
     tighten,
-    utc_now,
 )
 
 NAME = re.compile(r"^(.+)-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
@@ -74,40 +69,43 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
     """
     if dest.exists():
         raise StorageError(f"Cannot back up to '{dest}': a file with that name already exists.")
-    staged = snapshot(source, dest)
-    try:
-        _publish(staged, dest)
-    except OSError as e:
-        raise file_problem(dest, e) from e
-    finally:
-        discard(staged)
+    with snapshot(source, dest) as staged:
+        try:
+            _publish(staged, dest)
+        except OSError as e:
+            raise file_problem(dest, e) from e
     tighten(dest)
     return dest
 
 
-def snapshot(source: sqlite3.Connection, dest: Path) -> Path:
-    """A complete private copy of `source` in a temporary file beside `dest`; on any failure
-    nothing is left behind. Errors name `dest`, the file the person asked for."""
+@contextlib.contextmanager
+def snapshot(source: sqlite3.Connection, dest: Path) -> Iterator[Path]:
+    """A complete private copy of `source` in a temporary file beside `dest`, locked as
+    this process's own until the block ends; then, and on any failure, nothing is left
+    behind. Errors name `dest`, the file the person asked for."""
     staged = dest.with_name(f".{dest.name}.{os.urandom(4).hex()}.part")
     try:
         make_private_dir(dest.parent)
         make_private_file(staged)
-        with translated(dest):
-            target = sqlite3.connect(staged, isolation_level=None)
-            try:
-                source.backup(target)
-                # A single self-contained file: no -wal beside it to lose when it is moved.
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-        _sync_file(staged)
+        with places.claimed(staged):
+            _fill(source, staged, dest)
+            yield staged
     except OSError as e:
-        discard(staged)
         raise file_problem(dest, e) from e
-    except BaseException:
+    finally:
         discard(staged)
-        raise
-    return staged
+
+
+def _fill(source: sqlite3.Connection, staged: Path, dest: Path) -> None:
+    with translated(dest):
+        target = sqlite3.connect(staged, isolation_level=None)
+        try:
+            source.backup(target)
+            # A single self-contained file: no -wal beside it to lose when it is moved.
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+    _sync_file(staged)
 
 
 def _publish(staged: Path, dest: Path) -> None:
@@ -172,14 +170,44 @@ def list_backups(db_path_or_dir: str | os.PathLike, name: str | None = None) -> 
         folder = where
     else:
         folder, name = default_dir(where), backup_name(where)
-    if not folder.is_dir():
+    if not _usable(folder):
         return []
     found = [
-        (s[1:], p)
+        p
         for p in folder.iterdir()
-        if (s := _stamp(p)) is not None and (name is None or s[0] == name) and p.is_file()
+        if (s := _stamp(p)) is not None and (name is None or s[0] == name) and places.is_ours(p)
     ]
-    return [p for _, p in sorted(found, reverse=True)]
+    return sorted(found, key=_held_order, reverse=True)
+
+
+def _usable(folder: Path) -> bool:
+    """A real folder of this user's: one that is a link, or another's, is never read."""
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and places.owned(info)
+
+
+def _held_order(path: Path) -> tuple[int, tuple, str]:
+    """Newest is what holds the most: the database's revision copied inside it (every
+    change counts it up, whatever the clock says), then the name's time; a file that cannot
+    be read comes last."""
+    return (_revision_inside(path), (_stamp(path) or ("", 0, 0))[1:], path.name)
+
+
+def _revision_inside(path: Path) -> int:
+    try:
+        conn = open_read_only(path, 0.5)
+    except (StorageError, OSError):
+        return -1
+    try:
+        found = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        return int(found[0]) if found else -1
+    except (sqlite3.Error, ValueError, TypeError):
+        return -1
+    finally:
+        conn.close()
 
 
 def newest_good(folder: Path, known: list[str], timeout: float = 1.0,
@@ -196,11 +224,12 @@ def newest_good(folder: Path, known: list[str], timeout: float = 1.0,
 
 
 def to_keep(backups: list[Path]) -> set[Path]:
-    """The newest backup, plus the newest of each of the last 7 days, 4 weeks and 6 months
-    that have any (a backup can count for several of these)."""
+    """The newest backup (by what it holds: `backups` come newest first), plus the newest
+    of each of the last 7 days, 4 weeks and 6 months that have any, by their names' dates
+    (a backup can count for several of these)."""
     stamped = [(s[1:], p) for p in backups if (s := _stamp(p)) is not None]
     dated = [(p, m[0]) for m, p in sorted(stamped, reverse=True)]
-    keep = {dated[0][0]} if dated else set()
+    keep = set(backups[:1])
     keep |= _newest_per(dated, lambda d: d.date(), KEEP_DAILY)
     keep |= _newest_per(dated, lambda d: d.isocalendar()[:2], KEEP_WEEKLY)
     keep |= _newest_per(dated, lambda d: (d.year, d.month), KEEP_MONTHLY)
@@ -223,138 +252,22 @@ def _newest_per(
     return kept
 
 
-PART_STALE_S = 3600  # a copy still unfinished after an hour was cut off (a crash, a kill)
-
-
-def stale_parts(folder: Path, now: float | None = None) -> list[Path]:
-    """Unfinished copies (`snapshot` files) in `folder` that nothing is writing any more:
-    a crash or a kill in the middle of a backup or a restore leaves one behind."""
-    now = time.time() if now is None else now
-    found = []
-    with contextlib.suppress(OSError):
-        for path in folder.glob(".*.part"):
-            with contextlib.suppress(OSError):
-                if now - path.stat().st_mtime > PART_STALE_S:
-                    found.append(path)
-    return found
-
-
-def prune(folder: Path) -> list[Path]:
+def prune(folder: Path, keep: Iterable[Path] = ()) -> list[Path]:
     """Delete the backups in `folder` that retention does not keep, each database's counted
-    apart from the others', and any unfinished copy left there. Returns the backups."""
-    for part in stale_parts(folder):
+    apart from the others', and any unfinished copy no process owns. Only this user's own
+    files are ever deleted, never through a link, and never those in `keep` (a backup just
+    taken). Returns the backups deleted."""
+    if not _usable(folder):
+        return []
+    for part in places.unowned_parts(folder):
         discard(part)
     by_name: dict[str, list[Path]] = {}
     for path in list_backups(folder):
         by_name.setdefault(_stamp(path)[0], []).append(path)
     removed = []
     for found in by_name.values():
-        keep = to_keep(found)
-        removed += [p for p in found if p not in keep]
+        kept = to_keep(found) | set(keep)
+        removed += [p for p in found if p not in kept]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
-
-
-# --- restore ---------------------------------------------------------------------------------
-
-
-def restore(
-    db_path: str | os.PathLike,
-    backup_path: str | os.PathLike,
-    *,
-    clock: Clock = utc_now,
-    timeout: float = 5.0,
-) -> Path | None:
-    """Put a backup in place of the database.
-
-    The backup is checked first (a healthy ddwizard database this version can open) and
-    copied, complete, beside the database. Only then is the current file, with its -wal and
-    -shm, kept aside as `<name>.replaced-YYYYmmdd-HHMMSS` (never deleted) and the copy renamed
-    into its place, so a crash at any moment leaves either the old or the restored database
-    under the database's name. Returns the kept path (None when there was no current file).
-    Close any open `Database` on `db_path` first.
-    """
-    db_path, backup_path = Path(db_path).absolute(), Path(backup_path)
-    if not backup_path.is_file():
-        raise StorageError(f"There is no backup file '{backup_path}'.")
-    if not check_file(backup_path, identity.known(), timeout):
-        raise NotADatabase(f"'{backup_path}' is an empty database, not a ddwizard backup.")
-    _settle(db_path, timeout)
-    staged = _stage(backup_path, db_path, timeout)
-    try:
-        aside, linked = _keep_aside(db_path, clock())
-        try:
-            os.replace(staged, db_path)
-        except BaseException:
-            _undo_aside(db_path, aside, linked)
-            raise
-    except OSError as e:
-        raise file_problem(db_path, e) from e
-    finally:
-        discard(staged)
-    _sync_dir(db_path.parent)
-    tighten(db_path)
-    return aside
-
-
-def _settle(db_path: Path, timeout: float) -> None:
-    """Make sure nothing else has a healthy current database open (its changes would go on
-    into the file kept aside), and fold its -wal into it so it is kept as one file.
-    A damaged, foreign or newer file is kept exactly as it is."""
-    if not db_path.exists():
-        return
-    try:
-        check_file(db_path, identity.known(), timeout)
-    except (DatabaseDamaged, NotADatabase, DatabaseTooNew):
-        return
-    with translated(db_path):
-        conn = sqlite3.connect(db_path, timeout=timeout, isolation_level=None)
-        try:
-            # Leaving WAL mode needs the only connection: "locked" if the app has it open.
-            conn.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            conn.close()
-
-
-def _stage(backup_path: Path, db_path: Path, timeout: float) -> Path:
-    source = open_read_only(backup_path, timeout)
-    try:
-        with translated(backup_path):
-            return snapshot(source, db_path)
-    finally:
-        source.close()
-
-
-def _keep_aside(db_path: Path, moment: datetime) -> tuple[Path | None, bool]:
-    """Give the current file a second name (a hard link, so it stays in place until the
-    copy replaces it in one step) and move its -wal and -shm to match. Returns the new name
-    and whether it is a link (False: the file itself was moved, where links are not possible).
-    """
-    if not db_path.exists():
-        return None, False
-    base = f"{db_path.name}.replaced-{moment.astimezone(UTC):%Y%m%d-%H%M%S}"
-    aside = _free(db_path.with_name(base), lambda n: db_path.with_name(f"{base}-{n}"))
-    try:
-        os.link(db_path, aside)
-        linked = True
-    except OSError:
-        linked = False
-    for suffix in ("-wal", "-shm"):  # keep the pair readable together under the new name
-        if sidecar(db_path, suffix).exists():
-            os.replace(sidecar(db_path, suffix), sidecar(aside, suffix))
-    if not linked:
-        os.replace(db_path, aside)
-    return aside, linked
-
-
-def _undo_aside(db_path: Path, aside: Path | None, linked: bool) -> None:
-    if aside is None:
-        return
-    for suffix in ("-wal", "-shm"):
-        if sidecar(aside, suffix).exists():
-            os.replace(sidecar(aside, suffix), sidecar(db_path, suffix))
-    if linked:
-        aside.unlink(missing_ok=True)
-    else:
-        os.replace(aside, db_path)

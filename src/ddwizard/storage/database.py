@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ddwizard.lazy import lazy_module
 
-from . import backups, identity, listing, opening, rows
+from . import backups, identity, listing, opening, places, rows
 from .errors import (
     AssessmentReplaced,
     DatabaseDamaged,
@@ -536,8 +536,16 @@ class Database:
             return backups.copy_database(self.conn, dest)
 
     def _new_backup_path(self) -> Path:
-        return backups.new_backup_path(self._require_backup_dir(), self._clock(),
-                                       backups.backup_name(self.path))  # fmt: skip
+        """A new name in the backup folder, once the folder is known to be the user's own,
+        private and not a link; unfinished copies no process owns are removed from it."""
+        folder = self._require_backup_dir()
+        try:
+            places.secure_dir(folder)
+        except OSError as e:
+            raise file_problem(folder, e) from e
+        for part in places.unowned_parts(folder):
+            backups.discard(part)
+        return backups.new_backup_path(folder, self._clock(), backups.backup_name(self.path))
 
     def _require_backup_dir(self) -> Path:
         if self.backup_dir is None:
@@ -555,11 +563,10 @@ class Database:
         copies a crash left behind."""
         taken = self.backup() if self.changed_since_last_backup() else None
         if self.backup_dir is not None:
-            backups.prune(self.backup_dir)
+            backups.prune(self.backup_dir, keep=[taken] if taken else [])
         if self.path is not None:  # a restore's unfinished copy, cut off, beside the file
-            for part in backups.stale_parts(self.path.parent):
-                if part.name.startswith(f".{self.path.name}."):
-                    backups.discard(part)
+            for part in places.unowned_parts(self.path.parent, f".{self.path.name}."):
+                backups.discard(part)
         return taken
 
 

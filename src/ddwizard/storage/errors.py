@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -67,10 +68,23 @@ def damaged(path: Path | None) -> DatabaseDamaged:
 def with_backup(error: StorageError, path: Path, backup: Path) -> StorageError:
     """The same error, with the way back naming a backup that opens."""
     text = str(error).replace(RESTORE_HINT, "").rstrip()
+    command = pasteable("ddwizard", "--db", str(path), "restore", str(backup))
     return type(error)(
         f"{text} The newest good backup is '{backup}': put it back with File > Restore a "
-        f"backup…, or `ddwizard --db '{path}' restore '{backup}'`."
+        f"backup…, or `{command}`."
     )
+
+
+def pasteable(*words: str) -> str:
+    """A command to paste into this system's shell, each word quoted for it: an apostrophe
+    or a `$(...)` in a path stays part of the path."""
+    if os.name == "nt":
+        import subprocess
+
+        return subprocess.list2cmdline(words)
+    import shlex
+
+    return shlex.join(words)
 
 
 def in_use(path: Path | None) -> DatabaseInUse:
