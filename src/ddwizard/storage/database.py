@@ -9,43 +9,29 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ddwizard.lazy import lazy_module
-
-from . import backups, identity, listing, opening, places, rows
+from . import backups, identity, opening, places, rows
 from .errors import (
-    AssessmentReplaced,
     DatabaseDamaged,
-    DuplicateAssessment,
     NotADatabase,
-    NotFound,
     ReadOnlyDatabase,
     StorageError,
     file_problem,
     translated,
     with_backup,
 )
-
-# Reading and writing assessments and questionnaires needs the core's data classes, which
-# the start screen does not: these load on first use.
-assessments = lazy_module("ddwizard.storage.assessments")
-autosave = lazy_module("ddwizard.storage.autosave")
-questionnaires = lazy_module("ddwizard.storage.questionnaires")
+from .records import Records, describe
 
 if TYPE_CHECKING:
-    from ddwizard.core.assessment import Assessment, TrustReference
-    from ddwizard.core.changes import Change
     from ddwizard.core.questionnaire import Questionnaire
 
-    from .autosave import AuditEntry
-    from .listing import AssessmentInfo
-    from .questionnaires import QuestionnaireInfo
+    from .listing import QuestionIds
 
 if TYPE_CHECKING:  # sqlite-utils is imported only when there are migrations to apply
     from sqlite_utils import Database as SqlDatabase
     from sqlite_utils.migrations import Migrations
 
 
-class Database:
+class Database(Records):
     """A ddwizard database file (or an in-memory one, with `path=None`).
 
     Opening checks an existing file read-only before anything writes to it, then applies
@@ -81,7 +67,7 @@ class Database:
 
             self._known = known_names(migrations)
         self._questionnaire_cache: dict[tuple[int, str], Questionnaire] = {}
-        self._question_ids_cache: dict[tuple[int, str], listing.QuestionIds] = {}
+        self._question_ids_cache: dict[tuple[int, str], QuestionIds] = {}
         self._sql_db: SqlDatabase | None = None
         # True while the integrity check is put off (see check_later); the damage found.
         self.unchecked: bool | None = None
@@ -265,241 +251,6 @@ class Database:
     def _now(self) -> str:
         return opening.stamp(self._clock())
 
-    def _write(self, fn, *args) -> None:
-        with self.atomic():
-            fn(self.conn, *args, self._now())
-
-    def _edit(self, fn, assessment_id: int, *args) -> None:
-        with self._editing(assessment_id):
-            fn(self.conn, assessment_id, *args, self._now())
-
-    @contextmanager
-    def _editing(self, assessment_id: int) -> Iterator[None]:
-        """A write to an assessment this connection has read: refused, with nothing
-        written, when it was replaced meanwhile (see `require_current`)."""
-        with self.atomic():
-            self._require_current(assessment_id)
-            yield
-
-    def require_current(self, assessment_id: int) -> None:
-        """Raise AssessmentReplaced when the assessment was replaced as a whole (an
-        `import --replace`, here or in another process) since this connection last read it:
-        what was read is stale, and is neither to be written back nor exported."""
-        with self._guarded():
-            self._require_current(assessment_id)
-
-    def _require_current(self, assessment_id: int) -> None:
-        seen = self._seen.get(assessment_id)
-        if seen is not None and seen != rows.replaced_mark(self.conn, assessment_id):
-            raise AssessmentReplaced(
-                f"Assessment number {assessment_id} was replaced from outside this window "
-                "(by an import) since it was opened. It has been reloaded as it is now; the "
-                "last change made here was not written over it."
-            )
-
-    # --- questionnaires ------------------------------------------------------------------
-
-    def add_questionnaire(self, q: Questionnaire, source_text: str = "") -> int:
-        """Store a copy (replacing one with the same id and version). Returns its row id."""
-        with self.atomic():
-            row = questionnaires.store(self.conn, q, source_text, self._now())
-            rows.bump_revision(self.conn)
-        return row
-
-    def questionnaires(self) -> list[QuestionnaireInfo]:
-        with self._guarded():
-            return questionnaires.infos(self.conn)
-
-    def get_questionnaire(self, qid: str, version: str) -> Questionnaire:
-        with self._guarded():
-            row = questionnaires.row_id(self.conn, qid, version)
-            if row is None:
-                raise NotFound(f"The questionnaire '{qid}' version {version} is not stored.")
-            return self._questionnaire(row)
-
-    def _questionnaire(self, row: int) -> Questionnaire:
-        """A stored copy, parsed once per version of the row."""
-        found = self.conn.execute("SELECT added FROM questionnaires WHERE id = ?", [row])
-        key = (row, found.fetchone()[0])
-        if key not in self._questionnaire_cache:
-            self._questionnaire_cache[key] = questionnaires.load(self.conn, row)
-        return self._questionnaire_cache[key]
-
-    def _question_ids(self, row: int, added: str) -> listing.QuestionIds:
-        """Each referent's question ids in a stored copy (for counting), once per version of
-        the row: `added` changes whenever the row is stored again."""
-        key = (row, added)
-        found = self._question_ids_cache.get(key)
-        if found is None:
-            q = self._questionnaire_cache.get(key)
-            found = self._question_ids_cache[key] = (
-                questionnaires.question_ids(self.conn, row)
-                if q is None
-                else questionnaires.question_ids_of(q)
-            )
-        return found
-
-    # --- whole assessments ---------------------------------------------------------------
-
-    def create_assessment(self, a: Assessment, q: Questionnaire) -> int:
-        """Add an assessment in one transaction; returns its local id.
-
-        A blank uid is replaced by a new one. The questionnaire copy is stored if missing
-        (an existing copy with the same id and version is kept).
-        """
-        _check_matches(a, q)
-        if not a.uid:
-            from ddwizard.core.assessment import new_uid
-
-            a = a.with_changes(uid=new_uid())
-        with self.atomic():
-            self._refuse_duplicate(a.uid, None)
-            now = self._now()
-            qrow = questionnaires.ensure(self.conn, q, now)
-            new_id = assessments.insert(self.conn, a, qrow, now)
-            listing.store_progress(self.conn, self._question_ids, new_id)
-            return new_id
-
-    def replace_assessment(self, assessment_id: int, a: Assessment, q: Questionnaire) -> None:
-        """Replace everything an assessment holds, in one transaction (id and created stay)."""
-        _check_matches(a, q)
-        with self.atomic():
-            rows.require_assessment(self.conn, assessment_id)
-            self._refuse_duplicate(a.uid, assessment_id)
-            now = self._now()
-            qrow = questionnaires.ensure(self.conn, q, now)
-            assessments.replace(self.conn, assessment_id, a, qrow, now)
-            rows.mark_replaced(self.conn, assessment_id)
-            # Who replaced it here knows what it now holds; other connections do not.
-            self._seen[assessment_id] = rows.replaced_mark(self.conn, assessment_id)
-            listing.store_progress(self.conn, self._question_ids, assessment_id)
-
-    def _refuse_duplicate(self, uid: str, allowed: int | None) -> None:
-        existing = self.find_uid(uid)
-        if existing is None or existing == allowed:
-            return
-        label = describe(self._info(existing))
-        raise DuplicateAssessment(
-            f"This database already has that assessment: {label} (number {existing}).",
-            existing,
-            label,
-        )
-
-    def load_assessment(self, assessment_id: int) -> Assessment:
-        """The assessment as stored; later writes to it are checked against this reading."""
-        with self._guarded(), self._snapshot():
-            found = assessments.read(self.conn, assessment_id)
-            self._seen[assessment_id] = rows.replaced_mark(self.conn, assessment_id)
-            return found
-
-    @contextmanager
-    def _snapshot(self) -> Iterator[None]:
-        """Several reads that see one state of the file (a read transaction)."""
-        if self.conn.in_transaction:
-            yield
-            return
-        self.conn.execute("BEGIN")
-        try:
-            yield
-        finally:
-            if self.conn.in_transaction:
-                self.conn.execute("COMMIT")
-
-    def questionnaire_for(self, assessment_id: int) -> Questionnaire:
-        with self._guarded():
-            head = rows.require_assessment(self.conn, assessment_id)
-            return self._questionnaire(head["questionnaire"])
-
-    def find_uid(self, uid: str) -> int | None:
-        with self._guarded():
-            found = self.conn.execute("SELECT id FROM assessments WHERE uid = ?", [uid])
-            row = found.fetchone()
-        return row[0] if row else None
-
-    def list_assessments(self) -> list[AssessmentInfo]:
-        """Every assessment, most recently changed first."""
-        with self._guarded():
-            return listing.list_all(self.conn, self._question_ids)
-
-    def list_json(self) -> list[str] | None:
-        """Every assessment as the text of a JSON object (`list --json`), most recently
-        changed first; None when some are not counted yet (use `list_assessments`)."""
-        with self._guarded():
-            return listing.json_rows(self.conn)
-
-    def trust_names(self) -> list[str]:
-        """The trusts to choose from, by name, sorted: those assessments are made against,
-        and those whose reference someone wrote."""
-        with self._guarded():
-            found = self.conn.execute(
-                "SELECT name FROM trusts t WHERE EXISTS (SELECT 1 FROM assessments "
-                "WHERE trust = t.id) OR EXISTS (SELECT 1 FROM trust_references WHERE "
-                "trust = t.id AND (practice != '' OR purpose != ''))"
-            ).fetchall()
-        return sorted(name for (name,) in found if name)
-
-    def _info(self, assessment_id: int) -> AssessmentInfo:
-        found = listing.summaries(self.conn, self._question_ids, "WHERE a.id = ?", [assessment_id])
-        if not found:
-            raise NotFound(f"There is no assessment number {assessment_id} in this database.")
-        return found[0]
-
-    def assessment_info(self, assessment_id: int) -> AssessmentInfo:
-        with self._guarded():
-            return self._info(assessment_id)
-
-    def delete_assessment(self, assessment_id: int) -> None:
-        with self.atomic():
-            rows.require_assessment(self.conn, assessment_id)
-            self.conn.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
-            rows.bump_revision(self.conn)
-
-    def previous_assessments(self, assessment_id: int) -> list[AssessmentInfo]:
-        """Earlier assessments of the same school against the same trust, newest first."""
-        with self._guarded():
-            rows.require_assessment(self.conn, assessment_id)
-            return listing.previous(self.conn, self._question_ids, assessment_id)
-
-    # --- changes: each is one committed transaction with its audit rows -----------------
-
-    def apply(self, assessment_id: int, change: Change) -> None:
-        """Store one change (a value from `ddwizard.core.changes`) in one transaction, with
-        its audit rows; a change that changes nothing writes nothing."""
-        from ddwizard.core.changes import AreasSelected, QuestionnaireSwitched
-
-        if isinstance(change, QuestionnaireSwitched):  # everything kept for the old one goes
-            self.require_current(assessment_id)
-            before = self.load_assessment(assessment_id)
-            self.replace_assessment(assessment_id, change.apply(before), change.questionnaire)
-            return
-        with self._editing(assessment_id):
-            moved = autosave.apply(self.conn, assessment_id, change, self._now())
-            if moved is not None:
-                listing.progress_moved(
-                    self.conn, self._question_ids, assessment_id, change.question, *moved
-                )
-            elif isinstance(change, AreasSelected):
-                listing.store_progress(self.conn, self._question_ids, assessment_id)
-
-    def trust_reference(self, trust_name: str) -> tuple[TrustReference, ...]:
-        """The trust's own account of its referents, as stored (none for a new name)."""
-        with self._guarded():
-            found = self.conn.execute("SELECT id FROM trusts WHERE name = ?", [trust_name])
-            row = found.fetchone()
-            return rows.trust_references(self.conn, row[0]) if row else ()
-
-    def trust_use(self, trust_name: str) -> int:
-        """How many assessments are made against the trust of this name."""
-        from . import trusts
-
-        with translated(self.path):
-            return trusts.assessments_of(self.conn, trust_name)
-
-    def audit(self, assessment_id: int) -> list[AuditEntry]:
-        """What changed in an assessment, oldest first."""
-        with self._guarded():
-            return autosave.audit_entries(self.conn, assessment_id)
-
     # --- app state -----------------------------------------------------------------------
 
     def get_state(self, key: str, default: str | None = None) -> str | None:
@@ -573,17 +324,4 @@ class Database:
 _SAVEPOINTS = itertools.count(1)  # names unique in the process (savepoints nest by name)
 
 
-def describe(info: AssessmentInfo) -> str:
-    """How a person would recognise an assessment: label, school and date."""
-    parts = [f"'{info.label}'" if info.label else "assessment", f"of {info.school}"]
-    if info.assessed_on:
-        parts.append(f"on {info.assessed_on}")
-    return " ".join(parts)
-
-
-def _check_matches(a: Assessment, q: Questionnaire) -> None:
-    if (a.questionnaire_id, a.questionnaire_version) != (q.id, q.version):
-        raise ValueError(
-            f"assessment is for questionnaire {a.questionnaire_id} v{a.questionnaire_version}, "
-            f"given {q.id} v{q.version}"
-        )
+__all__ = ["Database", "describe"]
