@@ -31,7 +31,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX locks are
 def db(tmp_path) -> Path:
     path = tmp_path / "data" / "ddwizard.db"
     with services.open_database(path) as d:
-        services.ensure_default(d)
+        services.create_demo(d)  # number 1, there for a command before the app's own is
         d.backup(_a_backup(path))
     return path
 
