@@ -21,6 +21,7 @@ from ddwizard.core.assessment import (
     TrustReference,
 )
 from ddwizard.core.bundle import BundleError, parse_json, read_bundle, write_bundle
+from ddwizard.core.bundle_checks import nfc
 from ddwizard.core.questionnaire import ChecklistArea, ChecklistItem, Questionnaire
 
 from .builders import questionnaire, referent
@@ -86,9 +87,16 @@ def test_write_then_read_gives_the_same_assessment():
     assert roundtrip(rich()) == rich()
 
 
+def texts(**size):
+    """Any text a bundle can hold: no NUL (nor lone surrogates), within the limits."""
+    return st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
+                   **size)  # fmt: skip
+
+
 @settings(max_examples=50, deadline=None)
-@given(st.text(), st.text(), st.text(min_size=1))
+@given(texts(max_size=2000), texts(max_size=150), texts(min_size=1, max_size=150).map(nfc))
 def test_any_text_survives_the_round_trip(note, label, name):
+    """(A name comes back as NFC, the one spelling names are stored in.)"""
     a = rich().with_changes(
         label=label, school=School(name), answers=(Answer("reading_pr0", "mix", note),)
     )
