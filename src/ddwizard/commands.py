@@ -48,7 +48,10 @@ def print_json(data) -> None:
 
 
 def _db(args):
-    return services.open_database(args.db)
+    db = services.open_database(args.db)
+    for warning in db.warnings:
+        print(f"ddwizard: warning: {warning}", file=sys.stderr)
+    return db
 
 
 def cmd_demo(args) -> int:

@@ -67,3 +67,35 @@ def test_only_others_permissions_are_ever_taken_away(tmp_path):
     with Database(path):
         pass
     assert mode(path) == 0o400  # the owner's own choice kept
+
+
+def test_a_database_folder_others_can_change_is_named_in_a_warning(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "dd.db"
+    with Database(path):
+        pass
+    folder.chmod(0o777)  # as a shared folder may be
+    try:
+        done = ddwizard("list", db=path)
+        assert done.returncode == 0, done.stderr
+        assert f"ddwizard: warning: the folder '{folder}'" in done.stderr, done.stderr
+        assert "other users" in done.stderr
+        assert mode(folder) == 0o777  # the person's folder: named, not changed
+    finally:
+        folder.chmod(0o700)
+
+
+def test_the_app_says_a_read_only_database_is_read_only(read_only, qtbot):
+    from ddwizard.ui.app import App
+
+    from ..ui.helpers import FakeDialogs
+
+    dialogs = FakeDialogs()
+    app = App(read_only, dialogs)
+    assert app.open()
+    qtbot.addWidget(app.window, before_close_func=lambda w: w.actions.wait())
+    assert any("read-only" in text for text in dialogs.infos), dialogs.infos
+    app.window.close()
+    app.window.db.close()
+    assert mode(read_only) == 0o400

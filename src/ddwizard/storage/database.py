@@ -76,6 +76,7 @@ class Database(Records):
         applied = self._prepare_file(check_later)
         # Made read-only by its owner: read, never written, its mode never changed.
         self.read_only = opening.made_read_only(self.path)
+        self.warnings = opening.folder_warnings(self.path)  # for the person, in words
         try:
             self.conn = opening.connect(self.path, busy_timeout, unchecked=bool(self.unchecked),
                                         read_only=self.read_only)  # fmt: skip

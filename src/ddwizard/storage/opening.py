@@ -64,6 +64,24 @@ def tighten(path: Path) -> None:
             pass  # gone, or not ours to change (e.g. another owner): leave it
 
 
+def folder_warnings(path: Path | None) -> list[str]:
+    """What the person should know about where the database is: a folder other users can
+    write in lets them replace or remove the file (it is named, never changed: it is theirs
+    to move the database from)."""
+    if path is None:
+        return []
+    try:
+        writable = stat.S_IMODE(os.stat(path.parent).st_mode) & 0o022
+    except OSError:
+        return []
+    if not writable or os.name == "nt":
+        return []
+    return [
+        f"the folder '{path.parent}' can be changed by other users, who could replace or "
+        "remove the database in it; move the database to a folder only you can write in."
+    ]
+
+
 def made_read_only(path: Path | None) -> bool:
     """The owner took away their own permission to write the file (e.g. `chmod 400`): it
     is opened read-only, even by a user the system would let write it."""

@@ -97,12 +97,24 @@ class App:
         self.dialogs.parent = self.window
         self.window.show()
         self.window.start_up()
+        self._tell(db)
         if db.unchecked is not None:
             # The integrity check reads the whole file: it runs once the window is up, on
             # the window's own connection (the only one this process holds on the file).
             window = self.window
             QTimer.singleShot(0, lambda: self._check(window))
         return True
+
+    def _tell(self, db: Database) -> None:
+        """What the person should know about the file before they start."""
+        if db.read_only:
+            self.dialogs.inform(
+                "A read-only database",
+                f"The database '{db.path}' is read-only (its owner made it so): you can look, "
+                "export and print, but changes cannot be saved. ddwizard leaves it read-only.",
+            )
+        for warning in db.warnings:
+            self.dialogs.inform("Where the database is", warning[0].upper() + warning[1:])
 
     def _check(self, window) -> None:
         if window is not self.window:
