@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from ddwizard import services
+from ddwizard.core.changes import AnswerNoted
 from ddwizard.storage import Database, DatabaseDamaged
 
 from .helpers import ddwizard, full_assessment, tree, write_bundles
@@ -105,5 +106,5 @@ def test_damage_met_while_working_stops_every_later_write(filled):
         with pytest.raises(DatabaseDamaged, match="newest good backup"):
             db.set_state("ui.last", "{}")
         with pytest.raises(DatabaseDamaged):
-            db.set_answer(1, "x", note="lost?")
+            db.apply(1, AnswerNoted("x", "lost?"))
     assert filled.read_bytes() == before

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ddwizard import services
+from ddwizard.core.changes import DetailSet
 from ddwizard.storage import Database, StorageError
 
 from .helpers import ddwizard, full_assessment, mode, write_bundles
@@ -49,7 +50,7 @@ def test_the_app_model_says_a_read_only_database_cannot_be_changed(read_only, qt
         model = AssessmentModel(db)
         model.open(1)
         with qtbot.waitSignal(model.saveFailed) as said:
-            assert not model.set_details(label="changed?")
+            assert not model.apply(DetailSet("label", "changed?"))
         assert "read-only" in said.args[0]
         with pytest.raises(StorageError, match="read-only"):
             db.set_state("ui.last", "{}")

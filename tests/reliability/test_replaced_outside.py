@@ -10,6 +10,7 @@ import pytest
 
 from ddwizard import services
 from ddwizard.core import bundle
+from ddwizard.core.changes import AnswerNoted, DetailSet
 from ddwizard.storage import Database
 
 from .helpers import as_imported, ddwizard, full_assessment
@@ -44,15 +45,15 @@ def test_a_write_after_an_outside_replace_is_refused_and_writes_nothing(opened, 
         newer = replace_from_outside(path, a, tmp_path)
         question = a.answers[0].question
         for write in (
-            lambda: app.set_answer(aid, question, note="typed in the app"),
-            lambda: app.set_details(aid, label="stale label"),
+            lambda: app.apply(aid, AnswerNoted(question, "typed in the app")),
+            lambda: app.apply(aid, DetailSet("label", "stale label")),
         ):
             with pytest.raises(AssessmentReplaced, match="replaced"):
                 write()
         with pytest.raises(AssessmentReplaced):
             app.require_current(aid)  # before an export or a brief
         assert app.load_assessment(aid) == newer  # reloaded: writes go on
-        app.set_details(aid, label="after reloading")
+        app.apply(aid, DetailSet("label", "after reloading"))
     with Database(path) as db:
         assert db.load_assessment(aid) == newer.with_changes(label="after reloading")
 
@@ -67,12 +68,12 @@ def test_the_app_reloads_says_so_and_writes_nothing_stale(opened, tmp_path, qtbo
         newer = replace_from_outside(path, a, tmp_path)
         question = a.answers[0].question
         with qtbot.waitSignal(model.saveFailed) as said, qtbot.waitSignal(model.loaded):
-            assert not model.set_answer(question, note="typed before the replace was seen")
+            assert not model.apply(AnswerNoted(question, "typed before the replace was seen"))
         assert "replaced" in said.args[0] and "reloaded" in said.args[0]
         assert model.assessment == newer and not model.has_pending_edits()
         model.flush()  # nothing stale is kept to try again
         assert db.load_assessment(aid) == newer
-        assert model.set_details(label="after reloading")  # edits go on, on the new copy
+        assert model.apply(DetailSet("label", "after reloading"))  # edits go on, on the new copy
     with Database(path) as db:
         assert db.load_assessment(aid) == newer.with_changes(label="after reloading")
 
