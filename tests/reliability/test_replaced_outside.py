@@ -90,3 +90,19 @@ def test_no_brief_is_written_from_a_replaced_copy(opened, tmp_path, qtbot):
         with qtbot.waitSignal(model.saveFailed):
             assert not model.ensure_current()  # the brief's export stops here
         assert model.assessment == newer and model.ensure_current()
+
+
+def test_undo_never_puts_back_a_value_of_the_replaced_copy(opened, tmp_path, qtbot):
+    from ddwizard.ui.model import AssessmentModel
+
+    path, aid, a = opened
+    with Database(path) as db:
+        model = AssessmentModel(db)
+        model.open(aid)
+        assert model.apply(DetailSet("label", "typed in the app"))
+        assert model.can_undo()
+        newer = replace_from_outside(path, a, tmp_path)
+        with qtbot.waitSignal(model.saveFailed):
+            assert not model.undo()  # would write the old label over the new copy
+        assert not model.can_undo() and not model.can_redo()
+        assert db.load_assessment(aid) == newer == model.assessment
