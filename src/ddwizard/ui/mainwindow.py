@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QStackedWidget
 
@@ -103,9 +103,9 @@ class MainWindow(QMainWindow):
             self._action(file, "&Restore a backup…", self.restore_backup)
             file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self._edit_menu()
-        from ddwizard.ui.menus import AssessmentMenu
+        from ddwizard.ui.menus import AssessmentMenu, EditMenu
 
+        self.edit_menu = EditMenu(self)
         self.assessment_menu = AssessmentMenu(self)
         help_menu = self.help_menu = self.menuBar().addMenu("&Help")
         self.assessment_menu.view_menu(help_menu.menuAction())
@@ -120,42 +120,6 @@ class MainWindow(QMainWindow):
             "&About ddwizard",
             self._about,
         )
-
-    def _edit_menu(self) -> None:
-        edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo", self.model.undo, "Ctrl+Z")
-        self.redo_action = self._action(edit, "&Redo", self.model.redo, "Ctrl+Shift+Z")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addSeparator()
-        self.history_action = self._action(edit, "&History…", self.show_history, "Ctrl+H")
-        self.model.undoChanged.connect(self._undo_words)
-        self.model.loaded.connect(self._undo_words)
-        self._undo_words()
-
-    def _undo_words(self) -> None:
-        """The Edit menu says what undo and redo would change; neither is offered when
-        there is nothing to put back."""
-        from ddwizard.ui.steps import UNDO_WORDS
-
-        for action, verb, change in (
-            (self.undo_action, "&Undo", self.model.next_undo()),
-            (self.redo_action, "&Redo", self.model.next_redo()),
-        ):
-            words = UNDO_WORDS.get(type(change).__name__, "") if change is not None else ""
-            action.setText(f"{verb} {words}".strip())
-            action.setEnabled(change is not None)
-        self.history_action.setEnabled(self.model.is_open())
-
-    def show_history(self) -> None:
-        """The open assessment's history, in words, newest first."""
-        if not self.model.is_open():
-            return
-        from ddwizard.ui.history_view import HistoryView
-
-        self.model.flush()
-        self.history_view = view = HistoryView(self.db, self.model.assessment_id, self)
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view.open()
 
     def find(self) -> None:
         """The start screen, with the focus in its search box."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 REVIEW = [
@@ -18,6 +18,55 @@ PLANE = [
     ("Set a &target", "create_target", "Ctrl+T"),
     ("Add a route &step", "add_step", "Ctrl+Shift+T"),
 ]
+
+
+class EditMenu(QObject):
+    """Edit: undo and redo, saying what they would change, and the assessment's history.
+    The window's `undo_action`, `redo_action` and `history_action` are these."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        w, model = window, window.model
+        edit = w.menuBar().addMenu("&Edit")
+        w.undo_action = w._action(edit, "&Undo", model.undo, "Ctrl+Z")
+        w.redo_action = w._action(edit, "&Redo", model.redo, "Ctrl+Shift+Z")
+        w.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addSeparator()
+        w.history_action = w._action(edit, "&History…", self.show_history, "Ctrl+H")
+        model.undoChanged.connect(self._words)
+        model.loaded.connect(self._words)
+        self._words()
+
+    @property
+    def window(self):
+        return self.parent()
+
+    def _words(self) -> None:
+        """Undo and redo say what they would change; neither is offered when there is
+        nothing to put back."""
+        from ddwizard.ui.steps import UNDO_WORDS
+
+        w = self.window
+        for action, verb, change in (
+            (w.undo_action, "&Undo", w.model.next_undo()),
+            (w.redo_action, "&Redo", w.model.next_redo()),
+        ):
+            words = UNDO_WORDS.get(type(change).__name__, "") if change is not None else ""
+            action.setText(f"{verb} {words}".strip())
+            action.setEnabled(change is not None)
+        w.history_action.setEnabled(w.model.is_open())
+
+    def show_history(self) -> None:
+        """The open assessment's history, in words, newest first."""
+        w = self.window
+        if not w.model.is_open():
+            return
+        from ddwizard.ui.history_view import HistoryView
+
+        w.model.flush()
+        w.history_view = view = HistoryView(w.db, w.model.assessment_id, w)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.open()
 
 
 class AssessmentMenu(QObject):
