@@ -16,8 +16,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
 
-SHORT_MAX = 200
-LONG_MAX = 20_000
+from ddwizard.core.limits import LONG_MAX, SHORT_MAX
+
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 Short = Annotated[str, StringConstraints(max_length=SHORT_MAX)]

@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from ddwizard.core.limits import LONG_MAX, SHORT_MAX
 from ddwizard.ui.datefield import DateField
 
 DELAY_MS = 400
@@ -19,10 +21,20 @@ TextWidget = QLineEdit | QPlainTextEdit | QComboBox
 class TextBinding(QObject):
     """Binds one text widget to `save(text) -> bool` through the model's autosave rhythm."""
 
-    def __init__(self, widget: TextWidget, model, save: Callable[[str], bool],
-                 delay: int = DELAY_MS) -> None:  # fmt: skip
+    def __init__(
+        self,
+        widget: TextWidget,
+        model,
+        save: Callable[[str], bool],
+        delay: int = DELAY_MS,
+        limit: int | None = None,
+    ) -> None:
         super().__init__(widget)
         self.widget, self._model, self._save = widget, model, save
+        self.limit = limit or (LONG_MAX if isinstance(widget, QPlainTextEdit) else SHORT_MAX)
+        line = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+        if isinstance(line, QLineEdit):  # a line edit stops at its limit by itself
+            line.setMaxLength(min(line.maxLength(), self.limit))
         self.dirty = False
         self._timer = QTimer(self, singleShot=True, interval=delay)
         self._timer.timeout.connect(self.flush)
@@ -72,9 +84,22 @@ class TextBinding(QObject):
             self._model.edit_started(id(self))
 
     def _edited(self, *_) -> None:
+        if isinstance(self.widget, QPlainTextEdit) and len(self.text()) > self.limit:
+            self._trim()
         self.dirty = True
         self._timer.start()
         self._model.edit_started(id(self))
+
+    def _trim(self) -> None:
+        """Text past the limit (typed or pasted) is not kept: say so, keep the rest."""
+        w = self.widget
+        with QSignalBlocker(w):
+            w.setPlainText(self.text()[: self.limit])
+            w.moveCursor(QTextCursor.MoveOperation.End)
+        self._model.notice.emit(
+            f"{w.accessibleName() or 'This text'} holds up to {self.limit:,} characters: "
+            "the rest was not kept."
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         a.opened.connect(self.open_assessment)
         a.listChanged.connect(self._list_changed)
         a.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.model.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         a.busy.connect(self._busy)
         self.model.changed.connect(self._title)
 

@@ -40,6 +40,7 @@ class AssessmentModel(QObject):
     flushRequested = Signal()  # text fields: write what you hold now
     reverted = Signal(object)  # a change undo or redo just made (show where it is)
     undoChanged = Signal()  # what undo and redo can do has changed
+    notice = Signal(str)  # something the person should know, in words (shown for a while)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -23,6 +23,7 @@ from ddwizard.core.changes import (
     TrustChosen,
     TrustRenamed,
 )
+from ddwizard.core.limits import SHORT_MAX
 from ddwizard.ui import theme
 from ddwizard.ui.dates import far_off, shown
 from ddwizard.ui.fields import TextBinding, date_edit, show_date
@@ -106,6 +107,7 @@ class AboutPage(ScrollPage):
         self.trust_name = QComboBox(editable=True)
         self.trust_name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.trust_name.lineEdit().setPlaceholderText("e.g. Riverside Learning Trust")
+        self.trust_name.lineEdit().setMaxLength(SHORT_MAX)
         named(self.trust_name, "Trust", "Pick a trust already here, or type a new one")
         self.trust_name.lineEdit().editingFinished.connect(self._trust_entered)
         self.trust_name.activated.connect(lambda _: self._trust_entered())
@@ -234,7 +236,7 @@ class AboutPage(ScrollPage):
         name = self.dialogs.ask_text(
             "Rename trust", f"A new name for “{current}”, for {them}:", current
         )
-        name = unicodedata.normalize("NFC", (name or "").strip())
+        name = unicodedata.normalize("NFC", (name or "").strip())[:SHORT_MAX]
         taken = {n.casefold() for n in self.model.trust_names()} - {current.casefold()}
         if name.casefold() in taken:
             self.dialogs.error(

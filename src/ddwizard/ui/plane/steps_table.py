@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddwizard.core.assessment import Step
+from ddwizard.core.limits import LONG_MAX
 from ddwizard.ui.fields import TextBinding
 
 MONTH = QRegularExpression(r"(\d{4}-(0[1-9]|1[0-2]))?")
@@ -101,8 +102,9 @@ class StepsTable(QTableWidget):
         action = QLineEdit()
         action.setPlaceholderText("What is done at this step")
         action.setAccessibleName(f"Step {n} action")
-        action.binding = TextBinding(action, self.model,
-                                     lambda t, r=row: self._edit(r, action=t))  # fmt: skip
+        action.binding = TextBinding(
+            action, self.model, lambda t, r=row: self._edit(r, action=t), limit=LONG_MAX
+        )
         self.setCellWidget(row, 3, action)
 
     def _fill_row(self, row: int, step: Step) -> None:
