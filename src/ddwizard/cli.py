@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("brief", help="write the board paper (PDF, or Word for FILE.docx)")
     s.add_argument("id", metavar="ID")
     s.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.docx")
+    s = sub.add_parser(
+        "visit-pack", help="what to request before a visit, and the visit's questions, to print"
+    )
+    s.add_argument("id", metavar="ID")
+    s.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.docx")
     s = sub.add_parser("plane", help="save the plane as a picture for slides")
     s.add_argument("id", metavar="ID")
     s.add_argument("-o", "--output", required=True, metavar="FILE.png|FILE.svg")

@@ -208,6 +208,18 @@ def cmd_brief(args) -> int:
     return 0
 
 
+def cmd_visit_pack(args) -> int:
+    from ddwizard.report.visit_pack import check_suffix, write_visit_pack
+
+    check_suffix(args.output)  # before opening the database: a wrong name is a quick error
+    with _db(args) as db:
+        aid = services.resolve_id(db, args.id)
+        assessment = db.load_assessment(aid)
+        questionnaire = db.questionnaire_for(aid)
+    print(write_visit_pack(args.output, assessment, questionnaire), file=sys.stderr)
+    return 0
+
+
 def cmd_history(args) -> int:
     from ddwizard.core.history import history, local_time
 

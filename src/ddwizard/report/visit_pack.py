@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ddwizard.core.assessment import Assessment
+from ddwizard.core.errors import UserError
 from ddwizard.core.questionnaire import Questionnaire
 from ddwizard.fileio import WriteError, atomic_write
 from ddwizard.report.visit_pack_model import make_visit_pack
@@ -18,7 +19,7 @@ from ddwizard.report.visit_pack_model import make_visit_pack
 SUFFIXES = (".pdf", ".docx")
 
 
-class VisitPackError(Exception):
+class VisitPackError(UserError):
     """The visit pack could not be made; the message says why, in words."""
 
 

@@ -47,10 +47,11 @@ EXPLANATION = (
     "day to day, to the way the trust's schools do it? Purpose: how close are the school's "
     "reasons for doing it to the aims the trust has recorded for that area? Each question's "
     "answers run from most like the trust to most unlike the trust, then answers that are "
-    "not counted (not known yet, the trust has no set way here, does not apply). Like or "
-    "unlike the trust is not better or worse: a school can do things its own way for sound "
-    "reasons. The answers show how far apart the school and the trust are, area by area, so "
-    "both can see what joining would change and what could stay the school's own."
+    "not counted (not known yet, the trust has no set way here, does not apply). Like the "
+    "trust and unlike the trust are the two ends of a scale, not a verdict: a school can do "
+    "things its own way for sound reasons. The answers show how far apart the school and the "
+    "trust are, area by area, so both can see what joining would change and what could stay "
+    "the school's own."
 )
 REQUESTS_INTRO = (
     "The documents below help us prepare for the visit. Please send what you already have; "

@@ -1,8 +1,8 @@
 """The visit pack as PDF, through ReportLab's public API: A4, type that reads well on paper,
 tick boxes and ruled lines to write on, "Page n of N", and every heading a bookmark.
 
-Page numbers need the page count: the pack is laid out once to count its pages, then again
-to draw them (it is short, and the second layout is the same as the first).
+Each footer's "of N" is a PDF form drawn once the page count is known, so the pack is laid
+out once.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import io
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -56,24 +57,38 @@ BOX = 10  # a tick box's side, in points
 NOTE_LINES = 3
 NOTE_GAP = 18  # points between ruled lines: room for handwriting
 BOX_COLUMN = 7 * mm
+TOTAL_FORM = "visit_pack_pages"
 HINT = "#4A5259"  # GREY_DARK, as paragraph markup wants it
 
 
 def render_pdf(pack: VisitPack) -> bytes:
-    st = _styles()
-    pages = _build(pack, st, total=None)
-    return _build(pack, st, total=pages, keep=True)
-
-
-def _build(pack: VisitPack, st: dict, total: int | None, keep: bool = False):
     out = io.BytesIO()
-    doc = _Doc(out, pack, total)
-    doc.build(_story(pack, st))
-    return out.getvalue() if keep else doc.page
+    doc = _Doc(out, pack)
+    doc.build(_story(pack, _styles()), canvasmaker=_Canvas)
+    return out.getvalue()
+
+
+class _Canvas(Canvas):
+    """A canvas that counts its pages, and draws the count as the footers' "of N" form
+    before it saves."""
+
+    pages = 0
+
+    def showPage(self):  # noqa: N802 (ReportLab's name)
+        self.pages += 1
+        super().showPage()
+
+    def save(self):
+        self.beginForm(TOTAL_FORM)
+        self.setFont(fonts.REGULAR, 8.5)
+        self.setFillColor(GREY_DARK)
+        self.drawString(0, 0, str(self.pages))
+        self.endForm()
+        super().save()
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, out, pack: VisitPack, total: int | None):
+    def __init__(self, out, pack: VisitPack):
         school = text.plain(pack.school)
         super().__init__(
             out,
@@ -89,7 +104,7 @@ class _Doc(BaseDocTemplate):
             lang="en-GB",
             invariant=1,
         )
-        self.pack, self.total, self._marks = pack, total, 0
+        self.pack, self._marks = pack, 0
         frame = Frame(MARGIN, self.bottomMargin, WIDTH, PAGE[1] - TOP - BOTTOM)
         self.addPageTemplates(
             [
@@ -103,9 +118,17 @@ class _Doc(BaseDocTemplate):
         canv.setFont(fonts.REGULAR, 8.5)
         canv.setFillColor(GREY_DARK)
         y = BOTTOM - 9 * mm
-        canv.drawString(MARGIN, y, text.plain(self.pack.title)[:90])
-        of = f" of {self.total}" if self.total else ""
-        canv.drawRightString(PAGE[0] - MARGIN, y, f"Page {doc.page}{of}")
+        x = MARGIN
+        for font, piece in text.runs(self.pack.title[:90]):  # a fallback font where needed
+            canv.setFont(font, 8.5)
+            canv.drawString(x, y, piece)
+            x += canv.stringWidth(piece, font, 8.5)
+        # "Page n of N": N is a form drawn once the last page is known (see `_Canvas`).
+        canv.setFont(fonts.REGULAR, 8.5)
+        right = PAGE[0] - MARGIN - canv.stringWidth("0000", fonts.REGULAR, 8.5)
+        canv.drawRightString(right, y, f"Page {doc.page} of ")
+        canv.translate(right, y)
+        canv.doForm(TOTAL_FORM)
         canv.restoreState()
 
     def afterFlowable(self, flowable):  # noqa: N802 (ReportLab's name)
@@ -165,6 +188,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         textColor=INK,
         spaceAfter=6,
         splitLongWords=1,
+        bulletFontName=fonts.REGULAR,
     )
 
     def d(name, **kw):

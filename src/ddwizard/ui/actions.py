@@ -18,6 +18,7 @@ from ddwizard.storage import Database, DuplicateAssessment, StorageError
 BUNDLES = "ddwizard bundles (*.json);;All files (*)"
 PDF = "PDF files (*.pdf)"
 WORD = "Word documents (*.docx)"
+PDF_OR_WORD = "PDF files (*.pdf);;Word documents (*.docx)"
 NEEDS_NAMES = (
     "Give the school and the trust their names first (on the About step): "
     "both are needed to share an assessment."
@@ -278,6 +279,33 @@ class FileActions(QObject):
             "Writing the brief…",
             lambda p: self.message.emit(f"Brief saved to {p}."),
             lambda e: self.dialogs.error("Export brief", error_text(e)),
+            needs_db=False,
+        )
+
+    def print_visit_pack(self) -> None:
+        """The visit pack (documents to request, the visit's questions) as PDF or Word,
+        written from the snapshot in the background."""
+        if not self.model.is_open():
+            return
+        self.model.flush()
+        a, q = self.model.assessment, self.model.questionnaire
+        suggested = file_name(a.school.name, "visit pack") + ".pdf"
+        path = self.dialogs.get_save_path("Print the visit pack", suggested, PDF_OR_WORD)
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".pdf"
+
+        def work():
+            from ddwizard.report.visit_pack import write_visit_pack  # heavy: only when asked
+
+            return str(write_visit_pack(path, a, q))
+
+        self._run(
+            work,
+            "Writing the visit pack…",
+            lambda p: self.message.emit(f"Visit pack saved to {p}."),
+            lambda e: self.dialogs.error("Print visit pack", error_text(e)),
             needs_db=False,
         )
 

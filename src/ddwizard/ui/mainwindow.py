@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         self.brief_word_action = self._action(
             file, "Export brief as &Word…", a.export_brief_word, "Ctrl+Shift+W"
         )
+        self.visit_pack_action = self._action(
+            file, "Print &visit pack (PDF or Word)…", a.print_visit_pack, "Ctrl+P"
+        )
         self.compare_action = self._action(file, "&Compare with…", self.compare_with)
         file.addSeparator()
         if self.restore_backup is not None:
@@ -275,6 +278,7 @@ class MainWindow(QMainWindow):
         self.indicator.setVisible(in_wizard)
         self.brief_action.setEnabled(in_wizard)
         self.brief_word_action.setEnabled(in_wizard)
+        self.visit_pack_action.setEnabled(in_wizard)
         self.compare_action.setEnabled(in_wizard)
         for action in self.assessment_menu.in_wizard:
             action.setEnabled(in_wizard)
