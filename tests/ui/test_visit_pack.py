@@ -1,0 +1,75 @@
+"""File > Print visit pack: through the real window and its background runner, with only
+the file dialog scripted; the written PDF (and Word file) read back."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from ddwizard import services
+from ddwizard.core.assessment import Assessment, School, Trust
+
+from .test_journeys import answer_and_set_confidence, open_from_start_screen
+
+SCHOOL, TRUST = "Ysgol <b>Bryn</b> & 😀 שלום", "Riverside Learning Trust"
+
+
+@pytest.fixture
+def assessment_id(db) -> int:
+    q = services.ensure_default(db)
+    a = Assessment(
+        services.new_uid(),
+        School(SCHOOL, phase="Primary"),
+        Trust(TRUST),
+        q.id,
+        q.version,
+        assessor="Siân Roberts",
+        assessed_on="2026-11-22",
+        referents=("behaviour", "attendance"),
+    )
+    return db.create_assessment(a, q)
+
+
+def print_pack(qtbot, window, dialogs, path) -> None:
+    dialogs.save_paths.append(str(path))
+    with qtbot.waitSignal(
+        window.runner.busyChanged, timeout=60_000, check_params_cb=lambda busy: not busy
+    ):
+        window.activateWindow()
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_print_the_visit_pack_from_the_file_menu(
+    assessment_id, qtbot, window, dialogs, db, tmp_path
+):
+    open_from_start_screen(qtbot, window, assessment_id)
+    answer_and_set_confidence(qtbot, window)  # an answer on the first area, just now
+    assert window.visit_pack_action.isEnabled()
+    print_pack(qtbot, window, dialogs, tmp_path / "pack")  # no suffix: a PDF
+
+    assert dialogs.asked[-1] == ("save", "Print the visit pack")
+    assert not dialogs.errors, dialogs.errors
+    reader = PdfReader(tmp_path / "pack.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert SCHOOL in text and TRUST in text and "22 November 2026" in text
+    assert "Documents to request" in text and "Behaviour policy" in text
+    assert "Attendance policy" in text and "Staff structure chart" not in text  # other areas
+    answered = db.load_assessment(assessment_id).answers[0]
+    label = db.questionnaire_for(assessment_id).question(answered.question).options[0].label
+    assert f"Recorded so far: {label}." in text
+    assert "Visit pack saved to" in window.statusBar().currentMessage()
+
+
+def test_word_and_a_wrong_name(assessment_id, qtbot, window, dialogs, tmp_path):
+    open_from_start_screen(qtbot, window, assessment_id)
+    print_pack(qtbot, window, dialogs, tmp_path / "pack.docx")
+    document = docx.Document(io.BytesIO((tmp_path / "pack.docx").read_bytes()))
+    assert document.paragraphs[0].text == f"Visit pack: {SCHOOL}"
+
+    print_pack(qtbot, window, dialogs, tmp_path / "pack.odt")
+    assert "ending in .pdf or .docx" in dialogs.errors[-1]
+    assert sorted(p.name for p in tmp_path.iterdir() if "pack" in p.name) == ["pack.docx"]
