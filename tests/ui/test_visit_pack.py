@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from ddwizard import services
-from ddwizard.core.assessment import Assessment, School, Trust
+from ddwizard.core.assessment import Assessment, School, Trust, new_uid
 
 from .test_journeys import answer_and_set_confidence, open_from_start_screen
 
@@ -22,7 +22,7 @@ SCHOOL, TRUST = "Ysgol <b>Bryn</b> & 😀 שלום", "Riverside Learning Trust"
 def assessment_id(db) -> int:
     q = services.ensure_default(db)
     a = Assessment(
-        services.new_uid(),
+        new_uid(),
         School(SCHOOL, phase="Primary"),
         Trust(TRUST),
         q.id,

@@ -27,6 +27,7 @@ from ddwizard.report.visit_pack_model import (
     VisitPack,
     VisitQuestion,
     part_summary,
+    subtitle,
     trust_ways_intro,
 )
 
@@ -82,7 +83,7 @@ def _setup(doc, pack: VisitPack) -> None:
 
 def _title_page(doc, pack: VisitPack) -> None:
     doc.add_heading(clean(pack.title), level=0)
-    doc.add_paragraph(clean(f"Set beside {pack.trust or 'the trust'}"), style="Subtitle")
+    doc.add_paragraph(clean(subtitle(pack)), style="Subtitle")
     facts = [
         ("School", pack.school),
         ("Trust", pack.trust),

@@ -265,6 +265,11 @@ def part_summary(part: Part) -> str:
     return f"{said}, {part.core_count} of them core" if part.core_count else said
 
 
+def subtitle(pack: VisitPack, markup=lambda s: s) -> str:
+    trust = markup(pack.trust) or "the trust"
+    return f"Compared with {trust}: what to ask for, and what to ask"
+
+
 def trust_ways_intro(pack: VisitPack, markup=lambda s: s) -> str:
     trust = markup(pack.trust) or "the trust"
     return (

@@ -46,6 +46,7 @@ from ddwizard.report.visit_pack_model import (
     VisitPack,
     VisitQuestion,
     part_summary,
+    subtitle,
     trust_ways_intro,
 )
 
@@ -104,12 +105,12 @@ class _Doc(BaseDocTemplate):
             lang="en-GB",
             invariant=1,
         )
-        self.pack, self._marks = pack, 0
+        self.pack, self._marks, self._part = pack, 0, ""
         frame = Frame(MARGIN, self.bottomMargin, WIDTH, PAGE[1] - TOP - BOTTOM)
         self.addPageTemplates(
             [
                 PageTemplate("title", [frame], onPage=self._footer),
-                PageTemplate("body", [frame], onPage=self._footer),
+                PageTemplate("body", [frame], onPage=self._footer, onPageEnd=self._header),
             ]
         )
 
@@ -131,10 +132,21 @@ class _Doc(BaseDocTemplate):
         canv.doForm(TOTAL_FORM)
         canv.restoreState()
 
+    def _header(self, canv, doc) -> None:
+        """The part a page belongs to, top right, for a reader leafing through on paper
+        (drawn as the page ends, when its part's heading has been laid out)."""
+        canv.saveState()
+        canv.setFont(fonts.BOLD, 8.5)
+        canv.setFillColor(ACCENT)
+        canv.drawRightString(PAGE[0] - MARGIN, PAGE[1] - TOP + 4 * mm, self._part)
+        canv.restoreState()
+
     def afterFlowable(self, flowable):  # noqa: N802 (ReportLab's name)
         outline = getattr(flowable, "outline", None)
         if outline:
             title, level = outline
+            if level == 0:
+                self._part = title
             self._marks += 1
             key = f"h{self._marks}"
             self.canv.bookmarkPage(key)
@@ -251,7 +263,7 @@ def _title_page(pack: VisitPack, st: dict) -> list:
     return [
         _heading("VISIT PACK", st["kicker"], f"Visit pack: {pack.school}", 0),
         Paragraph(m(pack.school) or "The school", st["school"]),
-        Paragraph(f"Set beside {m(pack.trust) or 'the trust'}", st["sub"]),
+        Paragraph(subtitle(pack, m), st["sub"]),
         panel,
         Spacer(1, 14),
         Paragraph("The two questions", st["h2"]),
@@ -361,14 +373,17 @@ def _options(q: VisitQuestion, st: dict) -> Table:
             row += [_Box(), Paragraph(_option(b.label, b.hint, "<br/>"), st["option"])]
         rows.append(row)
         commands.append(("TOPPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 5))
-    each = (WIDTH - cols * BOX_COLUMN) / cols
-    table = Table(rows, colWidths=[BOX_COLUMN, each] * cols)
+    # Room by how much each says: "Don't know yet" needs little, a hint more.
+    said = [max(len(b.label) + 8, len(b.hint) / 2, 24) for b in others] or [1]
+    room = WIDTH - cols * BOX_COLUMN
+    widths = [w for n in said for w in (BOX_COLUMN, room * n / sum(said))]
+    table = Table(rows, colWidths=widths)
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
                 *commands,
