@@ -2,9 +2,9 @@
 navigation pane and a table of contents find them), real tables whose first row is a header
 row repeated on each page, tick boxes, ruled lines for notes, and "Page n of N" in the footer.
 
-What python-docx has no call for (a repeated header row, page-number fields, a ruled line's
-border) is set on the XML it hands out publicly (`Document.element`, a part's or a style's
-`element`) with its own `OxmlElement` and `qn`.
+What python-docx has no call for is set on the XML it hands out publicly: header rows and
+page-number fields through the board paper's `word_xml`; here, rows kept whole and a ruled
+line's border (a style's `element`), with python-docx's own `OxmlElement` and `qn`.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ddwizard.report import word_xml
 from ddwizard.report.visit_pack_model import (
     EXPLANATION,
     REQUESTS_INTRO,
@@ -48,7 +49,8 @@ def render_docx(pack: VisitPack) -> bytes:
         _part(doc, part)
     if pack.trust_ways:
         _trust_ways(doc, pack)
-    _repeat_header_rows(doc)
+    word_xml.repeat_header_rows(doc)
+    _rows_kept_whole(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -78,7 +80,8 @@ def _setup(doc, pack: VisitPack) -> None:
     line.paragraph_format.space_after = Pt(0)
     footer = section.footer.paragraphs[0]
     footer.text = clean(pack.title) + "    "
-    _page_fields(section.footer.part.element)
+    word_xml.add_page_fields(section.footer.part.element)
+    word_xml.set_language(doc.styles.element)
 
 
 def _title_page(doc, pack: VisitPack) -> None:
@@ -225,18 +228,14 @@ def _small(paragraph, words: str) -> None:
     run.font.color.rgb = GREY
 
 
-def _repeat_header_rows(doc) -> None:
-    """Every table's first row is its header row, repeated at the top of each page; no row
-    breaks across a page."""
-    for tbl in doc.element.body.iter(qn("w:tbl")):
-        for i, row in enumerate(tbl.iter(qn("w:tr"))):
-            props = row.find(qn("w:trPr"))
-            if props is None:
-                props = OxmlElement("w:trPr")
-                row.insert(0, props)
-            props.append(OxmlElement("w:cantSplit"))
-            if i == 0:
-                props.append(OxmlElement("w:tblHeader"))
+def _rows_kept_whole(doc) -> None:
+    """No table row breaks across a page (a document's name apart from its tick box)."""
+    for row in doc.element.body.iter(qn("w:tr")):
+        props = row.find(qn("w:trPr"))
+        if props is None:
+            props = OxmlElement("w:trPr")
+            row.insert(0, props)
+        props.append(OxmlElement("w:cantSplit"))
 
 
 def _bottom_border(style_element) -> None:
@@ -250,23 +249,3 @@ def _bottom_border(style_element) -> None:
             rule.set(qn(f"w:{key}"), value)
         borders.append(rule)
     ppr.append(borders)
-
-
-def _page_fields(footer_element) -> None:
-    """'Page n of N' as Word fields, at the end of the footer's last paragraph."""
-    p = list(footer_element.iter(qn("w:p")))[-1]
-    for before, field in (("Page ", "PAGE"), (" of ", "NUMPAGES")):
-        p.append(_run(before))
-        simple = OxmlElement("w:fldSimple")
-        simple.set(qn("w:instr"), f" {field} ")
-        simple.append(_run("1"))
-        p.append(simple)
-
-
-def _run(words: str):
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    t.text = words
-    r.append(t)
-    return r
