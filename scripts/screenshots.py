@@ -37,8 +37,9 @@ def main() -> int:
         return shoot(args.outdir, args.look)
     failed = 0
     for look, (palette, scale, _) in LOOKS.items():
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale,
-                   DDWIZARD_THEME=palette)  # fmt: skip
+        env = dict(
+            os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale, DDWIZARD_THEME=palette
+        )
         cmd = [sys.executable, __file__, str(args.outdir), "--look", look]
         failed |= subprocess.run(cmd, env=env).returncode
     print(f"screenshots in {args.outdir}")
@@ -57,7 +58,7 @@ def fill(db) -> int:
         ReferentNote,
         School,
         Step,
-        Target,  # fmt: skip
+        Target,
         Trust,
         TrustReference,
     )
@@ -93,16 +94,32 @@ def fill(db) -> int:
     items = [i for a in q.due_diligence for i in a.items][:20]
     statuses = list(ItemStatus)
     a = Assessment(
-        "", School("Hillside Primary School", "123456", "Primary", "Northshire"),
-        Trust("Riverside Learning Trust", refs), q.id, q.version, label="Pre-join visit",
-        assessor="Sam Patel", assessed_on="2026-11-20", referents=tuple(r.id for r in areas),
+        "",
+        School("Hillside Primary School", "123456", "Primary", "Northshire"),
+        Trust("Riverside Learning Trust", refs),
+        q.id,
+        q.version,
+        label="Pre-join visit",
+        assessor="Sam Patel",
+        assessed_on="2026-11-20",
+        referents=tuple(r.id for r in areas),
         answers=tuple(answers),
         referent_notes=tuple(ReferentNote(r.id, rnd.choice(list(Confidence)), "") for r in areas),
-        targets=(Target(areas[0].id, 0.6, 0.5, "2027-09", False, "Agree purposes first.",
-                        (Step(0.5, -0.2, "2027-01", "Shared vision work"),)),),
-        due_diligence=tuple(ChecklistEntry(i.id, statuses[n % 5], owner="J. Okafor")
-                            for n, i in enumerate(items)),
-    )  # fmt: skip
+        targets=(
+            Target(
+                areas[0].id,
+                0.6,
+                0.5,
+                "2027-09",
+                False,
+                "Agree purposes first.",
+                (Step(0.5, -0.2, "2027-01", "Shared vision work"),),
+            ),
+        ),
+        due_diligence=tuple(
+            ChecklistEntry(i.id, statuses[n % 5], owner="J. Okafor") for n, i in enumerate(items)
+        ),
+    )
     return db.create_assessment(a, q)
 
 

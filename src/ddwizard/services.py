@@ -205,8 +205,9 @@ def compare_assessments(db: Database, ids: list[int]):
 def comparison_ids(db: Database, texts: list[str]) -> list[int]:
     """Assessments by number or uid, as `compare` takes them. A number is checked when the
     assessments are read, all together, not one by one here."""
-    return [int(t) if t.isascii() and t.isdigit() and len(t) <= 18 else resolve_id(db, t)
-            for t in texts]  # fmt: skip
+    return [
+        int(t) if t.isascii() and t.isdigit() and len(t) <= 18 else resolve_id(db, t) for t in texts
+    ]
 
 
 def newest_questionnaire(db: Database, qid: str) -> Questionnaire | None:

@@ -89,8 +89,7 @@ def test_write_then_read_gives_the_same_assessment():
 
 def texts(**size):
     """Any text a bundle can hold: no NUL (nor lone surrogates), within the limits."""
-    return st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
-                   **size)  # fmt: skip
+    return st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), **size)
 
 
 @settings(max_examples=50, deadline=None)

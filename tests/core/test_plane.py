@@ -70,8 +70,14 @@ def test_no_suggested_route_for_an_unplaced_area_or_a_short_move():
 
 def test_spread_bars_stay_inside_the_plane():
     q = questionnaire(referent("x", 3, 3))
-    chosen = {"x_pr0": "own", "x_pr1": "own", "x_pr2": "entirely",
-              "x_pu0": "own", "x_pu1": "own", "x_pu2": "entirely"}  # fmt: skip
+    chosen = {
+        "x_pr0": "own",
+        "x_pr1": "own",
+        "x_pr2": "entirely",
+        "x_pu0": "own",
+        "x_pu1": "own",
+        "x_pu2": "entirely",
+    }
     (p,) = build_scene(place(q, chosen)).current_points()
     assert p.x + p.spread_x > 1 and p.y + p.spread_y > 1  # the raw bars would leave the plane
     (left, right), (bottom, top) = p.spread_ends()

@@ -13,8 +13,14 @@ from ddwizard.core.plane import BOUNDS, build_scene, relabel
 from .builders import questionnaire, referent
 
 Q = questionnaire(referent("reading"), referent("behaviour"), referent("finance"))
-CHOSEN = {"reading_pr0": "own", "reading_pu0": "other", "behaviour_pr0": "other",
-          "behaviour_pu0": "own", "finance_pr0": "mix", "finance_pu0": "mix"}  # fmt: skip
+CHOSEN = {
+    "reading_pr0": "own",
+    "reading_pu0": "other",
+    "behaviour_pr0": "other",
+    "behaviour_pu0": "own",
+    "finance_pr0": "mix",
+    "finance_pu0": "mix",
+}
 
 
 def measure(text):
@@ -51,15 +57,26 @@ def test_labels_keep_off_a_route_where_they_can():
 
 
 def crossings(reqs, placed) -> int:
-    leaders = [((r.x, r.y), (placed[r.key].anchor_x, placed[r.key].anchor_y))
-               for r in reqs if placed[r.key].leader]  # fmt: skip
+    leaders = [
+        ((r.x, r.y), (placed[r.key].anchor_x, placed[r.key].anchor_y))
+        for r in reqs
+        if placed[r.key].leader
+    ]
     return sum(1 for a, b in itertools.combinations(leaders, 2) if _segments_cross(a, b))
 
 
 def test_leaders_cross_less_than_they_would_without_the_cost(monkeypatch):
     rnd = random.Random(1)  # a crowded plane where the cheapest spots tangle two leaders
-    reqs = [LabelRequest(f"r{i}", rnd.uniform(-0.3, 0.8), rnd.uniform(-0.2, 0.7),
-                         0.022 * rnd.randint(6, 20), 0.06) for i in range(24)]  # fmt: skip
+    reqs = [
+        LabelRequest(
+            f"r{i}",
+            rnd.uniform(-0.3, 0.8),
+            rnd.uniform(-0.2, 0.7),
+            0.022 * rnd.randint(6, 20),
+            0.06,
+        )
+        for i in range(24)
+    ]
     with_cost = crossings(reqs, place_labels(reqs, BOUNDS, 0.025))
     monkeypatch.setattr(labels, "CROSSING_COST", 0.0)
     without = crossings(reqs, place_labels(reqs, BOUNDS, 0.025))

@@ -65,8 +65,33 @@ def _set(data, path, value):
     target[path[-1]] = value
 
 
-ODD = ["", " ", " x", "x y", "x\n", 0, 1, 1.0, -1.5, 2.0, 0.0, -0.0, None, True, False, [], {},
-       math.nan, math.inf, "practice", "purpose", "documents", "x", [{}], {"x": 1}]  # fmt: skip
+ODD = [
+    "",
+    " ",
+    " x",
+    "x y",
+    "x\n",
+    0,
+    1,
+    1.0,
+    -1.5,
+    2.0,
+    0.0,
+    -0.0,
+    None,
+    True,
+    False,
+    [],
+    {},
+    math.nan,
+    math.inf,
+    "practice",
+    "purpose",
+    "documents",
+    "x",
+    [{}],
+    {"x": 1},
+]
 
 
 def test_no_change_makes_the_quick_reading_accept_what_the_strict_one_refuses(canonical):

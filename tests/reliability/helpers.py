@@ -42,10 +42,14 @@ def full_assessment(q: Questionnaire, uid: str = "", note: str = "seen in lesson
     """Every question answered, every area noted, a target, every checklist item set: an
     assessment with many rows, so a half-written one would show."""
     answers = tuple(
-        Answer(question.id, question.options[n % len(question.options)].key, f"{note} {n}",
-               ("documents", "staff"))
+        Answer(
+            question.id,
+            question.options[n % len(question.options)].key,
+            f"{note} {n}",
+            ("documents", "staff"),
+        )
         for n, question in enumerate(qq for r in q.referents for qq in r.questions)
-    )  # fmt: skip
+    )
     first = q.referents[0].id
     return Assessment(
         uid=uid or str(uuid.uuid4()),

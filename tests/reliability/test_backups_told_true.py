@@ -163,8 +163,14 @@ def test_the_restore_command_suggested_pastes_into_the_shell(tmp_path, folder):
     assert told.returncode == 1 and "damaged" in told.stderr
     command = re.search(r"`(ddwizard --db .*? restore .*?)`\.", told.stderr, re.S).group(1)
     python = f"{shlex.quote(sys.executable)} -m ddwizard"
-    done = subprocess.run(command.replace("ddwizard", python, 1), shell=True, cwd=tmp_path,
-                          capture_output=True, text=True, executable="/bin/bash")  # fmt: skip
+    done = subprocess.run(
+        command.replace("ddwizard", python, 1),
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
+    )
     assert done.returncode == 0, (command, done.stderr)
     assert not list(tmp_path.glob("pwned*"))
     assert ddwizard("list", db=path).returncode == 0

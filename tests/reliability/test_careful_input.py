@@ -85,8 +85,7 @@ def test_a_key_given_twice_is_refused_naming_it_and_where(capsys, db, tmp_path):
     refused(capsys, db, tmp_path, text, "`answers.0`", "`note`", "more than once")
 
 
-@pytest.mark.parametrize(("escape", "words"), [("\\ud800", "lone surrogate"),
-                                               ("\\u0000", "NUL")])  # fmt: skip
+@pytest.mark.parametrize(("escape", "words"), [("\\ud800", "lone surrogate"), ("\\u0000", "NUL")])
 def test_text_that_is_not_text_is_refused_naming_the_field(capsys, db, tmp_path, escape, words):
     text = bundle_text().replace('"note": "', f'"note": "bad {escape} ', 1)
     refused(capsys, db, tmp_path, text, "`answers.0.note`", words)
@@ -94,9 +93,12 @@ def test_text_that_is_not_text_is_refused_naming_the_field(capsys, db, tmp_path,
 
 @pytest.mark.parametrize(
     ("field", "length", "limit"),
-    [("answers.0.note", 20_001, "20,000"), ("school.name", 201, "200"),
-     ("assessment.label", 201, "200")],
-)  # fmt: skip
+    [
+        ("answers.0.note", 20_001, "20,000"),
+        ("school.name", 201, "200"),
+        ("assessment.label", 201, "200"),
+    ],
+)
 def test_text_past_its_limit_is_refused_in_words(capsys, db, tmp_path, field, length, limit):
     text = edited(_set(field, "x" * length))
     refused(capsys, db, tmp_path, text, f"`{field}`", f"longer than {limit} characters")
@@ -118,8 +120,12 @@ def test_names_that_look_alike_are_one_school_and_one_trust(capsys, db, tmp_path
     decomposed = unicodedata.normalize("NFD", composed)
     assert composed != decomposed
     for n, name in enumerate((composed, decomposed)):
-        text = edited(lambda d, name=name: (_set("school.name", name)(d),
-                                            _set("trust.name", "Trust " + name)(d)))  # fmt: skip
+        text = edited(
+            lambda d, name=name: (
+                _set("school.name", name)(d),
+                _set("trust.name", "Trust " + name)(d),
+            )
+        )
         text = text.replace(json.loads(text)["assessment"]["uid"], str(uuid.uuid4()))
         file = tmp_path / f"{n}.json"
         file.write_text(text, encoding="utf-8")
@@ -133,8 +139,20 @@ def test_names_that_look_alike_are_one_school_and_one_trust(capsys, db, tmp_path
     assert schools == [(composed,)] and trusts == [("Trust " + composed,)]
 
 
-ODD_IDS = ["99999999999999999999", "²", "١", "", " ", "-1", "0", "1.5", "0x1", "1\n",
-           "\udcff", "a" * 300]  # fmt: skip
+ODD_IDS = [
+    "99999999999999999999",
+    "²",
+    "١",
+    "",
+    " ",
+    "-1",
+    "0",
+    "1.5",
+    "0x1",
+    "1\n",
+    "\udcff",
+    "a" * 300,
+]
 
 
 @pytest.mark.parametrize("odd", ODD_IDS)

@@ -42,7 +42,10 @@ def garble_keeping_size_and_times(path: Path) -> None:
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     after = os.stat(path)
     assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
-        before.st_ino, before.st_size, before.st_mtime_ns)  # fmt: skip
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
 
 
 def hide_an_index_entry(path: Path) -> None:

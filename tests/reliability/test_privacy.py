@@ -275,14 +275,21 @@ def _hostile_assessment(texts: list[str]):
             n.__class__(n.referent, n.confidence, next(t)) for n in a.referent_notes
         ),
         targets=tuple(
-            x.__class__(x.referent, x.purpose, x.practice, x.by, x.return_trip, next(t),
-                        tuple(s.__class__(s.purpose, s.practice, s.by, next(t)) for s in x.steps))
+            x.__class__(
+                x.referent,
+                x.purpose,
+                x.practice,
+                x.by,
+                x.return_trip,
+                next(t),
+                tuple(s.__class__(s.purpose, s.practice, s.by, next(t)) for s in x.steps),
+            )
             for x in a.targets
         ),
         due_diligence=tuple(
             e.__class__(e.item, e.status, next(t), next(t), e.due) for e in a.due_diligence
         ),
-    )  # fmt: skip
+    )
 
 
 def test_text_in_bundles_and_questionnaires_is_never_interpreted(tmp_path, capsys, monkeypatch):

@@ -171,8 +171,9 @@ def test_make_assessment_is_usable():  # keeps the helper import honest for this
 # --- databases that share a folder keep their backups apart ----------------------------------
 
 
-def test_two_databases_in_one_folder_keep_their_backups_apart(db_path, clock, assessment,
-                                                              questionnaire):  # fmt: skip
+def test_two_databases_in_one_folder_keep_their_backups_apart(
+    db_path, clock, assessment, questionnaire
+):
     other_path = db_path.with_name("other trust.db")
     with Database(db_path, clock=clock) as mine, Database(other_path, clock=clock) as other:
         aid = mine.create_assessment(assessment, questionnaire)
@@ -180,8 +181,10 @@ def test_two_databases_in_one_folder_keep_their_backups_apart(db_path, clock, as
         ours = mine.backup()
         clock.advance(hours=1)
         theirs = other.backup()
-    assert (ours.name, theirs.name) == ("ddwizard-20261122-090000.db",
-                                        "other trust-20261122-100000.db")  # fmt: skip
+    assert (ours.name, theirs.name) == (
+        "ddwizard-20261122-090000.db",
+        "other trust-20261122-100000.db",
+    )
     assert list_backups(db_path) == [ours] and list_backups(other_path) == [theirs]
     assert list_backups(db_path.parent / "backups") == [theirs, ours]
     data = bytearray(db_path.read_bytes())  # damage ours: the way back must be our backup,
@@ -203,8 +206,9 @@ def test_retention_counts_each_database_apart(tmp_path):
     assert len(list_backups(folder, "ddwizard")) == 15  # as when it is alone (above)
 
 
-def test_copies_a_crash_cut_off_are_removed_later_and_only_those(db, db_path, assessment,
-                                                                 questionnaire):  # fmt: skip
+def test_copies_a_crash_cut_off_are_removed_later_and_only_those(
+    db, db_path, assessment, questionnaire
+):
     db.create_assessment(assessment, questionnaire)
     folder = db_path.parent / "backups"
     folder.mkdir(exist_ok=True)

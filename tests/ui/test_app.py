@@ -19,8 +19,9 @@ def last_line_of(code: str) -> str:
     """Run `code` in a fresh Python (offscreen): the last line it prints (its errors, if
     it printed none)."""
     env = dict(os.environ, XDG_CONFIG_HOME=tempfile.mkdtemp())  # not the user's settings
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120, env=env)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
+    )
     lines = out.stdout.strip().splitlines()
     return lines[-1] if lines else out.stderr
 
@@ -196,8 +197,9 @@ def test_damage_found_after_the_window_is_up_offers_a_backup(qtbot, tmp_path, ap
     app.window.db.close()
 
 
-def test_damage_found_after_the_window_is_up_quits_when_cancelled(qtbot, tmp_path, app_look,
-                                                                monkeypatch):  # fmt: skip
+def test_damage_found_after_the_window_is_up_quits_when_cancelled(
+    qtbot, tmp_path, app_look, monkeypatch
+):
     from PySide6.QtWidgets import QApplication
 
     from ddwizard.ui.app import App

@@ -96,8 +96,13 @@ def read_lines(proc: subprocess.Popen, count: int, deadline: float) -> list[str]
 def test_a_hard_kill_loses_nothing_reported_saved(tmp_path: Path):
     path = tmp_path / "killed.db"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, "-c", DRIVER, str(path)], env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-c", DRIVER, str(path)],
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         lines = read_lines(proc, 1 + 20, time.monotonic() + 60)
     finally:

@@ -19,8 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox,
-               QAbstractSpinBox, QAbstractItemView, QAbstractSlider)  # fmt: skip
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QAbstractSlider,
+)
 PARTS_OF_A_CONTROL = (QComboBox, QAbstractSpinBox, QAbstractItemView, QLineEdit, QMenuBar)
 
 
@@ -94,9 +102,11 @@ def test_tab_order_on_the_about_page(qtbot, window):
     for _ in range(9):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
-        order.append(focused.parentWidget() if isinstance(focused.parentWidget(),
-                                                          (QComboBox, QAbstractSpinBox))
-                     else focused)  # fmt: skip
+        order.append(
+            focused.parentWidget()
+            if isinstance(focused.parentWidget(), (QComboBox, QAbstractSpinBox))
+            else focused
+        )
     assert order == [
         page.school_name,
         page.urn,

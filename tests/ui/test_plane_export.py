@@ -55,19 +55,42 @@ def test_a_failed_write_leaves_nothing_behind(qapp, tmp_path):
 
 
 def make(db, answers, label, assessed_on, targets=()):
-    a = Assessment("", School("Hillside Primary"), Trust("Riverside Trust"), Q.id, Q.version,
-                   label=label, assessed_on=assessed_on, targets=targets,
-                   answers=tuple(Answer(q, o) for q, o in answers.items()))  # fmt: skip
+    a = Assessment(
+        "",
+        School("Hillside Primary"),
+        Trust("Riverside Trust"),
+        Q.id,
+        Q.version,
+        label=label,
+        assessed_on=assessed_on,
+        targets=targets,
+        answers=tuple(Answer(q, o) for q, o in answers.items()),
+    )
     return db.create_assessment(a, Q)
 
 
 def test_export_plane_from_the_database_with_movement(qapp, db, tmp_path):
-    before = make(db, {"early_reading_pr0": "entirely", "early_reading_pu0": "entirely"},
-                  "First look", "2026-01-10")  # fmt: skip
-    target = Target("early_reading", 0.8, 0.8, "2027-09", return_trip=True,
-                    steps=(Step(0.5, -0.5, "2027-01", "Agree purpose"),))  # fmt: skip
-    now = make(db, {"early_reading_pr0": "other", "early_reading_pu0": "own"},
-               "Pre-join visit", "2026-11-22", targets=(target,))  # fmt: skip
+    before = make(
+        db,
+        {"early_reading_pr0": "entirely", "early_reading_pu0": "entirely"},
+        "First look",
+        "2026-01-10",
+    )
+    target = Target(
+        "early_reading",
+        0.8,
+        0.8,
+        "2027-09",
+        return_trip=True,
+        steps=(Step(0.5, -0.5, "2027-01", "Agree purpose"),),
+    )
+    now = make(
+        db,
+        {"early_reading_pr0": "other", "early_reading_pu0": "own"},
+        "Pre-join visit",
+        "2026-11-22",
+        targets=(target,),
+    )
     svg = export_plane(db, now, tmp_path / "plane.svg", compare_id=before)
     text = svg_text(svg)
     assert "Early Reading" in text
@@ -89,15 +112,23 @@ def test_export_needs_no_display(db_path, db, tmp_path):
     aid = make(db, {"early_reading_pr0": "own", "early_reading_pu0": "own"}, "Visit", "")
     db.close()
     out = tmp_path / "plane.png"
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}  # fmt: skip
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    }
     code = (
         "import sys; from ddwizard import services; "
         "from ddwizard.ui.plane_export import export_plane; "
         "db = services.open_database(sys.argv[1]); "
         "print(export_plane(db, int(sys.argv[2]), sys.argv[3])); db.close()"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(db_path), str(aid), str(out)],
-                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(db_path), str(aid), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert out.read_bytes()[:8] == PNG_MAGIC

@@ -22,16 +22,28 @@ from .test_plane_samples import PNG_MAGIC
 
 Q = questionnaire(referent("reading"), referent("behaviour"), referent("finance"))
 ANSWERS = {  # reading at D (-0.5, -0.5); behaviour at B (0.75, -0.5); finance not placed
-    "reading_pr0": "other", "reading_pr1": "other", "reading_pu0": "other",
-    "reading_pu1": "other", "behaviour_pr0": "other", "behaviour_pu0": "own",
-    "behaviour_pu1": "mostly", "finance_pr0": "own",
-}  # fmt: skip
+    "reading_pr0": "other",
+    "reading_pr1": "other",
+    "reading_pu0": "other",
+    "reading_pu1": "other",
+    "behaviour_pr0": "other",
+    "behaviour_pu0": "own",
+    "behaviour_pu1": "mostly",
+    "finance_pr0": "own",
+}
 
 
 def make(db, answers, assessed_on, label) -> int:
-    a = Assessment("", School("Hillside Primary"), Trust("Riverside Trust"), Q.id, Q.version,
-                   label=label, assessed_on=assessed_on,
-                   answers=tuple(Answer(q, o) for q, o in answers.items()))  # fmt: skip
+    a = Assessment(
+        "",
+        School("Hillside Primary"),
+        Trust("Riverside Trust"),
+        Q.id,
+        Q.version,
+        label=label,
+        assessed_on=assessed_on,
+        answers=tuple(Answer(q, o) for q, o in answers.items()),
+    )
     return db.create_assessment(a, Q)
 
 
@@ -87,8 +99,9 @@ def test_choose_in_the_list_and_open_the_questions(qtbot, page):
     page.areas.setCurrentRow(1)
     assert page.view.selected_referent() == "behaviour"
     with qtbot.waitSignal(page.openArea) as opened:
-        qtbot.mouseDClick(page.view, Qt.MouseButton.LeftButton,
-                          pos=page.view.to_pixels(0.75, -0.5).toPoint())  # fmt: skip
+        qtbot.mouseDClick(
+            page.view, Qt.MouseButton.LeftButton, pos=page.view.to_pixels(0.75, -0.5).toPoint()
+        )
     assert opened.args == ["behaviour"]
 
 
@@ -184,7 +197,8 @@ def test_add_edit_and_reorder_steps(qtbot, page, db, aid):
     click(qtbot, page.editor.remove_button)
     assert stored(db, aid).steps == (first,)
     assert [p.kind for p in page.view.scene().points if p.referent == "reading"].count(
-        PointKind.STEP) == 1  # fmt: skip
+        PointKind.STEP
+    ) == 1
 
 
 def test_suggest_a_route_puts_purpose_first(qtbot, page, db, aid, dialogs):

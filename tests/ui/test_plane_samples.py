@@ -46,8 +46,10 @@ UNPLACED = ["Estates condition", "Trips and visits policy"]
 
 def _referent(i: int, title: str) -> Referent:
     opts = (Option("own", "Own", 1.0),)
-    qs = (Question(f"q{i}pr", Axis.PRACTICE, "?", opts),
-          Question(f"q{i}pu", Axis.PURPOSE, "?", opts))  # fmt: skip
+    qs = (
+        Question(f"q{i}pr", Axis.PRACTICE, "?", opts),
+        Question(f"q{i}pu", Axis.PURPOSE, "?", opts),
+    )
     return Referent(f"area{i}", title, "Group", qs)
 
 
@@ -56,11 +58,22 @@ def placement_of(areas, unplaced=(), shift=(0.0, 0.0)) -> Placement:
     for i, (title, x, y, spread, conf) in enumerate(areas):
         x = max(-1.0, min(1.0, x + shift[0]))
         y = max(-1.0, min(1.0, y + shift[1]))
-        rows.append(ReferentPlacement(_referent(i, title), AxisValue(x, spread, 3),
-                                      AxisValue(y, spread * 0.8, 3), 6, 7, conf))  # fmt: skip
+        rows.append(
+            ReferentPlacement(
+                _referent(i, title),
+                AxisValue(x, spread, 3),
+                AxisValue(y, spread * 0.8, 3),
+                6,
+                7,
+                conf,
+            )
+        )
     for j, title in enumerate(unplaced, start=len(areas)):
-        rows.append(ReferentPlacement(_referent(j, title), AxisValue(None, None, 0),
-                                      AxisValue(0.5, 0.0, 1), 1, 6, None))  # fmt: skip
+        rows.append(
+            ReferentPlacement(
+                _referent(j, title), AxisValue(None, None, 0), AxisValue(0.5, 0.0, 1), 1, 6, None
+            )
+        )
     placed = [r for r in rows if r.placed]
     ox = sum(r.purpose.value for r in placed) / len(placed)
     oy = sum(r.practice.value for r in placed) / len(placed)
@@ -78,13 +91,27 @@ ROUTE_AREAS = [
     ("Financial practice", 0.7, 0.65, 0.05, "high"),
 ]
 ROUTES = [
-    Target("area0", 0.8, 0.75, "2027-09", rationale="Shared purpose first",
-           steps=(Step(0.7, -0.55, "2027-01", "Agree what behaviour work is for"),
-                  Step(0.75, 0.2, "2027-04", "Bring routines together"))),
-    Target("area1", 0.6, 0.8, "2027-07", return_trip=True,
-           steps=(Step(0.6, -0.6, "2026-12", "Review"),)),
+    Target(
+        "area0",
+        0.8,
+        0.75,
+        "2027-09",
+        rationale="Shared purpose first",
+        steps=(
+            Step(0.7, -0.55, "2027-01", "Agree what behaviour work is for"),
+            Step(0.75, 0.2, "2027-04", "Bring routines together"),
+        ),
+    ),
+    Target(
+        "area1",
+        0.6,
+        0.8,
+        "2027-07",
+        return_trip=True,
+        steps=(Step(0.6, -0.6, "2026-12", "Review"),),
+    ),
     Target("area2", 0.45, 0.65, "2027-12"),
-]  # fmt: skip
+]
 
 
 def route_scene() -> PlaneScene:
@@ -104,11 +131,16 @@ def write_samples(folder: Path) -> list[Path]:
         render_png(crowded_scene(), folder / "crowded.png", caption="Crowded: 22 areas"),
         render_png(route_scene(), folder / "routes.png", caption="Route map"),
         render_png(movement_scene(), folder / "movement.png", caption="Movement"),
-        render_png(route_scene(), folder / "routes-dark.png", 1600,
-                   style=export_style(1600, dark=True), caption="Route map, dark"),
+        render_png(
+            route_scene(),
+            folder / "routes-dark.png",
+            1600,
+            style=export_style(1600, dark=True),
+            caption="Route map, dark",
+        ),
         render_png(crowded_scene(), folder / "crowded-small.png", 700),
         render_svg(route_scene(), folder / "routes.svg"),
-    ]  # fmt: skip
+    ]
     return out
 
 

@@ -33,8 +33,14 @@ def px(view: PlaneView, x: float, y: float) -> QPoint:
 
 
 def route_scene(return_trip=False):
-    target = Target("area0", 0.6, 0.5, "2027-09", return_trip=return_trip,
-                    steps=(Step(0.6, -0.55, "2027-01", "Agree purpose"),))  # fmt: skip
+    target = Target(
+        "area0",
+        0.6,
+        0.5,
+        "2027-09",
+        return_trip=return_trip,
+        steps=(Step(0.6, -0.55, "2027-01", "Agree purpose"),),
+    )
     return build_scene(placement_of(ROUTE_AREAS), targets=[target])
 
 

@@ -37,8 +37,9 @@ def test_the_brief_is_written_in_the_background(qtbot, window, dialogs, tmp_path
     button = next(b for b in review.findChildren(QPushButton) if "brief" in b.text())
     shown = []
     window.actions.busy.connect(lambda text: shown.append((text, review.progress.isVisible())))
-    with qtbot.waitSignal(window.runner.busyChanged, timeout=60_000,
-                          check_params_cb=lambda busy: not busy):  # fmt: skip
+    with qtbot.waitSignal(
+        window.runner.busyChanged, timeout=60_000, check_params_cb=lambda busy: not busy
+    ):
         click(qtbot, button)
     qtbot.waitUntil(lambda: pdf.exists() or bool(dialogs.errors), timeout=10_000)
     assert not dialogs.errors, dialogs.errors

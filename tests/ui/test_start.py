@@ -128,8 +128,11 @@ def test_sorting_by_a_column_keeps_the_selected_assessment(qtbot, window):
     assert visible_rows(window) == ["Ashby Juniors", "Oakfield Academy", "hillside Primary"]
     window.start.select(oak)
     header = window.start.table.horizontalHeader()
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(header.sectionViewportPosition(0) + 5, 5))  # fmt: skip
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(0) + 5, 5),
+    )
     names = visible_rows(window)
     assert names in (sorted(names, key=str.casefold), sorted(names, key=str.casefold)[::-1])
     assert names[0] in ("Ashby Juniors", "Oakfield Academy")  # case is ignored

@@ -81,8 +81,10 @@ def test_rename_trust_says_it_renames_for_every_assessment(qtbot, window, db, di
     page = _about(qtbot, window, first)
     dialogs.texts.append("Oak Trust")
     page.rename_trust.click()
-    assert dialogs.asked[-1] == ("text", "A new name for “Riverside”, for all 2 assessments "
-                                 "made against it:")  # fmt: skip
+    assert dialogs.asked[-1] == (
+        "text",
+        "A new name for “Riverside”, for all 2 assessments made against it:",
+    )
     assert "already here" in dialogs.errors[-1]
     assert db.load_assessment(second).trust.name == "Riverside"
 

@@ -102,9 +102,12 @@ def test_a_whole_assessment_through_the_widgets(qtbot, window, db):
 
     stored = db.load_assessment(window.model.assessment_id)
     q = db.questionnaire_for(window.model.assessment_id)
-    assert (stored.school.name, stored.school.urn, stored.school.phase,
-            stored.school.local_authority) == ("Hillside Primary", "123456", "Primary",
-                                               "Northshire")  # fmt: skip
+    assert (
+        stored.school.name,
+        stored.school.urn,
+        stored.school.phase,
+        stored.school.local_authority,
+    ) == ("Hillside Primary", "123456", "Primary", "Northshire")
     assert (stored.trust.name, stored.assessor, stored.label, stored.status) == (
         "Riverside Learning Trust",
         "Sam Patel",

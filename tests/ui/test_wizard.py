@@ -37,13 +37,18 @@ def test_another_questionnaire_rebuilds_the_pages(qtbot, window, db):
     window.wizard.go("areas")
     window.wizard.go("about")
     about = window.wizard.current_page()
-    index = next(i for i in range(about.questionnaire.count())
-                 if about.questionnaire.itemData(i) == ("small", "1"))  # fmt: skip
+    index = next(
+        i
+        for i in range(about.questionnaire.count())
+        if about.questionnaire.itemData(i) == ("small", "1")
+    )
     about.questionnaire.setCurrentIndex(index)
     about.questionnaire.activated.emit(index)
     assert db.questionnaire_for(window.model.assessment_id).id == "small"
     assert [s.key for s in window.wizard.steps if s.key.startswith("area:")] == [
-        "area:reading", "area:behaviour"]  # fmt: skip
+        "area:reading",
+        "area:behaviour",
+    ]
     window.wizard.go("areas")
     assert set(window.wizard.current_page().boxes) == {"reading", "behaviour"}
 

@@ -165,14 +165,16 @@ def _clashes(rect: Rect, taken: list[Rect], pad: float) -> int:
 CROSSING_COST = 25.0
 
 
-def _crossings(req: LabelRequest, rect: Rect, leader: bool, taken: list[Rect],
-               leaders: list[Segment]) -> int:  # fmt: skip
+def _crossings(
+    req: LabelRequest, rect: Rect, leader: bool, taken: list[Rect], leaders: list[Segment]
+) -> int:
     count = sum(1 for seg in leaders if _segment_meets_rect(seg, rect))
     if leader:
         own: Segment = ((req.x, req.y), _anchor(req, rect))
         count += sum(1 for seg in leaders if _segments_cross(own, seg))
-        count += sum(1 for t in taken
-                     if not _contains(t, req.x, req.y) and _segment_meets_rect(own, t))  # fmt: skip
+        count += sum(
+            1 for t in taken if not _contains(t, req.x, req.y) and _segment_meets_rect(own, t)
+        )
     return count
 
 
@@ -192,8 +194,12 @@ def _segment_meets_rect(seg: Segment, r: Rect) -> bool:
     """Whether the segment passes through the rectangle."""
     (x0, y0), (x1, y1) = seg
     right, top = r.x + r.w, r.y + r.h
-    if (x0 < r.x and x1 < r.x) or (x0 > right and x1 > right) or (
-            y0 < r.y and y1 < r.y) or (y0 > top and y1 > top):  # fmt: skip
+    if (
+        (x0 < r.x and x1 < r.x)
+        or (x0 > right and x1 > right)
+        or (y0 < r.y and y1 < r.y)
+        or (y0 > top and y1 > top)
+    ):
         return False  # wholly to one side: it cannot meet the rectangle
     return _clips(seg, r)
 

@@ -229,8 +229,16 @@ def relabel(
     """
     wanted = None if keys is None else set(keys)
     blocked = list(obstacles) + _overall_obstacle(scene.overall, point_radius)
-    labels = _labels(list(scene.points), measure, point_radius, wanted, blocked, scene.arrows,
-                     rings=rings, leave_out=leave_out)  # fmt: skip
+    labels = _labels(
+        list(scene.points),
+        measure,
+        point_radius,
+        wanted,
+        blocked,
+        scene.arrows,
+        rings=rings,
+        leave_out=leave_out,
+    )
     return replace(scene, labels=labels)
 
 

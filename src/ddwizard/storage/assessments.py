@@ -92,9 +92,16 @@ def insert_answer(conn, assessment_id: int, answer: Answer, position: int, now: 
     conn.execute(
         "INSERT INTO answers (assessment, question, option, note, evidence, position, updated) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [assessment_id, answer.question, answer.option, answer.note,
-         dumps(list(answer.evidence)), position, now],
-    )  # fmt: skip
+        [
+            assessment_id,
+            answer.question,
+            answer.option,
+            answer.note,
+            dumps(list(answer.evidence)),
+            position,
+            now,
+        ],
+    )
 
 
 def insert_note(conn, assessment_id: int, note: ReferentNote, position: int, now: str) -> None:
@@ -110,9 +117,18 @@ def insert_target(conn, assessment_id: int, t: Target, position: int, now: str) 
     conn.execute(
         "INSERT INTO targets (assessment, referent, purpose, practice, by_when, return_trip, "
         "rationale, position, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [assessment_id, t.referent, t.purpose, t.practice, t.by, int(t.return_trip),
-         t.rationale, position, now],
-    )  # fmt: skip
+        [
+            assessment_id,
+            t.referent,
+            t.purpose,
+            t.practice,
+            t.by,
+            int(t.return_trip),
+            t.rationale,
+            position,
+            now,
+        ],
+    )
     insert_steps(conn, assessment_id, t)
 
 

@@ -115,9 +115,16 @@ def _put_answer(
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment, question) DO UPDATE SET "
         "option = excluded.option, note = excluded.note, evidence = excluded.evidence, "
         "updated = excluded.updated",
-        [assessment_id, question, new["option"], new["note"], dumps(list(new["evidence"])),
-         position, now],
-    )  # fmt: skip
+        [
+            assessment_id,
+            question,
+            new["option"],
+            new["note"],
+            dumps(list(new["evidence"])),
+            position,
+            now,
+        ],
+    )
 
 
 def set_referent_note(conn, assessment_id: int, referent: str, given: dict, now: str) -> None:
@@ -190,9 +197,18 @@ def set_target(conn, assessment_id: int, target: Target, now: str) -> None:
         "practice = excluded.practice, by_when = excluded.by_when, "
         "return_trip = excluded.return_trip, rationale = excluded.rationale, "
         "updated = excluded.updated",
-        [assessment_id, t.referent, t.purpose, t.practice, t.by, int(t.return_trip),
-         t.rationale, position, now],
-    )  # fmt: skip
+        [
+            assessment_id,
+            t.referent,
+            t.purpose,
+            t.practice,
+            t.by,
+            int(t.return_trip),
+            t.rationale,
+            position,
+            now,
+        ],
+    )
     conn.execute(
         "DELETE FROM steps WHERE assessment = ? AND referent = ?", [assessment_id, t.referent]
     )
@@ -242,9 +258,17 @@ def set_checklist_entry(conn, assessment_id: int, entry: ChecklistEntry, now: st
         "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment, item) DO UPDATE SET "
         "status = excluded.status, note = excluded.note, owner = excluded.owner, "
         "due = excluded.due, updated = excluded.updated",
-        [assessment_id, entry.item, given["status"], entry.note, entry.owner, entry.due,
-         position, now],
-    )  # fmt: skip
+        [
+            assessment_id,
+            entry.item,
+            given["status"],
+            entry.note,
+            entry.owner,
+            entry.due,
+            position,
+            now,
+        ],
+    )
     _record(conn, assessment_id, f"checklist:{entry.item}.", old, changed, now)
 
 

@@ -210,8 +210,9 @@ def _revision_inside(path: Path) -> int:
         conn.close()
 
 
-def newest_good(folder: Path, known: list[str], timeout: float = 1.0,
-                name: str | None = None) -> Path | None:  # fmt: skip
+def newest_good(
+    folder: Path, known: list[str], timeout: float = 1.0, name: str | None = None
+) -> Path | None:
     """The newest backup in `folder` (of the database `name`, else of any) that this version
     can open (each checked read-only)."""
     for path in list_backups(folder, name):

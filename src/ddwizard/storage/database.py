@@ -78,8 +78,9 @@ class Database(Records):
         self.read_only = opening.made_read_only(self.path)
         self.warnings = opening.folder_warnings(self.path)  # for the person, in words
         try:
-            self.conn = opening.connect(self.path, busy_timeout, unchecked=bool(self.unchecked),
-                                        read_only=self.read_only)  # fmt: skip
+            self.conn = opening.connect(
+                self.path, busy_timeout, unchecked=bool(self.unchecked), read_only=self.read_only
+            )
         except DatabaseDamaged as e:
             raise self._with_way_back(e) from e
         try:
@@ -102,8 +103,9 @@ class Database(Records):
                 opening.make_private_dir(self.path.parent)
                 opening.make_private_file(self.path)
                 return []
-            applied = opening.check_file(self.path, self._known, self._timeout,
-                                         integrity=not check_later)  # fmt: skip
+            applied = opening.check_file(
+                self.path, self._known, self._timeout, integrity=not check_later
+            )
             if check_later and applied != self._known:  # migrations write: check first
                 opening.check_file(self.path, self._known, self._timeout)
             elif check_later:
@@ -134,8 +136,9 @@ class Database(Records):
     def _newest_good_backup(self) -> Path | None:
         if self.backup_dir is None:
             return None
-        return backups.newest_good(self.backup_dir, self._known, self._timeout,
-                                   backups.backup_name(self.path))  # fmt: skip
+        return backups.newest_good(
+            self.backup_dir, self._known, self._timeout, backups.backup_name(self.path)
+        )
 
     @property
     def db(self) -> SqlDatabase:

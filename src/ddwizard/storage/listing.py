@@ -45,27 +45,61 @@ QuestionIds = Mapping[str, tuple[str, ...]]
 Loader = Callable[[int, str], QuestionIds]
 
 
-def summaries(conn: sqlite3.Connection, load: Loader, where: str = "",
-              params=()) -> list[AssessmentInfo]:  # fmt: skip
+def summaries(
+    conn: sqlite3.Connection, load: Loader, where: str = "", params=()
+) -> list[AssessmentInfo]:
     """The assessments (those `where` picks), newest change first, with `answered` and
     `questions`. Both are stored with each assessment (a row from before they were is
     counted here). Rows go straight from tuples to AssessmentInfo: this runs for every
     assessment each time the list is read, so it does as little per row as it can."""
-    found = conn.execute(f"{_SUMMARY} {where} ORDER BY a.updated DESC, a.id DESC",
-                         list(params)).fetchall()  # fmt: skip
+    found = conn.execute(
+        f"{_SUMMARY} {where} ORDER BY a.updated DESC, a.id DESC", list(params)
+    ).fetchall()
     uncounted = [row[0] for row in found if row[12] is None]  # never counted: count now
     answered = _answered_questions(conn, uncounted)
     infos, status = [], {s.value: s for s in Status}
-    for (aid, uid, school, trust, label, assessor, assessed_on, state, created, updated,
-         referents, questionnaire, done, total, qid, qversion, added) in found:  # fmt: skip
+    for (
+        aid,
+        uid,
+        school,
+        trust,
+        label,
+        assessor,
+        assessed_on,
+        state,
+        created,
+        updated,
+        referents,
+        questionnaire,
+        done,
+        total,
+        qid,
+        qversion,
+        added,
+    ) in found:
         if done is None or total is None:
             counted = _selected_questions(load(questionnaire, added), referents)
             total = len(counted)
             if done is None:
                 done = sum(1 for q in answered.get(aid, ()) if q in counted)
-        infos.append(AssessmentInfo(aid, uid, school, trust, label, assessor, assessed_on,
-                                    status[state], created, updated, done, total, qid,
-                                    qversion))  # fmt: skip
+        infos.append(
+            AssessmentInfo(
+                aid,
+                uid,
+                school,
+                trust,
+                label,
+                assessor,
+                assessed_on,
+                status[state],
+                created,
+                updated,
+                done,
+                total,
+                qid,
+                qversion,
+            )
+        )
     return infos
 
 
@@ -107,8 +141,10 @@ def store_progress(conn: sqlite3.Connection, load: Loader, assessment_id: int) -
     counted = _selected_questions(load(head[0], head[1]), head[2])
     chosen = _answered_questions(conn, [assessment_id]).get(assessment_id, ())
     answered = sum(1 for q in chosen if q in counted)
-    conn.execute("UPDATE assessments SET answered = ?, questions = ? WHERE id = ?",
-                 [answered, len(counted), assessment_id])  # fmt: skip
+    conn.execute(
+        "UPDATE assessments SET answered = ?, questions = ? WHERE id = ?",
+        [answered, len(counted), assessment_id],
+    )
 
 
 def progress_moved(

@@ -104,8 +104,9 @@ def sidecar(path: Path, suffix: str) -> Path:
 # SQLite's own connections in one process share their locks and close safely.
 
 
-def check_file(path: Path, known: list[str], timeout: float, *,
-               integrity: bool = True) -> list[str]:  # fmt: skip
+def check_file(
+    path: Path, known: list[str], timeout: float, *, integrity: bool = True
+) -> list[str]:
     """Check an existing file is a healthy ddwizard database we can read, on a read-only
     connection of its own. Returns the names of the migrations already applied ([] for an
     empty SQLite file). Raises NotADatabase, DatabaseDamaged, DatabaseTooNew or
@@ -117,8 +118,9 @@ def check_file(path: Path, known: list[str], timeout: float, *,
         conn.close()
 
 
-def check_connection(conn: sqlite3.Connection, path: Path, known: list[str], *,
-                     integrity: bool = True) -> list[str]:  # fmt: skip
+def check_connection(
+    conn: sqlite3.Connection, path: Path, known: list[str], *, integrity: bool = True
+) -> list[str]:
     """`check_file` on a connection already open (the one that will write, if any)."""
     with translated(path):
         sniff(conn, path)
@@ -206,8 +208,9 @@ def applied_names(conn: sqlite3.Connection) -> list[str]:
 # --- the working connection --------------------------------------------------------------
 
 
-def connect(path: Path | None, timeout: float, *, unchecked: bool = False,
-            read_only: bool = False) -> sqlite3.Connection:  # fmt: skip
+def connect(
+    path: Path | None, timeout: float, *, unchecked: bool = False, read_only: bool = False
+) -> sqlite3.Connection:
     """Open for reading and writing, with the pragmas our durability promise rests on.
 
     `isolation_level=None`: the driver never opens a transaction behind our back; every

@@ -112,8 +112,15 @@ class FileActions(QObject):
             recent = self.db.list_assessments()
             trust = recent[0].trust if recent else ""
             assessor = recent[0].assessor if recent else ""
-            a = Assessment(new_uid(), School(""), Trust(trust), q.id, q.version,
-                           assessor=assessor, assessed_on=today())  # fmt: skip
+            a = Assessment(
+                new_uid(),
+                School(""),
+                Trust(trust),
+                q.id,
+                q.version,
+                assessor=assessor,
+                assessed_on=today(),
+            )
             new_id = self.db.create_assessment(a, q)
         except UserError as e:
             self.dialogs.error("New assessment", error_text(e))

@@ -147,8 +147,11 @@ class App:
 
     def restore(self) -> None:
         if not self.dialogs.confirm(
-            "Restore a backup", "Put back a backup in place of the current database? The "
-            "current file is kept beside it under another name.", "Choose a backup…"):  # fmt: skip
+            "Restore a backup",
+            "Put back a backup in place of the current database? The "
+            "current file is kept beside it under another name.",
+            "Choose a backup…",
+        ):
             return
         self._replace(self.window)
 

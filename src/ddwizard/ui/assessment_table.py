@@ -55,8 +55,15 @@ def status_text(info: AssessmentInfo) -> str:
 
 def _texts(info: AssessmentInfo) -> tuple[str, ...]:
     """The row's text, column by column (COLUMNS)."""
-    return (school_text(info), info.trust, info.label, info.assessor, status_text(info),
-            changed_text(info.updated), f"{percent(info)}%")  # fmt: skip
+    return (
+        school_text(info),
+        info.trust,
+        info.label,
+        info.assessor,
+        status_text(info),
+        changed_text(info.updated),
+        f"{percent(info)}%",
+    )
 
 
 # How each column sorts: the time as stored, the number done, else the text, ignoring case.
@@ -164,8 +171,9 @@ class AssessmentTable(QAbstractTableModel):
 
 
 def _searched(info: AssessmentInfo) -> str:
-    return "\n".join((school_text(info), info.trust, info.label, info.assessor,
-                      status_text(info))).casefold()  # fmt: skip
+    return "\n".join(
+        (school_text(info), info.trust, info.label, info.assessor, status_text(info))
+    ).casefold()
 
 
 class CompletionDelegate(QStyledItemDelegate):
@@ -184,13 +192,15 @@ class CompletionDelegate(QStyledItemDelegate):
         super().paint(painter, opt, index)
         view = self.parent()
         selected = view is not None and view.selectionModel().isSelected(index)
-        ink = opt.palette.color(QPalette.ColorRole.HighlightedText if selected
-                                else QPalette.ColorRole.Text)  # fmt: skip
+        ink = opt.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
         rect = opt.rect.adjusted(8, 0, -8, 0)
         text_width = opt.fontMetrics.horizontalAdvance("100%")
         height = max(4, opt.fontMetrics.height() // 3)
-        bar = QRect(rect.left(), rect.center().y() - height // 2,
-                    rect.width() - text_width - 8, height)  # fmt: skip
+        bar = QRect(
+            rect.left(), rect.center().y() - height // 2, rect.width() - text_width - 8, height
+        )
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)

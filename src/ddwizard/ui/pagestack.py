@@ -64,8 +64,12 @@ def first_control(page: QWidget) -> QWidget | None:
     """The first control of `page` that Tab would reach."""
     start = widget = page
     while (widget := widget.nextInFocusChain()) is not start:
-        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus and \
-                widget.focusProxy() is None and widget.isVisibleTo(page) and \
-                widget.isEnabled() and page.isAncestorOf(widget):  # fmt: skip
+        if (
+            (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus
+            and widget.focusProxy() is None
+            and widget.isVisibleTo(page)
+            and widget.isEnabled()
+            and page.isAncestorOf(widget)
+        ):
             return widget
     return None

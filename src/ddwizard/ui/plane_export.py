@@ -69,8 +69,9 @@ def _frame(scene: PlaneScene, width: int, style: PlaneStyle | None, caption: str
     return Frame(scene, QRectF(0, 0, width, height), style, caption=caption), height
 
 
-def render_image(scene: PlaneScene, width: int = 1600, *, style: PlaneStyle | None = None,
-                 caption: str = "") -> QImage:  # fmt: skip
+def render_image(
+    scene: PlaneScene, width: int = 1600, *, style: PlaneStyle | None = None, caption: str = ""
+) -> QImage:
     ensure_gui_app()
     frame, height = _frame(scene, width, style, caption)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
@@ -93,8 +94,9 @@ def png_bytes(scene: PlaneScene, size_px: int = 1600, **kw) -> bytes:
     return bytes(data.data())
 
 
-def svg_bytes(scene: PlaneScene, size_px: int = 900, *, style: PlaneStyle | None = None,
-              caption: str = "") -> bytes:  # fmt: skip
+def svg_bytes(
+    scene: PlaneScene, size_px: int = 900, *, style: PlaneStyle | None = None, caption: str = ""
+) -> bytes:
     from PySide6.QtSvg import QSvgGenerator  # in pyside6-essentials; only exports need it
 
     ensure_gui_app()
@@ -118,14 +120,26 @@ def svg_bytes(scene: PlaneScene, size_px: int = 900, *, style: PlaneStyle | None
     return bytes(data.data())
 
 
-def render_png(scene: PlaneScene, path: str | os.PathLike, size_px: int = 1600, *,
-               style: PlaneStyle | None = None, caption: str = "") -> Path:  # fmt: skip
+def render_png(
+    scene: PlaneScene,
+    path: str | os.PathLike,
+    size_px: int = 1600,
+    *,
+    style: PlaneStyle | None = None,
+    caption: str = "",
+) -> Path:
     """Draw the plane `size_px` wide (the height follows from the legend) and write a PNG."""
     return atomic_write(path, png_bytes(scene, size_px, style=style, caption=caption))
 
 
-def render_svg(scene: PlaneScene, path: str | os.PathLike, size_px: int = 900, *,
-               style: PlaneStyle | None = None, caption: str = "") -> Path:  # fmt: skip
+def render_svg(
+    scene: PlaneScene,
+    path: str | os.PathLike,
+    size_px: int = 900,
+    *,
+    style: PlaneStyle | None = None,
+    caption: str = "",
+) -> Path:
     """Write the plane as SVG (Qt's SVG generator, so it is the widget's drawing exactly)."""
     return atomic_write(path, svg_bytes(scene, size_px, style=style, caption=caption))
 
@@ -150,8 +164,9 @@ def plane_caption(assessment, earlier=None) -> str:
     return text
 
 
-def export_plane(db, assessment_id: int, path: str | os.PathLike,
-                 compare_id: int | None = None) -> Path:  # fmt: skip
+def export_plane(
+    db, assessment_id: int, path: str | os.PathLike, compare_id: int | None = None
+) -> Path:
     """The assessment's plane with every area's target and route, and the movement since
     `compare_id` when given, written to `path` (.png or .svg)."""
     if Path(path).suffix.lower() not in FORMATS:

@@ -111,8 +111,13 @@ class PlaneView(QWidget):
         if self._frame is None:
             style = PlaneStyle.from_palette(self.palette(), self.font(), self._compact)
             labels = self._labels if self._drag is not None else None
-            self._frame = Frame(self._shown_scene(), QRectF(self.rect()), style,
-                                selected=self._selected, labels=labels)  # fmt: skip
+            self._frame = Frame(
+                self._shown_scene(),
+                QRectF(self.rect()),
+                style,
+                selected=self._selected,
+                labels=labels,
+            )
             self._labels = self._frame.scene.labels
         return self._frame
 
@@ -145,8 +150,7 @@ class PlaneView(QWidget):
         """Drawn once into a picture for each layout and state, then copied: showing a page
         again, or uncovering the plane, costs no drawing."""
         frame, dpr = self.frame(), self.devicePixelRatioF()
-        state = PaintState(self._selected, self._focus if self.hasFocus() else None,
-                           self._hover)  # fmt: skip
+        state = PaintState(self._selected, self._focus if self.hasFocus() else None, self._hover)
         drawn = self._drawn
         if drawn is None or drawn[0] is not frame or drawn[1] != state or drawn[2] != dpr:
             picture = QPixmap(self.size() * dpr)
@@ -167,8 +171,11 @@ class PlaneView(QWidget):
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange,
-                            QEvent.Type.StyleChange):  # fmt: skip
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
             self._frame = None
             self.update()
         super().changeEvent(event)
@@ -284,14 +291,19 @@ class PlaneView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
-        arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, 1),
-                  Qt.Key.Key_Down: (0, -1)}  # fmt: skip
+        arrows = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, 1),
+            Qt.Key.Key_Down: (0, -1),
+        }
         point = self._scene.point(self._focus) if self._focus else None
         if key in arrows and point is not None and point.kind == PointKind.TARGET:
             step = SMALL_STEP if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else KEY_STEP
             dx, dy = arrows[key]
-            self.targetMoved.emit(point.referent, clamp(point.x + dx * step),
-                                  clamp(point.y + dy * step))  # fmt: skip
+            self.targetMoved.emit(
+                point.referent, clamp(point.x + dx * step), clamp(point.y + dy * step)
+            )
         elif key in arrows:
             dx, dy = arrows[key]
             self._step_focus(1 if dx + dy > 0 else -1, wrap=True)

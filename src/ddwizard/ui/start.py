@@ -151,15 +151,23 @@ class StartScreen(QWidget):
         row = QHBoxLayout()
         buttons = [  # text, accessible name, signal, needs a selected row
             ("Open", "Open the selected assessment", self.openRequested, True),
-            ("Re-assess", "Re-assess: a new assessment of the same school and trust, "
-             "starting from this one", self.reassessRequested, True),
+            (
+                "Re-assess",
+                "Re-assess: a new assessment of the same school and trust, starting from this one",
+                self.reassessRequested,
+                True,
+            ),
             ("Delete…", "Delete the selected assessment", self.deleteRequested, True),
             None,
-            ("Compare", "Compare the selected assessments (choose two or more with Ctrl or "
-             "Shift)", None, False),
+            (
+                "Compare",
+                "Compare the selected assessments (choose two or more with Ctrl or Shift)",
+                None,
+                False,
+            ),
             ("Import bundle…", "Import a bundle", self.importRequested, False),
             ("Export bundle…", "Export the selected assessment", self.exportRequested, True),
-        ]  # fmt: skip
+        ]
         for spec in buttons:
             if spec is None:
                 row.addStretch(1)

@@ -54,8 +54,7 @@ _LIGHT = {
     QPalette.ColorRole.Accent: ("#308cc6", "#308cc6", "#919191"),
 }
 
-_GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive,
-           QPalette.ColorGroup.Disabled)  # fmt: skip
+_GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled)
 
 # Passed to QApplication when the app makes it: Qt then makes the Fusion style itself.
 QT_ARGS = ["-style", "Fusion"]
@@ -92,8 +91,11 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     for role, colour in _DARK.items():
         palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
-                 QPalette.ColorRole.ButtonText):  # fmt: skip
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d8086"))
     return palette
 
@@ -167,8 +169,9 @@ def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
     return font
 
 
-def label(text: str, role: str = "", *, wrap: bool = True, size: float = 1.0,
-          bold: bool = False) -> QLabel:  # fmt: skip
+def label(
+    text: str, role: str = "", *, wrap: bool = True, size: float = 1.0, bold: bool = False
+) -> QLabel:
     """A label with a text role ("help", "muted": see TEXT_ROLES) and a relative size."""
     w = QLabel(text)
     w.setWordWrap(wrap)
@@ -214,6 +217,7 @@ class Panel(QFrame):
             painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
         else:
             painter.setPen(QPen(palette.color(outline), 1.0))
-            painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5),
-                                    radius, radius)  # fmt: skip
+            painter.drawRoundedRect(
+                QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius
+            )
         painter.end()

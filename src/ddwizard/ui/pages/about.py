@@ -29,8 +29,16 @@ from ddwizard.ui.dates import far_off, shown
 from ddwizard.ui.fields import TextBinding, date_edit, show_date
 from ddwizard.ui.pages.base import ScrollPage, em, heading, named, section
 
-PHASES = ["Nursery", "Primary", "Middle", "Secondary", "All-through", "Special",
-          "Alternative provision", "16 plus"]  # fmt: skip
+PHASES = [
+    "Nursery",
+    "Primary",
+    "Middle",
+    "Secondary",
+    "All-through",
+    "Special",
+    "Alternative provision",
+    "16 plus",
+]
 
 
 class AboutPage(ScrollPage):
@@ -47,11 +55,13 @@ class AboutPage(ScrollPage):
 
             dialogs = QtDialogs(self)
         self.dialogs = dialogs
-        self.body.addWidget(heading(
-            self.title,
-            "Which school is being looked at, against which trust, by whom and when. "
-            "Everything here is saved as you type.",
-        ))  # fmt: skip
+        self.body.addWidget(
+            heading(
+                self.title,
+                "Which school is being looked at, against which trust, by whom and when. "
+                "Everything here is saved as you type.",
+            )
+        )
         self._make_form()
         self._school_form()
         self._trust_form()
@@ -99,11 +109,12 @@ class AboutPage(ScrollPage):
 
     def _trust_form(self) -> None:
         form = self._form(
-            "Trust", "The trust the school is looked at against: pick one from the list or type "
+            "Trust",
+            "The trust the school is looked at against: pick one from the list or type "
             "a new one. Its reference (what it does and why, area by area) is kept with the "
             "trust and shared by every assessment against it. To put right a trust's name, "
             "use Rename trust.",
-        )  # fmt: skip
+        )
         self.trust_name = QComboBox(editable=True)
         self.trust_name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.trust_name.lineEdit().setPlaceholderText("e.g. Riverside Learning Trust")

@@ -59,8 +59,12 @@ QUESTIONS_EM, ASIDE_EM = 44, 26  # below both side by side, the reference goes o
 SLICE_S = 0.012  # the longest a slice of the rest of the page takes to build
 FIRST_FRAME_MS = 100  # the rest is built after the first frame, or this long after showing
 QUESTION_LINES = 22  # about how tall a question is, in lines of text, to fill the window
-CONFIDENCE = [("Not set", None), ("Low", Confidence.LOW), ("Medium", Confidence.MEDIUM),
-              ("High", Confidence.HIGH)]  # fmt: skip
+CONFIDENCE = [
+    ("Not set", None),
+    ("Low", Confidence.LOW),
+    ("Medium", Confidence.MEDIUM),
+    ("High", Confidence.HIGH),
+]
 
 
 class AreaPage(Page):
@@ -70,8 +74,9 @@ class AreaPage(Page):
     def create(cls, model, step, *, dialogs=None, height: int = 0) -> AreaPage:
         return cls(model, model.questionnaire.referent(step.referent), fill=height)
 
-    def __init__(self, model, referent: Referent, parent: QWidget | None = None,
-                 fill: int | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, model, referent: Referent, parent: QWidget | None = None, fill: int | None = None
+    ) -> None:
         """`fill`: the height the page will be shown at (else the screen's)."""
         super().__init__(model, parent)
         self.referent = referent
@@ -100,18 +105,28 @@ class AreaPage(Page):
     def _parts(self, body: QVBoxLayout) -> list[Callable[[], None]]:
         """The page from top to bottom, as steps that each add one part to `body`."""
         r = self.referent
-        parts = [lambda: body.addWidget(heading(r.title, r.description, kicker=r.group)),
-                 lambda: body.addWidget(theme.label(KEYS_HINT, "muted"))]  # fmt: skip
+        parts = [
+            lambda: body.addWidget(heading(r.title, r.description, kicker=r.group)),
+            lambda: body.addWidget(theme.label(KEYS_HINT, "muted")),
+        ]
         number = 1
-        for axis, title, intro in ((Axis.PRACTICE, "Practice", PRACTICE_INTRO),
-                                   (Axis.PURPOSE, "Purpose", PURPOSE_INTRO)):  # fmt: skip
+        for axis, title, intro in (
+            (Axis.PRACTICE, "Practice", PRACTICE_INTRO),
+            (Axis.PURPOSE, "Purpose", PURPOSE_INTRO),
+        ):
             parts.append(lambda title=title, intro=intro: self._add(section(title, intro)))
             for question in r.on_axis(axis):
                 parts.append(lambda q=question, n=number: self._add_question(q, n))
                 number += 1
-        parts += [lambda: self._add(section("Your view of this area", "How sure you are of "
-                                            "these answers, and anything to remember.")),
-                  self._add_view]  # fmt: skip
+        parts += [
+            lambda: self._add(
+                section(
+                    "Your view of this area",
+                    "How sure you are of these answers, and anything to remember.",
+                )
+            ),
+            self._add_view,
+        ]
         return parts
 
     def _build_first(self, height: int) -> None:

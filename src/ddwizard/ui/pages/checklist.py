@@ -59,8 +59,9 @@ class ItemRow(QWidget):
         layout.addWidget(self.note)
         self.status.currentIndexChanged.connect(self._save)
         self.due.dateChanged.connect(self._save)
-        self.bindings = [TextBinding(w, model, lambda _t: self._save()) for w in
-                         (self.owner, self.note)]  # fmt: skip
+        self.bindings = [
+            TextBinding(w, model, lambda _t: self._save()) for w in (self.owner, self.note)
+        ]
 
     def load(self) -> None:
         entry = self.model.assessment.entry_for(self.item.id) or ChecklistEntry(self.item.id)

@@ -157,8 +157,11 @@ class PlanePage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.compare = QComboBox()
-        named(self.compare, "Compare with",
-              "Show movement since an earlier assessment of this school and trust")  # fmt: skip
+        named(
+            self.compare,
+            "Compare with",
+            "Show movement since an earlier assessment of this school and trust",
+        )
         self.compare.activated.connect(self._compare_chosen)
         keep_working(self.compare)
         bar.addWidget(QLabel("Compare with:"))
@@ -271,8 +274,12 @@ class PlanePage(Page):
     def scene(self, *, every_route: bool = False) -> PlaneScene:
         """The plane as shown: the chosen area's route (every route for export)."""
         only = None if every_route or not self.selected else [self.selected]
-        return build_scene(self.model.placement(), targets=self.model.assessment.targets,
-                           earlier=self._earlier, only=only)  # fmt: skip
+        return build_scene(
+            self.model.placement(),
+            targets=self.model.assessment.targets,
+            earlier=self._earlier,
+            only=only,
+        )
 
     def refresh_plane(self) -> None:
         self.view.set_scene(self.scene())
@@ -327,8 +334,10 @@ class PlanePage(Page):
         if not rp.placed:
             return f"Not placed yet: {rp.unplaced_reason()}. {answered}"
         p = rp.position
-        return (f"Now: purpose {signed(p.purpose)}, practice {signed(p.practice)}. "
-                f"{quadrant_words(p).capitalize()}. {answered}")  # fmt: skip
+        return (
+            f"Now: purpose {signed(p.purpose)}, practice {signed(p.practice)}. "
+            f"{quadrant_words(p).capitalize()}. {answered}"
+        )
 
     def _target_moved(self, referent: str, purpose: float, practice: float) -> None:
         if self.locked:  # final: the target stays where it is
@@ -364,8 +373,9 @@ class PlanePage(Page):
     # --- export ----------------------------------------------------------------------------
 
     def export(self) -> None:
-        path = self.dialogs.get_save_path("Export the plane", self._suggested_name(),
-                                          EXPORT_FILTERS)  # fmt: skip
+        path = self.dialogs.get_save_path(
+            "Export the plane", self._suggested_name(), EXPORT_FILTERS
+        )
         if not path:
             return
         if not path.lower().endswith((".png", ".svg")):

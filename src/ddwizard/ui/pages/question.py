@@ -49,8 +49,9 @@ class QuestionBox(theme.Panel):
     chosen = Signal(str)  # option key ("" when cleared)
     answeredByKey = Signal()  # an option chosen with keys 1 to 9
 
-    def __init__(self, question: Question, number: int, model,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, question: Question, number: int, model, parent: QWidget | None = None
+    ) -> None:
         super().__init__("card", parent)
         self.question, self.model = question, model
         layout = QVBoxLayout(self)

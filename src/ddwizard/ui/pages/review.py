@@ -45,8 +45,12 @@ class ReviewPage(ScrollPage):
 
             dialogs = QtDialogs(self)
         self.dialogs = dialogs
-        self.body.addWidget(heading(self.title, "Check what is left, see where the areas sit, "
-                                                "then share the assessment."))  # fmt: skip
+        self.body.addWidget(
+            heading(
+                self.title,
+                "Check what is left, see where the areas sit, then share the assessment.",
+            )
+        )
         self._status_card()
         self.body.addWidget(section("Still to answer"))
         self.missing_text = theme.label("")
@@ -95,9 +99,14 @@ class ReviewPage(ScrollPage):
         self.body.addWidget(frame)
 
     def _export_card(self) -> None:
-        self.body.addWidget(section("Share", "The bundle carries the whole assessment to "
-                                             "another copy of ddwizard; the brief is the PDF "
-                                             "for governing boards."))  # fmt: skip
+        self.body.addWidget(
+            section(
+                "Share",
+                "The bundle carries the whole assessment to "
+                "another copy of ddwizard; the brief is the PDF "
+                "for governing boards.",
+            )
+        )
         row = QHBoxLayout()
         bundle = QPushButton("Export bundle…")
         named(bundle, "Export the assessment as a bundle file")
@@ -207,8 +216,9 @@ class ReviewPage(ScrollPage):
             members = groups[q]
             borderline = sum(1 for rp in members if rp.borderline)
             count = _areas(len(members)) + (f", {borderline} borderline" if borderline else "")
-            names = ", ".join(rp.referent.title + (" (borderline)" if rp.borderline else "")
-                              for rp in members)  # fmt: skip
+            names = ", ".join(
+                rp.referent.title + (" (borderline)" if rp.borderline else "") for rp in members
+            )
             self._quadrant_row(row, q.value, q.title, count, names or "none")
         on_axis = [rp for rp in placement.referents if rp.placed and rp.quadrant is None]
         unplaced = [rp for rp in placement.referents if not rp.placed]
@@ -225,9 +235,12 @@ class ReviewPage(ScrollPage):
         )
 
     def _quadrant_row(self, row: int, letter: str, title: str, count: str, names: str) -> None:
-        cells = (theme.label(letter, size=1.5, bold=True, wrap=False),
-                 theme.label(title, bold=True), theme.label(count),
-                 theme.label(names, "muted"))  # fmt: skip
+        cells = (
+            theme.label(letter, size=1.5, bold=True, wrap=False),
+            theme.label(title, bold=True),
+            theme.label(count),
+            theme.label(names, "muted"),
+        )
         for column, cell in enumerate(cells):
             self.quadrants.addWidget(cell, row, column, Qt.AlignmentFlag.AlignTop)
         self.quadrants.setColumnStretch(3, 1)

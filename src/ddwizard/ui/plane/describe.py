@@ -64,7 +64,9 @@ def title_of(scene: PlaneScene, referent: str) -> str:
 
 def scene_summary(scene: PlaneScene) -> str:
     """One line an area, for the SVG description (read out by screen readers)."""
-    lines = [f"{p.title}: {coordinates(p.x, p.y)}; {where(p, scene.borderline)}"
-             for p in scene.current_points()]  # fmt: skip
+    lines = [
+        f"{p.title}: {coordinates(p.x, p.y)}; {where(p, scene.borderline)}"
+        for p in scene.current_points()
+    ]
     lines += [f"{u.title}: not placed ({u.reason})" for u in scene.unplaced]
     return "\n".join(lines)

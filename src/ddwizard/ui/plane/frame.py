@@ -53,9 +53,16 @@ class Caption:
 
 
 class Frame:
-    def __init__(self, scene: PlaneScene, rect: QRectF, style: PlaneStyle, *,
-                 selected: str | None = None, caption: str = "",
-                 labels: dict | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        scene: PlaneScene,
+        rect: QRectF,
+        style: PlaneStyle,
+        *,
+        selected: str | None = None,
+        caption: str = "",
+        labels: dict | None = None,
+    ) -> None:
         self.style = style
         self.rect = QRectF(rect)
         self.caption = caption
@@ -81,9 +88,15 @@ class Frame:
             keys = [selected] if selected and scene.point(selected) else []
         if labels is None:
             inside = [c for c in self.captions if self.plot.contains(c.bounds)]
-            scene = relabel(scene, self.measure, self.radius / self.ppu, keys=keys,
-                            obstacles=[self.to_plane_rect(c.bounds) for c in inside],
-                            rings=LABEL_RINGS, leave_out=True)  # fmt: skip
+            scene = relabel(
+                scene,
+                self.measure,
+                self.radius / self.ppu,
+                keys=keys,
+                obstacles=[self.to_plane_rect(c.bounds) for c in inside],
+                rings=LABEL_RINGS,
+                leave_out=True,
+            )
         else:
             scene = dataclasses.replace(scene, labels=labels)
         self.scene = scene
@@ -129,11 +142,11 @@ class Frame:
         self.caption_rect = QRectF(inner_left, y0 - self.top + pad, extra_w, self.fm.height())
 
     @staticmethod
-    def preferred_height(width: float, scene: PlaneScene, style: PlaneStyle,
-                         caption: str = "") -> float:  # fmt: skip
+    def preferred_height(
+        width: float, scene: PlaneScene, style: PlaneStyle, caption: str = ""
+    ) -> float:
         """The height that fits a plane `width` wide without spare room (for exports)."""
-        probe = Frame(scene, QRectF(0, 0, width, width * 10), style, caption=caption,
-                      labels={})  # fmt: skip
+        probe = Frame(scene, QRectF(0, 0, width, width * 10), style, caption=caption, labels={})
         return probe.top + probe.side + probe.bottom + probe.legend_h + probe.notes_h
 
     def _captions(self, scene: PlaneScene) -> list[Caption]:

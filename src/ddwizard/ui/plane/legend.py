@@ -19,8 +19,12 @@ def entries(scene: PlaneScene) -> list[Entry]:
     arrows = {a.kind for a in scene.arrows}
     out: list[Entry] = []
     if PointKind.CURRENT in kinds:
-        out += [("high", "Area: high confidence"), ("medium", "medium"), ("low", "low"),
-                ("none", "not recorded")]  # fmt: skip
+        out += [
+            ("high", "Area: high confidence"),
+            ("medium", "medium"),
+            ("low", "low"),
+            ("none", "not recorded"),
+        ]
     if any(p.spread_x or p.spread_y for p in scene.current_points()):
         out.append(("spread", "Spread of answers"))
     out.append(("band", f"Borderline: within {scene.borderline:g} of an axis"))
@@ -81,8 +85,15 @@ def notes_height(text: str, fm: QFontMetricsF, width: float, pad: float) -> floa
     return fm.boundingRect(QRectF(0, 0, width, 1e6), flags, text).height() + pad * 0.5
 
 
-def draw(p: QPainter, rows: list[Row], origin: QPointF, fm: QFontMetricsF, s: PlaneStyle,
-         radius: float, line: float) -> None:  # fmt: skip
+def draw(
+    p: QPainter,
+    rows: list[Row],
+    origin: QPointF,
+    fm: QFontMetricsF,
+    s: PlaneStyle,
+    radius: float,
+    line: float,
+) -> None:
     row_h = fm.height() * 1.45
     sw = _swatch(fm)
     for i, row in enumerate(rows):

@@ -20,8 +20,9 @@ def pen(colour, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
     return p
 
 
-def area_point(p: QPainter, c: QPointF, r: float, confidence: str | None, s: PlaneStyle,
-               line: float) -> None:  # fmt: skip
+def area_point(
+    p: QPainter, c: QPointF, r: float, confidence: str | None, s: PlaneStyle, line: float
+) -> None:
     """An area's current position: filled by confidence, always with a crisp outline."""
     # A paper-coloured disc underneath keeps points legible over arrows and the band.
     p.setPen(Qt.PenStyle.NoPen)
@@ -40,8 +41,9 @@ def earlier_point(p: QPainter, c: QPointF, r: float, s: PlaneStyle, line: float)
     p.drawEllipse(c, r, r)
 
 
-def target_mark(p: QPainter, c: QPointF, r: float, s: PlaneStyle, line: float,
-                strong: bool = False) -> None:  # fmt: skip
+def target_mark(
+    p: QPainter, c: QPointF, r: float, s: PlaneStyle, line: float, strong: bool = False
+) -> None:
     """A hollow ring with a dot at its centre: where the area is meant to be."""
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.setPen(pen(s.paper(0.9), line * 4.2))
@@ -54,8 +56,9 @@ def target_mark(p: QPainter, c: QPointF, r: float, s: PlaneStyle, line: float,
 
 
 def step_mark(p: QPainter, c: QPointF, r: float, s: PlaneStyle, line: float) -> None:
-    diamond = QPolygonF([c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r),
-                         c + QPointF(-r, 0)])  # fmt: skip
+    diamond = QPolygonF(
+        [c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r), c + QPointF(-r, 0)]
+    )
     p.setPen(pen(s.paper(), line))
     p.setBrush(s.accent)
     p.drawPolygon(diamond)
@@ -71,8 +74,15 @@ def overall_mark(p: QPainter, c: QPointF, r: float, s: PlaneStyle, line: float) 
     p.drawLine(QLineF(box.topRight(), box.bottomLeft()))
 
 
-def arrow(p: QPainter, a: QPointF, b: QPointF, stroke: QPen, head: float,
-          trim_start: float = 0.0, trim_end: float = 0.0) -> None:  # fmt: skip
+def arrow(
+    p: QPainter,
+    a: QPointF,
+    b: QPointF,
+    stroke: QPen,
+    head: float,
+    trim_start: float = 0.0,
+    trim_end: float = 0.0,
+) -> None:
     """A line from a to b, trimmed short of the marks at both ends, with a filled head."""
     length = math.hypot(b.x() - a.x(), b.y() - a.y())
     if length <= trim_start + trim_end + head * 0.5:
@@ -85,8 +95,13 @@ def arrow(p: QPainter, a: QPointF, b: QPointF, stroke: QPen, head: float,
     p.setPen(stroke)
     p.drawLine(QLineF(start, neck))
     wing = head * 0.45
-    head_poly = QPolygonF([tip, QPointF(neck.x() - uy * wing, neck.y() + ux * wing),
-                           QPointF(neck.x() + uy * wing, neck.y() - ux * wing)])  # fmt: skip
+    head_poly = QPolygonF(
+        [
+            tip,
+            QPointF(neck.x() - uy * wing, neck.y() + ux * wing),
+            QPointF(neck.x() + uy * wing, neck.y() - ux * wing),
+        ]
+    )
     solid = QPen(stroke)
     solid.setStyle(Qt.PenStyle.SolidLine)
     p.setPen(solid)
@@ -94,8 +109,13 @@ def arrow(p: QPainter, a: QPointF, b: QPointF, stroke: QPen, head: float,
     p.drawPolygon(head_poly)
 
 
-def spread_bars(p: QPainter, ends: tuple[tuple[QPointF, QPointF], tuple[QPointF, QPointF]],
-                cap: float, s: PlaneStyle, line: float) -> None:  # fmt: skip
+def spread_bars(
+    p: QPainter,
+    ends: tuple[tuple[QPointF, QPointF], tuple[QPointF, QPointF]],
+    cap: float,
+    s: PlaneStyle,
+    line: float,
+) -> None:
     """Thin bars across the spread of the answers on each axis, with small end caps.
     `ends` are the pixel ends of the horizontal and the vertical bar (equal: no bar)."""
     p.setPen(pen(s.ink(0.32), line))

@@ -52,8 +52,9 @@ def _caption(p: QPainter, f: Frame) -> None:
         return
     p.setFont(f.title_font)
     p.setPen(f.style.ink(0.95))
-    text = p.fontMetrics().elidedText(f.caption, Qt.TextElideMode.ElideRight,
-                                      int(f.caption_rect.width()))  # fmt: skip
+    text = p.fontMetrics().elidedText(
+        f.caption, Qt.TextElideMode.ElideRight, int(f.caption_rect.width())
+    )
     p.drawText(f.caption_rect, int(Qt.AlignmentFlag.AlignLeft | V_CENTRE), text)
 
 
@@ -87,11 +88,13 @@ def _ticks(p: QPainter, f: Frame) -> None:
         text = tick_text(v)
         w = f.sfm.horizontalAdvance(text) + 2
         x = f.to_px(v, -1)
-        p.drawText(QRectF(x.x() - w / 2, f.plot.bottom() + f.em * 0.15, w, h), ALIGN_CENTRE,
-                   text)  # fmt: skip
+        p.drawText(QRectF(x.x() - w / 2, f.plot.bottom() + f.em * 0.15, w, h), ALIGN_CENTRE, text)
         y = f.to_px(-1, v)
-        p.drawText(QRectF(f.plot.left() - f.em * 0.25 - w, y.y() - h / 2, w, h),
-                   int(Qt.AlignmentFlag.AlignRight | V_CENTRE), text)  # fmt: skip
+        p.drawText(
+            QRectF(f.plot.left() - f.em * 0.25 - w, y.y() - h / 2, w, h),
+            int(Qt.AlignmentFlag.AlignRight | V_CENTRE),
+            text,
+        )
 
 
 AXES = (("← other", "Purpose", "the trust's →"), ("← other", "Practice", "the trust's →"))
@@ -102,8 +105,9 @@ def _axis_titles(p: QPainter, f: Frame) -> None:
     p.setFont(f.small)
     p.setPen(f.style.ink(0.8))
     h = f.sfm.height()
-    across = QRectF(f.plot.left(), f.plot.bottom() + f.em * 0.2 + f.ticks_h + f.quadrant_row,
-                    f.side, h)  # fmt: skip
+    across = QRectF(
+        f.plot.left(), f.plot.bottom() + f.em * 0.2 + f.ticks_h + f.quadrant_row, f.side, h
+    )
     _three_part(p, f, across, AXES[0])
     p.save()  # the practice title reads upwards, along its axis
     p.translate(f.plot.left() - f.left + f.pad, f.plot.bottom())
@@ -194,8 +198,9 @@ def _arrow(p: QPainter, f: Frame, a: Arrow, radii: dict, state: PaintState) -> N
     if a.kind == ArrowKind.MOVEMENT:
         trim_start = f.marker_radius(PointKind.EARLIER) + gap
         trim_end = f.radius + gap
-        marks.arrow(p, start, end, marks.pen(s.ink(0.38), f.line), head * 0.85,
-                    trim_start, trim_end)  # fmt: skip
+        marks.arrow(
+            p, start, end, marks.pen(s.ink(0.38), f.line), head * 0.85, trim_start, trim_end
+        )
         return
     trim_start = radii.get((a.referent, round(a.x1, 6), round(a.y1, 6)), f.radius) + gap
     trim_end = radii.get((a.referent, round(a.x2, 6), round(a.y2, 6)), f.radius) + gap
@@ -237,8 +242,7 @@ def _labels(p: QPainter, f: Frame, state: PaintState) -> None:
         p.drawRoundedRect(rect, radius, radius)
         p.setPen(f.style.ink(0.95))
         text_box = rect.adjusted(px, 0, -px * 0.5, 0)
-        p.drawText(text_box, int(Qt.AlignmentFlag.AlignLeft | V_CENTRE),
-                   f.label_text(pt.title))  # fmt: skip
+        p.drawText(text_box, int(Qt.AlignmentFlag.AlignLeft | V_CENTRE), f.label_text(pt.title))
 
 
 def _focus(p: QPainter, f: Frame, state: PaintState) -> None:

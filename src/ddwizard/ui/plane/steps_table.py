@@ -52,8 +52,9 @@ def position_spin(name: str) -> QDoubleSpinBox:
 
 
 class StepsTable(QTableWidget):
-    def __init__(self, model, save: Callable[[tuple[Step, ...]], bool],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, model, save: Callable[[tuple[Step, ...]], bool], parent: QWidget | None = None
+    ) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.model = model
         self._save = save

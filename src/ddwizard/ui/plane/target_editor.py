@@ -87,8 +87,9 @@ class TargetEditor(QWidget):
         form.addRow("", self.return_trip)
         form.addRow("", theme.label(RETURN_TRIP_HELP, "muted"))
         self.rationale = text_box("Why this target", "Why here, and why by then?", lines=2)
-        self.rationale_binding = TextBinding(self.rationale, self.model,
-                                             lambda t: self.save(rationale=t))  # fmt: skip
+        self.rationale_binding = TextBinding(
+            self.rationale, self.model, lambda t: self.save(rationale=t)
+        )
         form.addRow("Why", self.rationale)
         form.addRow(self._steps_box())
         self.clear_button = QPushButton("Clear target")
@@ -101,9 +102,12 @@ class TargetEditor(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(theme.label("Route map", bold=True))
-        layout.addWidget(theme.label(
-            "The dated steps from now to the target. Usually purpose first, then practice.",
-            "muted"))  # fmt: skip
+        layout.addWidget(
+            theme.label(
+                "The dated steps from now to the target. Usually purpose first, then practice.",
+                "muted",
+            )
+        )
         self.steps = StepsTable(self.model, self.save_route)
         self.steps.setMinimumHeight(120)
         layout.addWidget(self.steps)
@@ -227,8 +231,10 @@ class TargetEditor(QWidget):
         if t is None:
             return
         if (t.rationale or t.steps) and not self.dialogs.confirm(
-            "Clear target", "Clear this area's target, its reasons and its route map?",
-            "Clear target"):  # fmt: skip
+            "Clear target",
+            "Clear this area's target, its reasons and its route map?",
+            "Clear target",
+        ):
             return
         if self.model.apply(TargetRemoved(t.referent)):
             self.refresh()
@@ -252,8 +258,9 @@ class TargetEditor(QWidget):
         row = self.steps.currentRow()
         at = row + 1 if 0 <= row < len(steps) else len(steps)
         before = (steps[at - 1].purpose, steps[at - 1].practice) if at else self.start
-        after = (steps[at].purpose, steps[at].practice) if at < len(steps) else (
-            t.purpose, t.practice)  # fmt: skip
+        after = (
+            (steps[at].purpose, steps[at].practice) if at < len(steps) else (t.purpose, t.practice)
+        )
         before = before or after
         mid = (round((before[0] + after[0]) / 2, 2), round((before[1] + after[1]) / 2, 2))
         steps.insert(at, Step(*mid))
@@ -296,8 +303,10 @@ class TargetEditor(QWidget):
             self.note.emit(f"No route to suggest: {why}.")
             return
         if t.steps and not self.dialogs.confirm(
-            "Suggest a route", f"Replace the {len(t.steps)} steps with a suggested route?",
-            "Replace steps"):  # fmt: skip
+            "Suggest a route",
+            f"Replace the {len(t.steps)} steps with a suggested route?",
+            "Replace steps",
+        ):
             return
         self.save_route(steps)
         self.note.emit("Suggested steps filled in: edit their dates and actions as you agree them.")
