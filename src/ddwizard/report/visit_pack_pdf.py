@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import io
 
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
-    Flowable,
     Frame,
     KeepTogether,
     NextPageTemplate,
@@ -30,11 +28,9 @@ from reportlab.platypus import (
 from ddwizard.report import fonts, formats, text
 from ddwizard.report.styles import (
     ACCENT,
-    GREY,
     GREY_DARK,
     GREY_FAINT,
     GREY_RULE,
-    INK,
     PAGE,
     panel_style,
 )
@@ -49,14 +45,12 @@ from ddwizard.report.visit_pack_model import (
     subtitle,
     trust_ways_intro,
 )
+from ddwizard.report.visit_pack_parts import Box, Lines, styles
 
 MARGIN = 20 * mm  # left and right
 TOP = 15 * mm
 BOTTOM = 19 * mm  # the footer sits in it
 WIDTH = PAGE[0] - 2 * MARGIN
-BOX = 10  # a tick box's side, in points
-NOTE_LINES = 3
-NOTE_GAP = 18  # points between ruled lines: room for handwriting
 BOX_COLUMN = 7 * mm
 TOTAL_FORM = "visit_pack_pages"
 HINT = "#4A5259"  # GREY_DARK, as paragraph markup wants it
@@ -65,7 +59,7 @@ HINT = "#4A5259"  # GREY_DARK, as paragraph markup wants it
 def render_pdf(pack: VisitPack) -> bytes:
     out = io.BytesIO()
     doc = _Doc(out, pack)
-    doc.build(_story(pack, _styles()), canvasmaker=_Canvas)
+    doc.build(_story(pack, styles()), canvasmaker=_Canvas)
     return out.getvalue()
 
 
@@ -154,80 +148,10 @@ class _Doc(BaseDocTemplate):
             self.canv.showOutline()
 
 
-class _Box(Flowable):
-    """An empty tick box."""
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803
-        return BOX, BOX
-
-    def draw(self):
-        self.canv.setStrokeColor(INK)
-        self.canv.setLineWidth(0.8)
-        self.canv.rect(0, 0, BOX, BOX)
-
-
-class _Lines(Flowable):
-    """Ruled lines to write notes on."""
-
-    def __init__(self, lines: int = NOTE_LINES):
-        super().__init__()
-        self.lines = lines
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803
-        self.width = availWidth
-        return availWidth, self.lines * NOTE_GAP
-
-    def draw(self):
-        self.canv.setStrokeColor(GREY_RULE)
-        self.canv.setLineWidth(0.6)
-        for i in range(self.lines):
-            self.canv.line(0, i * NOTE_GAP, self.width, i * NOTE_GAP)
-
-
 def _heading(markup: str, style: ParagraphStyle, outline: str, level: int) -> Paragraph:
     p = Paragraph(markup, style)
     p.outline = (text.plain(outline), level)
     return p
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    fonts.register()
-    base = ParagraphStyle(
-        "vp_body",
-        fontName=fonts.REGULAR,
-        fontSize=10.5,
-        leading=15,
-        textColor=INK,
-        spaceAfter=6,
-        splitLongWords=1,
-        bulletFontName=fonts.REGULAR,
-    )
-
-    def d(name, **kw):
-        return ParagraphStyle(f"vp_{name}", parent=base, **kw)
-
-    bold = {"fontName": fonts.BOLD}
-    return {
-        "body": base,
-        "kicker": d("kicker", **bold, fontSize=10, textColor=ACCENT, spaceAfter=8),
-        "school": d("school", **bold, fontSize=26, leading=32, spaceAfter=6),
-        "sub": d("sub", fontSize=14, leading=19, textColor=GREY_DARK, spaceAfter=14),
-        "h1": d("h1", **bold, fontSize=18, leading=23, textColor=ACCENT, spaceAfter=8),
-        "h2": d("h2", **bold, fontSize=14, leading=18, spaceBefore=10, spaceAfter=4),
-        "h3": d("h3", **bold, fontSize=12, leading=16, textColor=ACCENT, spaceBefore=12),
-        "intro": d("intro", textColor=GREY_DARK, spaceAfter=10),
-        "question": d("question", **bold, fontSize=11, leading=15.5, spaceBefore=4),
-        "meta": d("meta", fontSize=8.5, leading=11, textColor=GREY, spaceAfter=2),
-        "help": d("help", fontSize=9.5, leading=13, textColor=GREY_DARK, spaceAfter=4),
-        "option": d("option", fontSize=9.5, leading=12, spaceAfter=0),
-        "cell": d("cell", fontSize=10, leading=13, spaceAfter=0),
-        "cell_bold": d("cell_bold", **bold, fontSize=10, leading=13, spaceAfter=0),
-        "head": d("head", **bold, fontSize=9, leading=12, textColor=GREY_DARK, spaceAfter=0),
-        "group": d("group", **bold, fontSize=11, leading=14, textColor=ACCENT, spaceAfter=0),
-        "also": d("also", fontSize=9, leading=12, textColor=GREY_DARK, spaceAfter=0),
-        "recorded": d("recorded", fontSize=9.5, leading=13, textColor=GREY_DARK, spaceAfter=2),
-        "right": d("right", alignment=TA_RIGHT),
-    }
 
 
 def _story(pack: VisitPack, st: dict) -> list:
@@ -298,7 +222,7 @@ def _requests(pack: VisitPack, st: dict) -> list:
         ]
         rows.append([Paragraph(m(group.area), st["group"]), "", ""])
         rows += [
-            [_Box(), Paragraph(m(r.text), st["cell"]), Paragraph(m(", ".join(r.also)), st["also"])]
+            [Box(), Paragraph(m(r.text), st["cell"]), Paragraph(m(", ".join(r.also)), st["also"])]
             for r in group.requests
         ]
     table = Table(rows, colWidths=[12 * mm, WIDTH * 0.56, None], repeatRows=1)
@@ -354,7 +278,7 @@ def _question(q: VisitQuestion, st: dict) -> list:
         recorded = Table([[Paragraph(" ".join(s for s in said if s), st["recorded"])]])
         recorded.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), GREY_FAINT)]))
         parts += [Spacer(1, 3), recorded]
-    parts += [Spacer(1, 4), Paragraph("Notes", st["meta"]), _Lines(), Spacer(1, 10)]
+    parts += [Spacer(1, 4), Paragraph("Notes", st["meta"]), Lines(), Spacer(1, 10)]
     return parts
 
 
@@ -364,13 +288,13 @@ def _options(q: VisitQuestion, st: dict) -> Table:
     scored = [b for b in q.boxes if b.counted]
     others = [b for b in q.boxes if not b.counted]
     cols = max(len(others), 1)
-    rows = [[_Box(), Paragraph(_option(b.label, b.hint), st["option"])] for b in scored]
+    rows = [[Box(), Paragraph(_option(b.label, b.hint), st["option"])] for b in scored]
     rows = [row + [""] * (2 * cols - 2) for row in rows]
     commands = [("SPAN", (1, i), (-1, i)) for i in range(len(rows))]
     if others:
         row: list = []
         for b in others:
-            row += [_Box(), Paragraph(_option(b.label, b.hint, "<br/>"), st["option"])]
+            row += [Box(), Paragraph(_option(b.label, b.hint, "<br/>"), st["option"])]
         rows.append(row)
         commands.append(("TOPPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 5))
     # Room by how much each says: "Don't know yet" needs little, a hint more.
