@@ -114,9 +114,15 @@ def insert_note(conn, assessment_id: int, note: ReferentNote, position: int, now
 
 
 def insert_target(conn, assessment_id: int, t: Target, position: int, now: str) -> None:
+    """Add an area's target with its steps, or update one already there (which keeps its
+    place; its old steps must be gone first)."""
     conn.execute(
         "INSERT INTO targets (assessment, referent, purpose, practice, by_when, return_trip, "
-        "rationale, position, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "rationale, position, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (assessment, referent) DO UPDATE SET purpose = excluded.purpose, "
+        "practice = excluded.practice, by_when = excluded.by_when, "
+        "return_trip = excluded.return_trip, rationale = excluded.rationale, "
+        "updated = excluded.updated",
         [
             assessment_id,
             t.referent,

@@ -191,28 +191,9 @@ def set_target(conn, assessment_id: int, target: Target, now: str) -> None:
     position = rows.next_position(conn, "targets", assessment_id)
     t = target
     conn.execute(
-        "INSERT INTO targets (assessment, referent, purpose, practice, by_when, return_trip, "
-        "rationale, position, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (assessment, referent) DO UPDATE SET purpose = excluded.purpose, "
-        "practice = excluded.practice, by_when = excluded.by_when, "
-        "return_trip = excluded.return_trip, rationale = excluded.rationale, "
-        "updated = excluded.updated",
-        [
-            assessment_id,
-            t.referent,
-            t.purpose,
-            t.practice,
-            t.by,
-            int(t.return_trip),
-            t.rationale,
-            position,
-            now,
-        ],
-    )
-    conn.execute(
         "DELETE FROM steps WHERE assessment = ? AND referent = ?", [assessment_id, t.referent]
     )
-    assessments.insert_steps(conn, assessment_id, t)
+    assessments.insert_target(conn, assessment_id, t, position, now)
     what = f"target:{t.referent}"
     rows.audit(conn, assessment_id, what, _target_json(old), _target_json(t), now)
     rows.touch(conn, assessment_id, now)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage, QPainter
 
 from ddwizard.core.compare import Comparison
@@ -18,7 +18,7 @@ from ddwizard.core.compare_plane import ComparisonFigure, build_figure
 from ddwizard.fileio import atomic_write
 from ddwizard.ui.compare_layout import FigureLayout
 from ddwizard.ui.compare_paint import paint_figure
-from ddwizard.ui.plane_export import SVG_DPI, ExportError, ensure_gui_app, export_style
+from ddwizard.ui.plane_export import ExportError, draw_svg, ensure_gui_app, export_style
 
 PNG_WIDTH = 1600
 SVG_WIDTH = 1200
@@ -50,28 +50,12 @@ def png_bytes(figure: ComparisonFigure, width: int = PNG_WIDTH) -> bytes:
 
 
 def svg_bytes(figure: ComparisonFigure, width: int = SVG_WIDTH) -> bytes:
-    from PySide6.QtSvg import QSvgGenerator
-
     ensure_gui_app()
     layout = layout_for(figure, width)
     height = round(layout.height)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    svg = QSvgGenerator()
-    svg.setOutputDevice(buffer)
-    svg.setSize(QSize(width, height))
-    svg.setViewBox(QRectF(0, 0, width, height))
-    svg.setResolution(SVG_DPI)
-    svg.setTitle(figure.title)
-    svg.setDescription(describe(figure))
-    painter = QPainter(svg)
-    try:
-        paint_figure(painter, layout)
-    finally:
-        painter.end()
-    buffer.close()
-    return bytes(data.data())
+    return draw_svg(
+        width, height, figure.title, describe(figure), lambda p: paint_figure(p, layout)
+    )
 
 
 def describe(figure: ComparisonFigure) -> str:

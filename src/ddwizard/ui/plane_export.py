@@ -97,23 +97,31 @@ def png_bytes(scene: PlaneScene, size_px: int = 1600, **kw) -> bytes:
 def svg_bytes(
     scene: PlaneScene, size_px: int = 900, *, style: PlaneStyle | None = None, caption: str = ""
 ) -> bytes:
-    from PySide6.QtSvg import QSvgGenerator  # in pyside6-essentials; only exports need it
-
     ensure_gui_app()
     frame, height = _frame(scene, size_px, style, caption)
+    title = caption or "Practice and purpose plane"
+    summary = scene_summary(frame.scene)
+    return draw_svg(size_px, height, title, summary, lambda p: paint_frame(p, frame))
+
+
+def draw_svg(width: int, height: int, title: str, description: str, paint) -> bytes:
+    """An SVG document of `width` by `height`, with its title and a description in words
+    for readers who cannot see it, drawn by `paint(painter)`."""
+    from PySide6.QtSvg import QSvgGenerator  # in pyside6-essentials; only exports need it
+
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     svg = QSvgGenerator()
     svg.setOutputDevice(buffer)
-    svg.setSize(QSize(size_px, height))
-    svg.setViewBox(QRectF(0, 0, size_px, height))
+    svg.setSize(QSize(width, height))
+    svg.setViewBox(QRectF(0, 0, width, height))
     svg.setResolution(SVG_DPI)
-    svg.setTitle(caption or "Practice and purpose plane")
-    svg.setDescription(scene_summary(frame.scene))
+    svg.setTitle(title)
+    svg.setDescription(description)
     painter = QPainter(svg)
     try:
-        paint_frame(painter, frame)
+        paint(painter)
     finally:
         painter.end()
     buffer.close()
