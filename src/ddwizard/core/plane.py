@@ -100,7 +100,6 @@ class PlaneScene:
     arrows: tuple[Arrow, ...] = ()
     labels: dict[str, PlacedLabel] = field(default_factory=dict)
     unplaced: tuple[Unplaced, ...] = ()
-    overall: tuple[float, float] | None = None
     bounds: Rect = BOUNDS
     borderline: float = BORDERLINE
     quadrants: tuple[QuadrantMark, ...] = (
@@ -197,15 +196,9 @@ def build_scene(
             continue
         points += _target_points(target)
         arrows += route_arrows(target, current.get(target.referent))
-    o = placement.overall
-    overall = (o.purpose, o.practice) if o.placed else None
-    obstacles = _overall_obstacle(overall, point_radius)
-    labels = (
-        _labels(points, measure, point_radius, obstacles=obstacles, arrows=arrows)
-        if measure
-        else {}
-    )
-    return PlaneScene(tuple(points), tuple(arrows), labels, tuple(unplaced), overall)
+    # No whole-school point: each area is placed on its own (DOMAIN.md).
+    labels = _labels(points, measure, point_radius, arrows=arrows) if measure else {}
+    return PlaneScene(tuple(points), tuple(arrows), labels, tuple(unplaced))
 
 
 def relabel(
@@ -228,7 +221,7 @@ def relabel(
     and whether one that fits nowhere near is left out rather than laid over another.
     """
     wanted = None if keys is None else set(keys)
-    blocked = list(obstacles) + _overall_obstacle(scene.overall, point_radius)
+    blocked = list(obstacles)
     labels = _labels(
         list(scene.points),
         measure,
@@ -240,13 +233,6 @@ def relabel(
         leave_out=leave_out,
     )
     return replace(scene, labels=labels)
-
-
-def _overall_obstacle(overall: tuple[float, float] | None, radius: float) -> list[Rect]:
-    if overall is None:
-        return []
-    x, y = overall
-    return [Rect(x - radius, y - radius, 2 * radius, 2 * radius)]
 
 
 def _movement(earlier: Placement, current: dict[str, tuple[float, float]]):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from ddwizard.core.placement import BORDERLINE
 from ddwizard.core.plane import build_scene
@@ -28,7 +27,7 @@ CONFIDENCE = {"low": "low", "medium": "medium", "high": "high"}
 
 
 def plane(m: BriefModel, measure=None) -> list[Block]:
-    scene = replace(build_scene(m.placement, measure=measure), overall=None)
+    scene = build_scene(m.placement, measure=measure)
     placed = [rp for rp in m.referents if rp.placed]
     alt = (
         f"The practice and purpose plane for {m.school} against {m.trust}: "

@@ -51,7 +51,7 @@ PRACTICE_INTRO = (
     "Answers here move the point up (like the trust's practice) or down (other practices)."
 )
 PURPOSE_INTRO = (
-    "How far are those practices turned towards the trust's purposes, stated or lived? "
+    "How far are those practices aimed at what the trust does them for, stated or lived? "
     "Answers here move the point right (the trust's purpose) or left (other purposes)."
 )
 KEYS_HINT = "Keys 1 to 9 choose an option in the question you are in. Everything saves as you go."

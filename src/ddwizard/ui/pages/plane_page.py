@@ -42,9 +42,10 @@ PLANE_EM = 26  # the plane's height when the panel is below it, in ems
 SPLITTER_KEY = "plane/splitter"  # in the user's settings (see ui.settings)
 EXPORT_FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
 INTRO = (
-    "Each area (a referent) sits where its answers put it: across, how far it is turned "
-    "to the trust's purposes; up, how far its practice is the trust's own. Neither end is "
-    "good or bad. Choose an area to agree its target and the route there."
+    "Each area (a referent) sits where its answers put it: across, how far its work is "
+    "aimed at what the trust does it for; up, how far its practice is the trust's own. "
+    "Neither end is good or bad. Each area stands on its own: there is no whole-school "
+    "point. Choose an area to agree its target and the route there."
 )
 
 

@@ -28,8 +28,6 @@ def entries(scene: PlaneScene) -> list[Entry]:
     if any(p.spread_x or p.spread_y for p in scene.current_points()):
         out.append(("spread", "Spread of answers"))
     out.append(("band", f"Borderline: within {scene.borderline:g} of an axis"))
-    if scene.overall is not None:
-        out.append(("overall", "Overall"))
     if PointKind.EARLIER in kinds:
         out.append(("earlier", "Earlier assessment"))
     if ArrowKind.MOVEMENT in arrows:
@@ -119,8 +117,6 @@ def _symbol(p: QPainter, mark: str, box: QRectF, s: PlaneStyle, r: float, line: 
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(s.ink(marks.BAND_ALPHA * 1.6))
         p.drawRect(QRectF(box.left(), c.y() - r * 1.2, box.width(), r * 2.4))
-    elif mark == "overall":
-        marks.overall_mark(p, c, r * 0.85, s, line)
     elif mark == "earlier":
         marks.earlier_point(p, c, r * 0.8, s, line)
     elif mark == "movement":

@@ -64,16 +64,6 @@ def step_mark(p: QPainter, c: QPointF, r: float, s: PlaneStyle, line: float) -> 
     p.drawPolygon(diamond)
 
 
-def overall_mark(p: QPainter, c: QPointF, r: float, s: PlaneStyle, line: float) -> None:
-    """The overall position: a small open square with a cross, distinct from every area."""
-    box = QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)
-    p.setPen(pen(s.ink(0.8), line * 1.2))
-    p.setBrush(s.paper(0.85))
-    p.drawRect(box)
-    p.drawLine(QLineF(box.topLeft(), box.bottomRight()))
-    p.drawLine(QLineF(box.topRight(), box.bottomLeft()))
-
-
 def arrow(
     p: QPainter,
     a: QPointF,

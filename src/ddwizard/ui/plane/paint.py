@@ -156,8 +156,6 @@ def _data(p: QPainter, f: Frame, state: PaintState) -> None:
         if pt.kind == PointKind.EARLIER:
             marks.earlier_point(p, f.to_px(pt.x, pt.y), f.marker_radius(pt.kind), s, f.line)
     _leaders(p, f)
-    if scene.overall is not None and not f.compact:  # a small plane shows one area
-        marks.overall_mark(p, f.to_px(*scene.overall), r * 0.85, s, f.line)
     for pt in scene.current_points():
         _area(p, f, pt, state)
     for pt in scene.points:
