@@ -12,5 +12,5 @@ def test_a_checklist_entry_keeps_the_status_itself_not_its_string():
 
 
 def test_a_referent_note_keeps_the_confidence_itself():
-    assert ReferentNote("reading", "high").confidence is Confidence.HIGH
+    assert ReferentNote.same("reading", "high").confidence is Confidence.HIGH
     assert ReferentNote("reading").confidence is None

@@ -58,7 +58,7 @@ def rich() -> Assessment:
             Answer("reading_pu0", "unknown"),
             Answer("reading_pu1", None, "no answer yet"),
         ),
-        referent_notes=(ReferentNote("reading", Confidence.HIGH, "Clear"),),
+        referent_notes=(ReferentNote.same("reading", Confidence.HIGH, "Clear"),),
         targets=(
             Target(
                 "reading",

@@ -151,8 +151,8 @@ def test_reassess_carries_what_fits_and_names_what_does_not():
         label="Pre-join",
         answers={"reading_pu0": "own", "reading_pr0": "mostly", "behaviour_pu0": "mix"},
         referent_notes=(
-            ReferentNote("reading", Confidence.HIGH, "seen"),
-            ReferentNote("behaviour", None, "gone"),
+            ReferentNote.same("reading", Confidence.HIGH, "seen"),
+            ReferentNote.same("behaviour", None, "gone"),
         ),
         targets=(Target("reading", 0.8, 0.8),),
     )

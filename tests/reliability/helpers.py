@@ -62,7 +62,8 @@ def full_assessment(q: Questionnaire, uid: str = "", note: str = "seen in lesson
         assessed_on="2026-11-22",
         answers=answers,
         referent_notes=tuple(
-            ReferentNote(r.id, Confidence.MEDIUM, f"{note} about {r.title}") for r in q.referents
+            ReferentNote.same(r.id, Confidence.MEDIUM, f"{note} about {r.title}")
+            for r in q.referents
         ),
         targets=(Target(first, 0.8, 0.6, "2027-09", False, "Close", (Step(0.5, 0.2, "", "a"),)),),
         due_diligence=tuple(

@@ -272,7 +272,7 @@ def _hostile_assessment(texts: list[str]):
         ),
         answers=tuple(x.__class__(x.question, x.option, next(t), x.evidence) for x in a.answers),
         referent_notes=tuple(
-            n.__class__(n.referent, n.confidence, next(t)) for n in a.referent_notes
+            n.__class__.same(n.referent, n.confidence, next(t)) for n in a.referent_notes
         ),
         targets=tuple(
             x.__class__(

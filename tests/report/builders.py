@@ -157,10 +157,10 @@ def rich_assessment(q: Questionnaire | None = None, **changes) -> Assessment:
                 note = f"Note on {rid} {axis}{i}: seen in the staff handbook." if i == 0 else ""
                 answers.append(Answer(f"{rid}_{axis}{i}", key, note, evidence))
     notes = (
-        ReferentNote("curriculum", Confidence.HIGH, "Leaders spoke clearly about intent."),
-        ReferentNote("reading", Confidence.MEDIUM, "The phonics scheme differs from ours."),
-        ReferentNote("behaviour", Confidence.LOW, "Church school: purposes partly tacit."),
-        ReferentNote("finance", Confidence.HIGH, ""),
+        ReferentNote.same("curriculum", Confidence.HIGH, "Leaders spoke clearly about intent."),
+        ReferentNote.same("reading", Confidence.MEDIUM, "The phonics scheme differs from ours."),
+        ReferentNote.same("behaviour", Confidence.LOW, "Church school: purposes partly tacit."),
+        ReferentNote.same("finance", Confidence.HIGH, ""),
     )
     targets = (
         Target(
@@ -250,7 +250,7 @@ def filled_assessment(q: Questionnaire, seed: int = 7, **changes) -> Assessment:
                 )
             )
             answers.append(Answer(qu.id, option.key, _note(rng, r.title), evidence))
-        notes.append(ReferentNote(r.id, rng.choice(list(Confidence)), _note(rng, r.title)))
+        notes.append(ReferentNote.same(r.id, rng.choice(list(Confidence)), _note(rng, r.title)))
         if n % 3 == 0:
             targets.append(
                 Target(

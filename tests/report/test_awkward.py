@@ -26,7 +26,7 @@ def awkward(questionnaire):
     note = "\n\n".join([MARKUP, f"Hebrew: {RTL}. Arabic: {ARABIC}.", EMOJI, CONTROL, LONG])
     return base.with_changes(
         school=School(f"Ysgol {EMOJI} {RTL} <i>&</i>"),
-        referent_notes=(ReferentNote("curriculum", None, note),),
+        referent_notes=(ReferentNote.same("curriculum", None, note),),
         due_diligence=(ChecklistEntry("deficit", ItemStatus.CONCERN, note, "CFO", "2027-01"),),
     )
 

@@ -38,7 +38,7 @@ def typed(questionnaire):
         assessor="Siân <i>Ellis</i>",
         label="Visit & <u>review</u>",
         answers=tuple(answers),
-        referent_notes=(ReferentNote("curriculum", None, "\n\n".join(MARKUP + SCRIPTS)),),
+        referent_notes=(ReferentNote.same("curriculum", None, "\n\n".join(MARKUP + SCRIPTS)),),
         due_diligence=(
             ChecklistEntry(
                 "deficit",
@@ -122,7 +122,7 @@ def test_no_file_is_opened_while_rendering(questionnaire, monkeypatch):
 def test_emoji_and_right_to_left_text_survive(questionnaire):
     note = "Great team 😀👍🏽 and ✓ done. Hebrew: שלום עולם. Arabic: مرحبا بكم."
     a = rich_assessment(questionnaire).with_changes(
-        referent_notes=(ReferentNote("curriculum", None, note),),
+        referent_notes=(ReferentNote.same("curriculum", None, note),),
         school=School("Ysgol 😀 שלום"),
     )
     b = read(render_brief(a, questionnaire))
@@ -142,7 +142,7 @@ def test_ten_thousand_character_notes_cross_pages(questionnaire):
     ) + a.answers[2:]
     a = a.with_changes(
         answers=answers,
-        referent_notes=(ReferentNote("curriculum", None, long_note + "\n\n" + long_note),),
+        referent_notes=(ReferentNote.same("curriculum", None, long_note + "\n\n" + long_note),),
         due_diligence=(ChecklistEntry("deficit", ItemStatus.CONCERN, long_note, "CFO", ""),),
         targets=(a.targets[0].__class__("curriculum", 0.8, 0.8, "2027", False, long_note),),
     )

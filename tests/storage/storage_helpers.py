@@ -84,8 +84,8 @@ def make_assessment(uid: str = "6f1c2a8e-0000-4000-8000-000000000001", **changes
             Answer("finance_practice_1", "unknown", "🙂", ("staff", "observation")),
         ),
         referent_notes=(
-            ReferentNote("finance", Confidence.LOW, LONG),
-            ReferentNote("curriculum", None, "no confidence yet"),
+            ReferentNote.same("finance", Confidence.LOW, LONG),
+            ReferentNote.same("curriculum", None, "no confidence yet"),
         ),
         targets=(
             Target(

@@ -111,8 +111,8 @@ def test_set_referent_note(db, aid):
     db.apply(aid, ConfidenceSet("curriculum", "high"))
     db.apply(aid, ReferentNoted("behaviour", "New <&> 🙂"))
     notes = db.load_assessment(aid).referent_notes
-    assert notes[1] == ReferentNote("curriculum", Confidence.HIGH, "no confidence yet")
-    assert notes[2] == ReferentNote("behaviour", None, "New <&> 🙂")
+    assert notes[1] == ReferentNote.same("curriculum", Confidence.HIGH, "no confidence yet")
+    assert notes[2] == ReferentNote.same("behaviour", None, "New <&> 🙂")
     assert last_audit(db, 2)[0][:3] == ("referent:curriculum.confidence", None, "high")
 
 

@@ -7,7 +7,20 @@ from dataclasses import dataclass, field, replace
 
 # The statuses live in their own small module: the start screen's list needs them, not the
 # rest of this one. Named here too, as they always were.
-from ddwizard.core.statuses import ITEM_STATUS_LABELS, Confidence, ItemStatus, Status  # noqa: F401
+from ddwizard.core.statuses import (  # noqa: F401
+    ITEM_STATUS_LABELS,
+    AnswerFlag,
+    Axis,
+    Confidence,
+    CostBasis,
+    FindingLevel,
+    ItemStatus,
+    Perspective,
+    Status,
+    TargetStatus,
+)
+
+_CONFIDENCE_ORDER = (Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH)
 
 
 def new_uid() -> str:
@@ -30,12 +43,18 @@ class TrustReference:
     referent: str
     practice: str = ""
     purpose: str = ""
+    school_decides: str = ""  # what the trust's schools decide for themselves here
 
 
 @dataclass(frozen=True, slots=True)
 class Trust:
+    """The trust, with its reference as it stood when this assessment was made
+    (`reference_as_of`, a date): a trust that later changes its own account does not
+    silently move earlier assessments."""
+
     name: str
     reference: tuple[TrustReference, ...] = ()
+    reference_as_of: str = ""
 
     def reference_for(self, referent_id: str) -> TrustReference | None:
         return next((r for r in self.reference if r.referent == referent_id), None)
@@ -47,18 +66,50 @@ class Answer:
     option: str | None = None  # None: not answered yet (a note may still be kept)
     note: str = ""
     evidence: tuple[str, ...] = ()
+    flags: tuple[AnswerFlag, ...] = ()  # below a legal or safety minimum; sources disagree
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "evidence", tuple(self.evidence))
+        flags = {AnswerFlag(f) for f in self.flags}
+        object.__setattr__(self, "flags", tuple(f for f in AnswerFlag if f in flags))
+
+    def flagged(self, flag: AnswerFlag | str) -> bool:
+        return AnswerFlag(flag) in self.flags
+
+
+def _confidence(value: Confidence | str | None) -> Confidence | None:
+    # A widget may hand over the plain string behind the enum: keep the enum itself.
+    return None if value is None or value == "" else Confidence(value)
 
 
 @dataclass(frozen=True, slots=True)
 class ReferentNote:
+    """An area's note, and how sure the assessor is of each axis's answers."""
+
     referent: str
-    confidence: Confidence | None = None
+    purpose_confidence: Confidence | None = None
+    practice_confidence: Confidence | None = None
     note: str = ""
 
     def __post_init__(self) -> None:
-        # A widget may hand over the plain string behind the enum: keep the enum itself.
-        if self.confidence is not None:
-            object.__setattr__(self, "confidence", Confidence(self.confidence))
+        for axis in ("purpose_confidence", "practice_confidence"):
+            object.__setattr__(self, axis, _confidence(getattr(self, axis)))
+
+    @classmethod
+    def same(
+        cls, referent: str, confidence: Confidence | str | None = None, note: str = ""
+    ) -> ReferentNote:
+        """One confidence for both axes (as format 1 recorded it)."""
+        return cls(referent, confidence, confidence, note)
+
+    def confidence_on(self, axis: Axis | str) -> Confidence | None:
+        return self.purpose_confidence if Axis(axis) is Axis.PURPOSE else self.practice_confidence
+
+    @property
+    def confidence(self) -> Confidence | None:
+        """One word for the area: the lower of the axes' confidences that are set."""
+        said = [c for c in (self.purpose_confidence, self.practice_confidence) if c]
+        return min(said, key=_CONFIDENCE_ORDER.index) if said else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +120,8 @@ class Step:
     practice: float
     by: str = ""
     action: str = ""
+    owner: str = ""
+    tell: str = ""  # who needs to know, and how
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +133,41 @@ class Target:
     return_trip: bool = False
     rationale: str = ""
     steps: tuple[Step, ...] = ()
+    status: TargetStatus = TargetStatus.NOT_RECORDED
+    agreed_by: str = ""
+    agreed_on: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", TargetStatus(self.status))
+        object.__setattr__(self, "steps", tuple(self.steps))
+
+
+@dataclass(frozen=True, slots=True)
+class Cost:
+    """What a finding may cost: `amount` in pounds (None: not yet known)."""
+
+    amount: float | None = None
+    basis: CostBasis = CostBasis.UNKNOWN
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "basis", CostBasis(self.basis))
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What due diligence found, kept apart from how far the work has gone (the status)."""
+
+    level: FindingLevel = FindingLevel.NONE
+    text: str = ""
+    cost: Cost | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "level", FindingLevel(self.level))
+
+    @property
+    def matters(self) -> bool:
+        """A finding the board is told of (not level 'none')."""
+        return self.level is not FindingLevel.NONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +177,31 @@ class ChecklistEntry:
     note: str = ""
     owner: str = ""
     due: str = ""
+    finding: Finding | None = None
 
     def __post_init__(self) -> None:
         # A combo box hands back the plain string behind the enum: keep the enum itself,
         # which the brief asks for its label.
         object.__setattr__(self, "status", ItemStatus(self.status))
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the governing board is asked to decide, by when, and each side's reasons."""
+
+    question: str = ""
+    decide_by: str = ""
+    joining_on: str = ""
+    school_reasons: str = ""
+    trust_reasons: str = ""
+    recommendation: str = ""
+    conditions: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "conditions", tuple(self.conditions))
+
+    def is_empty(self) -> bool:
+        return self == Decision()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +217,9 @@ class Assessment:
     assessor: str = ""
     assessed_on: str = ""
     status: Status = Status.DRAFT
+    assessor_role: str = ""
+    perspective: Perspective | None = None  # whose view this is (None: not recorded)
+    decision: Decision | None = None
     referents: tuple[str, ...] = ()
     answers: tuple[Answer, ...] = ()
     referent_notes: tuple[ReferentNote, ...] = ()
@@ -118,6 +229,10 @@ class Assessment:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", Status(self.status))
+        if self.perspective is not None and self.perspective != "":
+            object.__setattr__(self, "perspective", Perspective(self.perspective))
+        else:
+            object.__setattr__(self, "perspective", None)
         object.__setattr__(self, "_by_question", {a.question: a for a in self.answers})
 
     def answer(self, question_id: str) -> Answer | None:

@@ -308,7 +308,9 @@ def _to_assessment(b: _Bundle, q: Questionnaire) -> Assessment:
         referents=tuple(b.referents or ()),
         answers=tuple(Answer(a.question, a.option, a.note, tuple(a.evidence)) for a in b.answers),
         referent_notes=tuple(
-            ReferentNote(n.referent, Confidence(n.confidence) if n.confidence else None, n.note)
+            ReferentNote.same(
+                n.referent, Confidence(n.confidence) if n.confidence else None, n.note
+            )
             for n in b.referent_notes
         ),
         targets=tuple(

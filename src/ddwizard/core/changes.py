@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ddwizard.core.assessment import (
     Answer,
+    AnswerFlag,
     Assessment,
+    Axis,
     ChecklistEntry,
     Confidence,
     ReferentNote,
@@ -22,7 +24,9 @@ from ddwizard.core.assessment import (
 )
 from ddwizard.core.change import Change, put
 from ddwizard.core.detail_changes import (  # noqa: F401 - named here with every other change
+    DecisionSet,
     DetailSet,
+    ReferenceTaken,
     SchoolSet,
     StatusSet,
     TrustChosen,
@@ -115,6 +119,25 @@ class EvidenceSet(Change):
         return EvidenceSet(self.question, _answer(before, self.question).evidence)
 
 
+@dataclass(frozen=True, slots=True)
+class AnswerFlagsSet(Change):
+    """The flags on an answer: below a legal or safety minimum (a due-diligence finding,
+    not a neutral difference), and sources that disagree."""
+
+    key_of: ClassVar = ("flags", "question")
+    question: str
+    flags: tuple[AnswerFlag, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "flags", Answer(self.question, flags=self.flags).flags)
+
+    def apply(self, a: Assessment) -> Assessment:
+        return _with_answer(a, self.question, flags=self.flags)
+
+    def inverse(self, before: Assessment) -> Change:
+        return AnswerFlagsSet(self.question, _answer(before, self.question).flags)
+
+
 # --- an area's confidence and note ------------------------------------------------------------
 
 
@@ -130,22 +153,57 @@ def _with_view(a: Assessment, referent: str, **fields) -> Assessment:
 
 @dataclass(frozen=True, slots=True)
 class ConfidenceSet(Change):
-    """How sure the assessor is of an area's answers (None: not said)."""
+    """How sure the assessor is of an area's answers on one axis, or on both when `axis`
+    is None (None confidence: not said)."""
 
     key_of: ClassVar = ("confidence", "referent")
     referent: str
     confidence: Confidence | None
+    axis: Axis | None = None
     moves_placement: ClassVar[bool] = True
 
     def __post_init__(self) -> None:
         if self.confidence is not None:
             object.__setattr__(self, "confidence", Confidence(self.confidence))
+        if self.axis is not None:
+            object.__setattr__(self, "axis", Axis(self.axis))
+
+    @property
+    def key(self) -> tuple:
+        return ("confidence", self.referent, self.axis)
 
     def apply(self, a: Assessment) -> Assessment:
-        return _with_view(a, self.referent, confidence=self.confidence)
+        axes = [self.axis] if self.axis else list(Axis)
+        fields = {f"{axis.value}_confidence": self.confidence for axis in axes}
+        return _with_view(a, self.referent, **fields)
 
     def inverse(self, before: Assessment) -> Change:
-        return ConfidenceSet(self.referent, _view(before, self.referent).confidence)
+        view = _view(before, self.referent)
+        if self.axis is not None:
+            return ConfidenceSet(self.referent, view.confidence_on(self.axis), self.axis)
+        if view.purpose_confidence == view.practice_confidence:
+            return ConfidenceSet(self.referent, view.purpose_confidence)
+        return ConfidencesSet(self.referent, view.purpose_confidence, view.practice_confidence)
+
+
+@dataclass(frozen=True, slots=True)
+class ConfidencesSet(Change):
+    """Both axes' confidences at once, each its own (undoing a change to both)."""
+
+    key_of: ClassVar = ("confidence", "referent")
+    referent: str
+    purpose: Confidence | None
+    practice: Confidence | None
+    moves_placement: ClassVar[bool] = True
+
+    def apply(self, a: Assessment) -> Assessment:
+        return _with_view(
+            a, self.referent, purpose_confidence=self.purpose, practice_confidence=self.practice
+        )
+
+    def inverse(self, before: Assessment) -> Change:
+        view = _view(before, self.referent)
+        return ConfidencesSet(self.referent, view.purpose_confidence, view.practice_confidence)
 
 
 @dataclass(frozen=True, slots=True)

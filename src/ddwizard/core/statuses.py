@@ -1,5 +1,6 @@
-"""The statuses an assessment, an area's confidence and a checklist item can have: kept
-apart from `assessment` so that the start screen's list of assessments needs only these."""
+"""The statuses an assessment, an area's confidence and a checklist item can have, and the
+other small closed sets of words an assessment uses: kept apart from `assessment` so that
+the start screen's list of assessments needs only these."""
 
 from __future__ import annotations
 
@@ -27,6 +28,44 @@ class ItemStatus(StrEnum):
     @property
     def label(self) -> str:
         return ITEM_STATUS_LABELS[self]
+
+
+class Axis(StrEnum):
+    PURPOSE = "purpose"
+    PRACTICE = "practice"
+
+
+class Perspective(StrEnum):
+    """Whose view an assessment is."""
+
+    SCHOOL = "school"
+    TRUST = "trust"
+    JOINT = "joint"
+    INDEPENDENT = "independent"
+
+
+class AnswerFlag(StrEnum):
+    BELOW_MINIMUM = "below_minimum"  # below what law or statutory guidance requires
+    SOURCES_DISAGREE = "sources_disagree"
+
+
+class FindingLevel(StrEnum):
+    NONE = "none"
+    NOTE = "note"
+    CONCERN = "concern"
+    SERIOUS = "serious"
+
+
+class CostBasis(StrEnum):
+    KNOWN = "known"
+    ESTIMATED = "estimated"
+    UNKNOWN = "unknown"
+
+
+class TargetStatus(StrEnum):
+    NOT_RECORDED = ""
+    PROPOSED = "proposed"
+    AGREED = "agreed"
 
 
 ITEM_STATUS_LABELS = {

@@ -210,7 +210,7 @@ def read_notes(conn: sqlite3.Connection, assessment_id: int) -> tuple[ReferentNo
         "ORDER BY position",
         [assessment_id],
     )
-    return tuple(ReferentNote(r, c and Confidence(c), n) for r, c, n in found)
+    return tuple(ReferentNote.same(r, c and Confidence(c), n) for r, c, n in found)
 
 
 def read_targets(conn: sqlite3.Connection, assessment_id: int) -> tuple[Target, ...]:

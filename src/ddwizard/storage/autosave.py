@@ -228,7 +228,7 @@ def set_checklist_entry(conn, assessment_id: int, entry: ChecklistEntry, now: st
         [assessment_id, entry.item],
     )
     old = found[0] if found else {"status": None, "note": "", "owner": "", "due": ""}
-    given = {k: v for k, v in asdict(entry).items() if k != "item"}
+    given = {k: getattr(entry, k) for k in old}
     given["status"] = str(ItemStatus(given["status"]))
     changed = _changes(old, given)
     if not changed:

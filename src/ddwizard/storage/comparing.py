@@ -51,7 +51,7 @@ def load_for_comparison(db, ids: list[int]):
             ids,
         )
         for aid, referent, confidence in found:
-            notes[aid].append(ReferentNote(referent, confidence and Confidence(confidence)))
+            notes[aid].append(ReferentNote.same(referent, confidence and Confidence(confidence)))
     out = []
     for i in ids:
         _, uid, label, assessor, on, status, referents, *school, trust, qid, version = heads[i]
