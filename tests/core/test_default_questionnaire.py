@@ -129,3 +129,16 @@ def test_the_corrected_statements(q):
     for school_type in ("community", "voluntary controlled", "foundation", "voluntary aided"):
         assert school_type in items["adm_authority"]
     assert "Funds differ" in items["pen_lgps_valuation"]
+
+
+def test_the_explained_anchors_fit_questions_that_ask_for_an_explanation(q):
+    # "Explained as the trust's staff would" answers only a question about what people explain
+    for x in questions(q):
+        if any(o.label.startswith("Explained as") for o in x.options):
+            assert re.search(r"\b(explains?|reason|answer|describes?)\b", x.text), x.id
+
+
+def test_a_question_that_can_meet_a_legal_minimum_names_the_flag_for_it(q):
+    for x in questions(q):
+        if "due-diligence finding" in x.help:
+            assert '"below a legal or safety minimum"' in " ".join(x.help.split()), x.id

@@ -117,8 +117,9 @@ def check_requests(section: str, questionnaire, assessment) -> None:
         for request in (r for r, a in wanted.items() if a == area):
             cursor = section.index(request, cursor)
     shared = "Timetable for the visit day, with lessons open to visitors"
-    assert wanted[shared] == "Teaching"  # first asked there; the others it serves are named
-    assert "Behaviour, Safeguarding culture" in section.split(shared, 1)[1][:120]
+    # first asked under early reading; the others it serves are named
+    assert wanted[shared] == "Early reading and reading support"
+    assert "Teaching, Behaviour, Safeguarding culture" in section.split(shared, 1)[1][:120]
 
 
 def check_order(text: str, questionnaire, assessment) -> None:
