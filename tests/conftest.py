@@ -7,8 +7,12 @@ their own fixtures below; keep this file additive.
 
 import os
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+# Passed integrity checks are remembered in the user's cache folder (storage/checked.py): for
+# the tests and every process they start, a temporary one.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="ddwizard-test-cache-")
 
 import pytest  # noqa: E402
 

@@ -17,7 +17,8 @@ restore"), from outside, with real files and real processes.
 - test_damaged.py: promise 3, damaged, foreign, too new or busy files are reported in words
   naming the way back (the README's damaged and busy messages) and left as they were.
 - test_damage_found.py: promise 3 whatever the file's times say: damage is found before any
-  write (full integrity_check, nothing remembered), and a damaged file is never written.
+  write (full integrity_check; a pass remembered only while the file's change time, which
+  no program can set back, is unchanged), and a damaged file is never written.
 - test_full_disk.py: promise 4, a full disk or unwritable place fails in words, changing nothing.
 - test_concurrency.py: promise 5, several processes on one database each wait their turn.
 - test_privacy.py: promise 6, "Your data": owner-only files, no network, nothing interpreted.

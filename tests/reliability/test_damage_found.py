@@ -1,15 +1,21 @@
 """Promise 3, whatever the file's times say: damage is found before anything is written,
 and a damaged file is never written, not even by a connection that opened it sound.
 
-No pass of the integrity check is remembered from one opening to the next (damage can keep a
-file's size and times), and the check is SQLite's full `integrity_check`: `quick_check` does
-not compare an index with its table, and a write through a damaged index changes the data.
+A pass of the integrity check is remembered only while nothing has changed the file: damage
+can keep a file's size and modification time, never its change time (storage/checked.py).
+The check is SQLite's full `integrity_check`: `quick_check` does not compare an index with
+its table, and a write through a damaged index changes the data.
+
+A pass is not remembered while the file's times are within two seconds of it (a coarse file
+system could keep them through a change); `LATER` is the clock of a person opening the file
+a minute on, so these tests remember their passes without waiting.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,17 +27,32 @@ from ddwizard.storage import Database, DatabaseDamaged
 from .helpers import ddwizard, full_assessment, tree, write_bundles
 
 
+def LATER() -> datetime:  # noqa: N802 - a clock, as Database takes one
+    return datetime.now(UTC) + timedelta(minutes=1)
+
+
 @pytest.fixture
 def filled(tmp_path) -> Path:
-    """A database with an assessment and one good backup of it, opened and checked once."""
+    """A database with an assessment and one good backup of it, opened and checked once, the
+    pass remembered."""
     path = tmp_path / "data" / "dd.db"
     with Database(path) as db:
         q = services.ensure_default(db)
         db.create_assessment(full_assessment(q), q)
         db.backup()
-    with Database(path):  # a pass, which a shortcut could remember
+    with Database(path, clock=LATER):
         pass
     return path
+
+
+def checks_run(path: Path, clock=LATER) -> int:
+    """How many times opening the file (and checking it on its own connection, as the app
+    does) runs SQLite's `integrity_check`."""
+    seen: list[str] = []
+    with Database(path, check_later=True, clock=clock) as db:
+        db.conn.set_trace_callback(seen.append)
+        db.check_integrity()
+    return sum("integrity_check" in sql for sql in seen)
 
 
 def garble_keeping_size_and_times(path: Path) -> None:
@@ -110,4 +131,31 @@ def test_damage_met_while_working_stops_every_later_write(filled):
             db.set_state("ui.last", "{}")
         with pytest.raises(DatabaseDamaged):
             db.apply(1, AnswerNoted("x", "lost?"))
+    assert filled.read_bytes() == before
+
+
+def test_a_pass_is_remembered_while_the_file_is_unchanged(filled):
+    assert checks_run(filled) == 0
+    with Database(filled, clock=LATER) as db:  # a change through SQLite
+        db.set_state("ui.last", "{}")
+    assert checks_run(filled) == 1
+    assert checks_run(filled) == 0
+
+
+def test_no_pass_is_remembered_within_a_tick_of_the_files_times(filled):
+    with Database(filled, clock=LATER) as db:
+        db.set_state("ui.last", "{}")
+    now = lambda: datetime.now(UTC)  # noqa: E731
+    assert checks_run(filled, clock=now) == 1
+    assert checks_run(filled, clock=now) == 1  # a same-tick change could have kept it all
+
+
+@pytest.mark.parametrize("damage", [garble_keeping_size_and_times, hide_an_index_entry])
+def test_damage_after_a_remembered_pass_is_found_before_any_write(filled, damage):
+    damage(filled)
+    before = filled.read_bytes()
+    with pytest.raises(DatabaseDamaged, match="newest good backup"):
+        Database(filled, clock=LATER)
+    with pytest.raises(DatabaseDamaged), Database(filled, check_later=True, clock=LATER) as db:
+        db.set_state("ui.last", "{}")
     assert filled.read_bytes() == before

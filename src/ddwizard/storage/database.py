@@ -53,8 +53,9 @@ class Database(Records):
 
         `check_later`: an existing file is opened without its integrity check (which reads
         the whole file); `check_integrity()` runs it afterwards, and the first write runs it
-        if nothing has yet. Everything else is still checked here. No check is remembered
-        from one opening to the next: damage can keep a file's size and times."""
+        if nothing has yet. Everything else is still checked here. A pass is remembered
+        only while nothing at all has changed the file since (see `checked`): damage can
+        keep a file's size and modification time, never its change time."""
         self.path = None if path is None else Path(path).expanduser().absolute()
         self.backup_dir = self._backup_dir(backup_dir)
         self._clock = clock
@@ -103,11 +104,12 @@ class Database(Records):
                 opening.make_private_dir(self.path.parent)
                 opening.make_private_file(self.path)
                 return []
+            now = self._clock().timestamp()
             applied = opening.check_file(
-                self.path, self._known, self._timeout, integrity=not check_later
+                self.path, self._known, self._timeout, integrity=not check_later, now=now
             )
             if check_later and applied != self._known:  # migrations write: check first
-                opening.check_file(self.path, self._known, self._timeout)
+                opening.check_file(self.path, self._known, self._timeout, now=now)
             elif check_later:
                 self.unchecked = True
         except OSError as e:
@@ -130,7 +132,7 @@ class Database(Records):
         if self.unchecked is None or self.path is None:
             return
         with self._guarded():
-            opening.check_integrity(self.conn, self.path)
+            opening.check_integrity(self.conn, self.path, self._clock().timestamp())
         self.unchecked = None
 
     def _newest_good_backup(self) -> Path | None:

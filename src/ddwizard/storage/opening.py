@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import checked
 from .errors import DatabaseTooNew, NotADatabase, StorageError, damaged, translated
 from .identity import APPLICATION_ID, MIGRATION_SET
 
@@ -105,28 +106,27 @@ def sidecar(path: Path, suffix: str) -> Path:
 
 
 def check_file(
-    path: Path, known: list[str], timeout: float, *, integrity: bool = True
+    path: Path,
+    known: list[str],
+    timeout: float,
+    *,
+    integrity: bool = True,
+    now: float | None = None,
 ) -> list[str]:
     """Check an existing file is a healthy ddwizard database we can read, on a read-only
     connection of its own. Returns the names of the migrations already applied ([] for an
     empty SQLite file). Raises NotADatabase, DatabaseDamaged, DatabaseTooNew or
-    DatabaseInUse. `integrity=False` leaves `integrity_check` to the caller."""
+    DatabaseInUse. `integrity=False` leaves `integrity_check` to the caller; `now` (the
+    time, in seconds): a pass is remembered, and not repeated while the file is unchanged."""
     conn = open_read_only(path, timeout)
     try:
-        return check_connection(conn, path, known, integrity=integrity)
+        with translated(path):
+            sniff(conn, path)
+            if integrity:
+                check_integrity(conn, path, now)
+            return check_ours(conn, path, known)
     finally:
         conn.close()
-
-
-def check_connection(
-    conn: sqlite3.Connection, path: Path, known: list[str], *, integrity: bool = True
-) -> list[str]:
-    """`check_file` on a connection already open (the one that will write, if any)."""
-    with translated(path):
-        sniff(conn, path)
-        if integrity:
-            check_integrity(conn, path)
-        return check_ours(conn, path, known)
 
 
 def sniff(conn: sqlite3.Connection, path: Path) -> None:
@@ -163,12 +163,19 @@ def open_read_only(path: Path, timeout: float) -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
 
 
-def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+def check_integrity(conn: sqlite3.Connection, path: Path, now: float | None = None) -> None:
     """The full `integrity_check`: `quick_check` does not compare indexes with their
-    tables, and a write through a damaged unique index can add a duplicate row."""
+    tables, and a write through a damaged unique index can add a duplicate row. Given `now`
+    (seconds), a pass is remembered and not repeated while the file is unchanged (see
+    `checked`)."""
+    found = None if now is None else checked.fingerprint(conn, path, now)
+    if found is not None and found == checked.recalled(path):
+        return
     rows = conn.execute("PRAGMA integrity_check").fetchall()
     if rows != [("ok",)]:
         raise damaged(path)
+    if found is not None:
+        checked.remember(path, found)
 
 
 def check_ours(conn: sqlite3.Connection, path: Path, known: list[str]) -> list[str]:
