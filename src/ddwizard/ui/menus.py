@@ -44,14 +44,12 @@ class EditMenu(QObject):
     def _words(self) -> None:
         """Undo and redo say what they would change; neither is offered when there is
         nothing to put back."""
-        from ddwizard.ui.steps import UNDO_WORDS
-
         w = self.window
         for action, verb, change in (
             (w.undo_action, "&Undo", w.model.next_undo()),
             (w.redo_action, "&Redo", w.model.next_redo()),
         ):
-            words = UNDO_WORDS.get(type(change).__name__, "") if change is not None else ""
+            words = "" if change is None else _undo_words(change)
             action.setText(f"{verb} {words}".strip())
             action.setEnabled(change is not None)
         w.history_action.setEnabled(w.model.is_open())
@@ -142,3 +140,11 @@ class AssessmentMenu(QObject):
         action.setChecked(move_on_after_key())
         action.toggled.connect(set_move_on_after_key)
         return action
+
+
+def _undo_words(change) -> str:
+    """What a change is called in the Edit menu. The words live beside the wizard's steps,
+    which load every page: they are loaded with the first change, not with the window."""
+    from ddwizard.ui.steps import UNDO_WORDS
+
+    return UNDO_WORDS.get(type(change).__name__, "")
