@@ -4,18 +4,27 @@ over any questionnaire (the shipped default, for the look and the timing)."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from ddwizard.core.assessment import (
     Answer,
+    AnswerFlag,
     Assessment,
     ChecklistEntry,
     Confidence,
+    Cost,
+    CostBasis,
+    Decision,
+    Finding,
+    FindingLevel,
     ItemStatus,
+    Perspective,
     ReferentNote,
     School,
     Status,
     Step,
     Target,
+    TargetStatus,
     Trust,
     TrustReference,
 )
@@ -23,6 +32,7 @@ from ddwizard.core.questionnaire import (
     Axis,
     ChecklistArea,
     ChecklistItem,
+    Means,
     Option,
     Question,
     Questionnaire,
@@ -36,6 +46,7 @@ SCALE = (
     Option("other", "Mostly other", -0.5),
     Option("entirely", "Entirely other", -1.0),
     Option("unknown", "Don't know yet", None),
+    Option("open", "The trust has no set way here", None, means=Means.TRUST_OPEN),
 )
 SCORES = {o.key: o.score for o in SCALE}
 
@@ -191,11 +202,21 @@ def rich_assessment(q: Questionnaire | None = None, **changes) -> Assessment:
             "accounts", ItemStatus.DONE, "Clean opinion each year.", "CFO", "2026-12-01"
         ),
         ChecklistEntry(
-            "deficit", ItemStatus.CONCERN, "Deficit of £85k forecast for 2027.", "CFO", "2026-12-15"
+            "deficit",
+            ItemStatus.DONE,
+            "Deficit of £85k forecast for 2027.",
+            "CFO",
+            "2026-12-15",
+            Finding(FindingLevel.CONCERN),
         ),
         ChecklistEntry("scr", ItemStatus.IN_PROGRESS, "", "DSL", ""),
         ChecklistEntry(
-            "condition", ItemStatus.CONCERN, "Roof needs replacing.", "Estates lead", "2027-02"
+            "condition",
+            ItemStatus.DONE,
+            "Roof needs replacing.",
+            "Estates lead",
+            "2027-02",
+            Finding(FindingLevel.CONCERN),
         ),
         ChecklistEntry("lease", ItemStatus.NOT_APPLICABLE, "Freehold.", "", ""),
     )
@@ -268,7 +289,6 @@ def filled_assessment(q: Questionnaire, seed: int = 7, **changes) -> Assessment:
         + [ItemStatus.IN_PROGRESS] * 5
         + [ItemStatus.NOT_STARTED] * 4
         + [ItemStatus.NOT_APPLICABLE] * 2
-        + [ItemStatus.CONCERN]
     )
     checklist = tuple(
         ChecklistEntry(
@@ -277,6 +297,7 @@ def filled_assessment(q: Questionnaire, seed: int = 7, **changes) -> Assessment:
             "Checked against the documents." if k % 2 else "",
             rng.choice(("CFO", "Head", "Clerk", "")),
             "2027-01-15",
+            Finding(FindingLevel.CONCERN, "A concern found.") if k % 20 == 7 else None,
         )
         for k, (_area, i) in enumerate(q.checklist_items().values())
     )
@@ -306,3 +327,112 @@ def _note(rng: random.Random, title: str) -> str:
         "We saw this in two lessons and in the minutes of the last governors' meeting.",
     )
     return " ".join(rng.sample(sentences, rng.randint(1, 4)))
+
+
+DECISION = Decision(
+    question="Whether Oakfield Primary School applies to join Northern Lights Trust",
+    decide_by="2026-12-01",
+    joining_on="2027-01-01",
+    school_reasons="Resilience: a small school with one leader.",
+    trust_reasons="A strong phonics practice the trust wants to learn from.",
+    recommendation="Join, subject to the conditions.",
+    conditions=("The trust meets the pension deficit", "A roof survey before joining"),
+)
+
+
+def decided_assessment(q: Questionnaire | None = None, **changes) -> Assessment:
+    """The rich assessment with everything version 2 records: the decision, findings with
+    costs, agreed targets, steps with owners, per-axis confidence, flagged answers, what the
+    trust leaves to its schools, and who prepared it."""
+    q = q or rich_questionnaire()
+    a = rich_assessment(q)
+    answers = {x.question: x for x in a.answers}
+    answers["behaviour_pu0"] = Answer(
+        "behaviour_pu0", "other", "Two leaders described different aims.", (), ("sources_disagree",)
+    )
+    answers["hr_pr2"] = Answer(
+        "hr_pr2",
+        "other",
+        "Two staff files lack right-to-work checks.",
+        (),
+        (AnswerFlag.BELOW_MINIMUM,),
+    )
+    answers["curriculum_pr2"] = Answer(
+        "curriculum_pr2", "open", "Local history is left to schools."
+    )
+    notes = tuple(
+        ReferentNote(n.referent, Confidence.HIGH, Confidence.LOW, n.note)
+        if n.referent == "behaviour"
+        else n
+        for n in a.referent_notes
+    )
+    reading, finance, behaviour = a.targets
+    targets = (
+        replace(
+            reading,
+            status=TargetStatus.AGREED,
+            agreed_by="Both boards",
+            agreed_on="2026-11-30",
+            steps=(
+                Step(
+                    0.8,
+                    -0.6,
+                    "2027-01",
+                    "Review outcomes of the school's phonics",
+                    "Head of English",
+                    "Trust reading lead; parents by letter",
+                ),
+                Step(0.8, 0.7, "2027-09", "Adopt the approach across the trust", "Trust CEO"),
+            ),
+        ),
+        finance,
+        behaviour,
+    )
+    entries = {e.item: e for e in a.due_diligence}
+    entries["deficit"] = ChecklistEntry(
+        "deficit",
+        ItemStatus.DONE,
+        "Deficit of £85k forecast for 2027.",
+        "CFO",
+        "2026-12-15",
+        Finding(FindingLevel.SERIOUS, "Deficit of £85k.", Cost(85_000, CostBasis.KNOWN)),
+    )
+    entries["condition"] = ChecklistEntry(
+        "condition",
+        ItemStatus.DONE,
+        "Roof needs replacing.",
+        "Estates lead",
+        "2027-02",
+        Finding(FindingLevel.CONCERN, "", Cost(180_000, CostBasis.ESTIMATED)),
+    )
+    entries["lease"] = ChecklistEntry(
+        "lease",
+        ItemStatus.DONE,
+        "Freehold, but a covenant is unclear.",
+        "",
+        "",
+        Finding(FindingLevel.NOTE, "Lease unclear.", Cost(None, CostBasis.UNKNOWN)),
+    )
+    entries["accounts"] = ChecklistEntry(
+        "accounts",
+        ItemStatus.DONE,
+        "Clean opinion each year.",
+        "CFO",
+        "2026-12-01",
+        Finding(FindingLevel.NONE, "Nothing to report."),
+    )
+    reference = (
+        *a.trust.reference,
+        TrustReference("behaviour", "", "", "Rewards and the house system."),
+    )
+    base = a.with_changes(
+        answers=tuple(answers.values()),
+        referent_notes=notes,
+        targets=targets,
+        due_diligence=tuple(entries.values()),
+        decision=DECISION,
+        assessor_role="Director of school improvement",
+        perspective=Perspective.TRUST,
+        trust=Trust(a.trust.name, reference),
+    )
+    return base.with_changes(**changes)

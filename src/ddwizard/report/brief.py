@@ -19,7 +19,6 @@ from ddwizard.fileio import WriteError, atomic_write
 from ddwizard.report import figures, fonts, pdf
 from ddwizard.report.blocks import Paper
 from ddwizard.report.board import build_paper
-from ddwizard.report.inputs import BoardInputs
 from ddwizard.report.model import make_model
 
 
@@ -32,10 +31,9 @@ def render_brief(
     questionnaire: Questionnaire,
     *,
     earlier: tuple[Assessment, Questionnaire] | None = None,
-    inputs: BoardInputs | None = None,
 ) -> bytes:
     """The board paper as PDF bytes. The same assessment always gives the same bytes."""
-    paper = make_paper(assessment, questionnaire, earlier=earlier, inputs=inputs)
+    paper = make_paper(assessment, questionnaire, earlier=earlier)
     try:
         with _settings(), fonts.typesetting():
             return pdf.render(paper)
@@ -50,12 +48,11 @@ def render_brief_docx(
     questionnaire: Questionnaire,
     *,
     earlier: tuple[Assessment, Questionnaire] | None = None,
-    inputs: BoardInputs | None = None,
 ) -> bytes:
     """The same board paper as a Word document (bytes)."""
     from ddwizard.report import word  # python-docx: only for a Word paper
 
-    paper = make_paper(assessment, questionnaire, earlier=earlier, inputs=inputs)
+    paper = make_paper(assessment, questionnaire, earlier=earlier)
     try:
         return word.render(paper)
     except fonts.FontError as e:
@@ -69,16 +66,13 @@ def make_paper(
     questionnaire: Questionnaire,
     *,
     earlier: tuple[Assessment, Questionnaire] | None = None,
-    inputs: BoardInputs | None = None,
 ) -> Paper:
-    """The board paper's document model, shared by both formats. `inputs` gives the
-    decision, findings and the rest explicitly (by default they are read from the
-    assessment)."""
+    """The board paper's document model, shared by both formats."""
     _check(assessment, questionnaire, "assessment")
     if earlier is not None:
         _check(earlier[0], earlier[1], "earlier assessment")
     try:
-        model = make_model(assessment, questionnaire, earlier, inputs)
+        model = make_model(assessment, questionnaire, earlier)
         with fonts.typesetting():
             return build_paper(model, figures.measure(pdf.PLOT))
     except fonts.FontError as e:

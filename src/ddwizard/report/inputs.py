@@ -1,11 +1,10 @@
-"""What the board paper needs beyond placements, as explicit typed inputs.
+"""What the board paper reads from the assessment beyond placements: the decision, and the
+findings with where each was found.
 
-The decision, findings with their cost, who agreed each target, each step's owner and who
-needs to know, and what the trust leaves its schools to decide: :func:`board_inputs` reads
-them from the assessment where it records them, and otherwise derives only what today's data
-supports (a checklist item marked as a concern is a finding, its note the text, its cost not
-recorded). Nothing is invented: what is missing stays missing, and the paper says who must
-record it.
+Findings come from two places: a checklist entry whose finding has a level (level "none" is
+no finding), and an answer flagged as below a legal or safety minimum (a finding on that
+area and question, its text the answer's note, level serious, its cost not yet known).
+Nothing is invented: what is missing stays missing, and the paper says who must record it.
 """
 
 from __future__ import annotations
@@ -14,125 +13,94 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ddwizard.core.assessment import Assessment, ItemStatus, Target
+from ddwizard.core.assessment import (
+    AnswerFlag,
+    Assessment,
+    Cost,
+    CostBasis,
+    Decision,
+    Finding,
+    FindingLevel,
+)
 from ddwizard.core.questionnaire import Questionnaire
 
-BASES = ("known", "estimated", "unknown")
-LEVELS = ("serious", "concern", "note")  # levels that make a finding, most serious first
+RANK = {FindingLevel.SERIOUS: 0, FindingLevel.CONCERN: 1, FindingLevel.NOTE: 2}
+UNKNOWN_COST = Cost(None, CostBasis.UNKNOWN)
 
 
 @dataclass(frozen=True, slots=True)
-class Decision:
-    question: str = ""
-    decide_by: str = ""
-    joining_on: str = ""
-    school_reasons: str = ""
-    trust_reasons: str = ""
-    recommendation: str = ""
-    conditions: tuple[str, ...] = ()
+class Found:
+    """A finding with where it was found: a checklist item, or an area's question."""
 
-
-@dataclass(frozen=True, slots=True)
-class Cost:
-    amount: float | None
-    basis: str  # known | estimated | unknown
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    item: str  # checklist item id
-    area: str  # checklist area title
-    title: str  # checklist item text
-    level: str  # serious | concern | note
-    text: str
-    cost: Cost | None  # None: no cost recorded
+    finding: Finding
+    item: str  # the checklist item's id, or the question's
+    area: str  # the checklist area's title, or the area's
+    title: str  # the checklist item's text, or the question's
     owner: str = ""
     due: str = ""
+    from_answer: bool = False  # an answer below a minimum, not a checklist entry
 
+    @property
+    def level(self) -> FindingLevel:
+        return self.finding.level
 
-@dataclass(frozen=True, slots=True)
-class Agreement:
-    status: str = ""  # proposed | agreed | "" (not recorded)
-    by: str = ""
-    on: str = ""
+    @property
+    def text(self) -> str:
+        return self.finding.text
+
+    @property
+    def cost(self) -> Cost:
+        """The recorded cost; a finding without one is not yet costed."""
+        return self.finding.cost or UNKNOWN_COST
 
 
 @dataclass(frozen=True, slots=True)
 class BoardInputs:
     decision: Decision | None
-    findings: tuple[Finding, ...]
-    assessor_role: str = ""
-    perspective: str = ""
-    school_decides: dict[str, str] | None = None  # referent id -> the trust's words
+    findings: tuple[Found, ...]
 
-    def decides(self, referent_id: str) -> str:
-        return (self.school_decides or {}).get(referent_id, "")
+    @property
+    def decide_by(self) -> str:
+        return self.decision.decide_by if self.decision else ""
+
+    @property
+    def joining_on(self) -> str:
+        return self.decision.joining_on if self.decision else ""
 
 
 def board_inputs(a: Assessment, q: Questionnaire) -> BoardInputs:
-    return BoardInputs(
-        decision=_decision(getattr(a, "decision", None)),
-        findings=tuple(_findings(a, q)),
-        assessor_role=str(getattr(a, "assessor_role", "") or ""),
-        perspective=str(getattr(a, "perspective", "") or ""),
-        school_decides={
-            r.referent: str(getattr(r, "school_decides", "") or "")
-            for r in a.trust.reference
-            if str(getattr(r, "school_decides", "") or "").strip()
-        },
-    )
+    decision = a.decision if a.decision is not None and not a.decision.is_empty() else None
+    return BoardInputs(decision, (*_checklist_findings(a, q), *_answer_findings(a, q)))
 
 
-def agreement(t: Target) -> Agreement:
-    return Agreement(
-        str(getattr(t, "status", "") or ""),
-        str(getattr(t, "agreed_by", "") or ""),
-        str(getattr(t, "agreed_on", "") or ""),
-    )
-
-
-def step_people(step) -> tuple[str, str]:
-    """A step's owner and who needs to know ("" where not recorded)."""
-    return str(getattr(step, "owner", "") or ""), str(getattr(step, "tell", "") or "")
-
-
-def _decision(d) -> Decision | None:
-    if d is None:
-        return None
-    fields = ("question", "decide_by", "joining_on", "school_reasons", "trust_reasons")
-    values = {f: str(getattr(d, f, "") or "") for f in (*fields, "recommendation")}
-    conditions = tuple(str(c) for c in getattr(d, "conditions", ()) or () if str(c).strip())
-    decision = Decision(**values, conditions=conditions)
-    return decision if any(values.values()) or conditions else None
-
-
-def _findings(a: Assessment, q: Questionnaire):
+def _checklist_findings(a: Assessment, q: Questionnaire):
     items = q.checklist_items()
     seen: set[str] = set()
     for entry in a.due_diligence:
         if entry.item in seen or entry.item not in items:
             continue
         seen.add(entry.item)
-        area, item = items[entry.item]
-        f = getattr(entry, "finding", None)
-        level = str(getattr(f, "level", "") or "") if f is not None else ""
-        if level in LEVELS:
-            text, cost = str(getattr(f, "text", "") or entry.note), _cost(getattr(f, "cost", None))
-        elif entry.status == ItemStatus.CONCERN:
-            level, text, cost = "concern", entry.note, None
-        else:
+        f = entry.finding
+        if f is None or not f.matters:
             continue
-        yield Finding(entry.item, area.title, item.text, level, text, cost, entry.owner, entry.due)
+        area, item = items[entry.item]
+        if not f.text.strip():
+            f = Finding(f.level, entry.note, f.cost)  # the item's note says what was found
+        yield Found(f, entry.item, area.title, item.text, entry.owner, entry.due)
 
 
-def _cost(c) -> Cost | None:
-    if c is None:
-        return None
-    basis = str(getattr(c, "basis", "") or "unknown")
-    amount = getattr(c, "amount", None)
-    return Cost(
-        float(amount) if amount is not None else None, basis if basis in BASES else "unknown"
-    )
+def _answer_findings(a: Assessment, q: Questionnaire):
+    chosen = set(a.referents)
+    for r in q.referents:
+        if chosen and r.id not in chosen:
+            continue
+        for question in r.questions:
+            answer = a.answer(question.id)
+            if answer is None or not answer.flagged(AnswerFlag.BELOW_MINIMUM):
+                continue
+            text = answer.note.strip() or "Recorded as below what law or guidance requires."
+            finding = Finding(FindingLevel.SERIOUS, text, UNKNOWN_COST)
+            yield Found(finding, question.id, r.title, question.text, from_answer=True)
 
 
 # -- dates -------------------------------------------------------------------------------
@@ -151,3 +119,14 @@ def day(value: str) -> dt.date | None:
             return None
         y, mo = int(m.group(1)), int(m.group(2))
         return dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def ranked(findings: tuple[Found, ...]) -> list[Found]:
+    """Serious before concern before note; the largest cost first within a level, otherwise
+    in the order recorded."""
+    return sorted(findings, key=lambda f: (RANK.get(f.level, 3), -(f.cost.amount or 0)))
+
+
+def basis(cost: Cost) -> CostBasis:
+    """Known, estimated, or not yet known (an amount without a basis is not yet known)."""
+    return cost.basis if cost.amount is not None else CostBasis.UNKNOWN

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ddwizard.core.assessment import Assessment, ChecklistEntry, ItemStatus, Status, Target
+from ddwizard.core.assessment import (
+    AnswerFlag,
+    Assessment,
+    ChecklistEntry,
+    Confidence,
+    ReferentNote,
+    Status,
+    Target,
+)
 from ddwizard.core.placement import Placement, Quadrant, ReferentPlacement, place_assessment
-from ddwizard.core.questionnaire import ChecklistArea, ChecklistItem, Questionnaire
+from ddwizard.core.questionnaire import ChecklistArea, ChecklistItem, Question, Questionnaire
 from ddwizard.report.inputs import BoardInputs, board_inputs
 
 
@@ -22,10 +30,6 @@ class ChecklistRow:
     area: ChecklistArea
     item: ChecklistItem
     entry: ChecklistEntry
-
-    @property
-    def concern(self) -> bool:
-        return self.entry.status == ItemStatus.CONCERN
 
 
 @dataclass
@@ -45,8 +49,7 @@ class BriefModel:
 
     @property
     def decide_by(self) -> str:
-        d = self.inputs.decision
-        return d.decide_by if d else ""
+        return self.inputs.decide_by
 
     @property
     def school(self) -> str:
@@ -100,17 +103,39 @@ class BriefModel:
             )
         return list(self._checklist)
 
-    def concerns(self) -> list[ChecklistRow]:
-        return [row for row in self.checklist() if row.concern]
+    def note(self, referent_id: str) -> ReferentNote | None:
+        return self.assessment.note_for(referent_id)
+
+    def confidence(self, referent_id: str, axis: str) -> Confidence | None:
+        """How sure the assessor is of one axis's answers in an area (None: not said)."""
+        note = self.note(referent_id)
+        return note.confidence_on(axis) if note is not None else None
+
+    def flagged(self, rp: ReferentPlacement, flag: AnswerFlag) -> list[Question]:
+        """The area's questions whose answer carries `flag`."""
+        out = []
+        for q in rp.referent.questions:
+            a = self.assessment.answer(q.id)
+            if a is not None and a.flagged(flag):
+                out.append(q)
+        return out
+
+    def trust_open(self, rp: ReferentPlacement) -> list[Question]:
+        """The area's questions answered "the trust has no set way here"."""
+        out = []
+        for q in rp.referent.questions:
+            a = self.assessment.answer(q.id)
+            option = q.option(a.option) if a is not None and a.option else None
+            if option is not None and option.trust_open:
+                out.append(q)
+        return out
 
 
 def make_model(
     assessment: Assessment,
     questionnaire: Questionnaire,
     earlier: tuple[Assessment, Questionnaire] | None = None,
-    inputs: BoardInputs | None = None,
 ) -> BriefModel:
-    """`inputs` overrides what the board paper reads from the assessment (see `inputs`)."""
     placed_earlier = None
     if earlier is not None:
         ea, eq = earlier
@@ -119,6 +144,6 @@ def make_model(
         assessment,
         questionnaire,
         place_assessment(questionnaire, assessment),
-        inputs or board_inputs(assessment, questionnaire),
+        board_inputs(assessment, questionnaire),
         placed_earlier,
     )

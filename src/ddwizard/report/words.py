@@ -7,10 +7,14 @@ good or bad.
 
 from __future__ import annotations
 
-from ddwizard.core.assessment import Target
+from typing import TYPE_CHECKING
+
+from ddwizard.core.assessment import ReferentNote, Target, TargetStatus
 from ddwizard.core.placement import BORDERLINE, ReferentPlacement
 from ddwizard.report import formats
-from ddwizard.report.inputs import BoardInputs, agreement
+
+if TYPE_CHECKING:
+    from ddwizard.report.model import BriefModel
 
 AXES = ("practice", "purpose")
 
@@ -35,20 +39,21 @@ def axis_words(axis: str, value: float | None, low: bool = False) -> str:
     return f"{axis} {verb}{degree(value)} {side}"
 
 
-def confidence(rp: ReferentPlacement, axis: str) -> str | None:
-    """The assessor's confidence on one axis (one value for both in older assessments)."""
-    c = rp.confidence
-    if isinstance(c, dict):
-        return c.get(axis)
-    per_axis = getattr(c, axis, None)
-    return str(per_axis) if per_axis else (str(c) if c else None)
+def confidence(rp: ReferentPlacement, axis: str, note: ReferentNote | None = None) -> str | None:
+    """The assessor's confidence on one axis, from the area's note where given (the lower of
+    the two, as placed, otherwise)."""
+    if note is not None:
+        said = note.confidence_on(axis)
+        return str(said) if said else None
+    return str(rp.confidence) if rp.confidence else None
 
 
-def where(rp: ReferentPlacement) -> str:
-    """Where an area sits, in words: practice first, then purpose."""
+def where(rp: ReferentPlacement, note: ReferentNote | None = None) -> str:
+    """Where an area sits, in words: practice first, then purpose; an axis the assessor is
+    unsure of is softened ("seems")."""
     if not rp.placed:
         return "not yet placed: " + rp.unplaced_reason()
-    low = {a: confidence(rp, a) == "low" for a in AXES}
+    low = {a: confidence(rp, a, note) == "low" for a in AXES}
     return both(rp.practice.value, rp.purpose.value, low["practice"], low["purpose"])
 
 
@@ -75,39 +80,69 @@ def target_words(t: Target) -> str:
 
 def agreed(t: Target) -> str:
     """Who agreed a target, or that it is only proposed."""
-    ag = agreement(t)
-    if ag.by:
-        when = f", {formats.date(ag.on)}" if ag.on else ""
-        return f"agreed by {ag.by}{when}"
-    if ag.status == "agreed":
-        return "agreed (by whom is not recorded)"
+    when = f", {formats.date(t.agreed_on)}" if t.agreed_on else ""
+    if t.agreed_by.strip():
+        return f"agreed by {t.agreed_by.strip()}{when}"
+    if t.status is TargetStatus.AGREED:
+        return f"agreed{when} (by whom is not recorded)"
+    if t.status is TargetStatus.PROPOSED:
+        return "proposed, not yet agreed"
     return "proposed (no agreement recorded)"
 
 
-def call(
-    rp: ReferentPlacement,
-    t: Target | None,
-    inputs: BoardInputs,
-    decide_by: str,
-    short: bool = False,
-) -> str:
-    """What stays the school's call in one area, from the trust's own words, the target,
-    or failing both who must decide it and by when."""
+TRUST_WORDS_SHORT = 160  # characters of the trust's words in the table; all in Appendix A
+
+
+def call(m: BriefModel, rp: ReferentPlacement, short: bool = False) -> str:
+    """What stays the school's call in one area: from its target, from answers that the
+    trust has no set way here, or from the trust's own words on what schools decide; failing
+    all three, who must decide it and by when."""
     rid = rp.referent.id
-    trust_words = inputs.decides(rid)
+    t = m.assessment.target_for(rid)
+    said = []
     if t is not None and t.return_trip:
-        said = "The school keeps its practice; the trust adopts it."
+        said.append("The school keeps its practice; the trust adopts it.")
     elif t is not None:
-        said = _target_call(t)
-    else:
-        said = ""
+        said.append(_target_call(t))
+    ref = m.assessment.trust.reference_for(rid)
+    trust_words = " ".join(ref.school_decides.split()) if ref is not None else ""
     if trust_words:
-        return f"{said} The trust leaves to the school: {trust_words}".strip()
+        if short and len(trust_words) > TRUST_WORDS_SHORT:
+            trust_words = trust_words[:TRUST_WORDS_SHORT].rsplit(" ", 1)[0] + "… (Appendix A)"
+        said.append(f"The trust leaves to the school: {trust_words}")
+    open_ = m.trust_open(rp)
+    if open_:
+        of = f"{len(open_)} of {len(rp.referent.questions)} questions"
+        said.append(f"The trust has no set way here ({of}): the school decides.")
     if said:
-        return said
-    when = f"by {formats.date(decide_by)}" if decide_by else "before the board decides"
+        return " ".join(said)
+    return not_settled(m, short)
+
+
+def call_kind(m: BriefModel, rp: ReferentPlacement) -> str:
+    """trip, aligns, keeps or open: how the summary groups an area's call."""
+    t = m.assessment.target_for(rp.referent.id)
+    if t is not None and t.return_trip:
+        return "trip"
+    if t is not None and t.practice >= BORDERLINE:
+        return "aligns"
+    ref = m.assessment.trust.reference_for(rp.referent.id)
+    leaves = ref is not None and ref.school_decides.strip()
+    if (t is not None and t.practice <= -BORDERLINE) or leaves or m.trust_open(rp):
+        return "keeps"
+    return "open"
+
+
+def not_settled(m: BriefModel, short: bool = False) -> str:
+    """Who must settle an area's call, and by when (from the decision's dates)."""
+    if m.decide_by:
+        when = f"by {formats.date(m.decide_by)}"
+    elif m.inputs.joining_on:
+        when = f"before joining ({formats.date(m.inputs.joining_on)})"
+    else:
+        when = "before the board decides"
     if short:
-        return f"Not yet settled: to agree {when}."
+        return f"Not yet settled: head and trust to agree {when}."
     return f"Not yet settled: the headteacher and the trust to agree it {when}."
 
 

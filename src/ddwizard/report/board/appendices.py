@@ -4,12 +4,13 @@ another), and the method and sources."""
 from __future__ import annotations
 
 from ddwizard import written_by
+from ddwizard.core.assessment import AnswerFlag
 from ddwizard.core.placement import BORDERLINE, Quadrant
 from ddwizard.core.questionnaire import EVIDENCE_LABELS, Axis, Question
 from ddwizard.report import formats, narrative
 from ddwizard.report.blocks import Block, Heading, Para, Run, Table, bold, join, lead, plain
 from ddwizard.report.model import BriefModel
-from ddwizard.report.words import agreed, call, confidence, numbers, target_words, where
+from ddwizard.report.words import agreed, call, numbers, target_words, where
 
 SOURCES = (
     (
@@ -58,13 +59,23 @@ def areas(m: BriefModel, title: str) -> list[Block]:
             else ""
         )
         conf = ", ".join(
-            f"{a} {confidence(rp, a) or 'not recorded'}" for a in ("practice", "purpose")
+            f"{a} {m.confidence(r.id, a) or 'not recorded'}" for a in ("practice", "purpose")
         )
+        said = where(rp, m.note(r.id))
         facts = [
-            lead("Where it sits", f"{where(rp)} ({numbers(rp)}{'; ' + spread if spread else ''})."),
+            lead("Where it sits", f"{said} ({numbers(rp)}{'; ' + spread if spread else ''})."),
             lead("Confidence", conf + "."),
             lead("Answered", f"{rp.answered} of {rp.questions} questions."),
         ]
+        disagree = m.flagged(rp, AnswerFlag.SOURCES_DISAGREE)
+        if disagree:
+            facts.append(
+                lead(
+                    "Sources disagree",
+                    f"on {formats.count(len(disagree), 'question')} (marked below): "
+                    "the position rests on the answer the assessor judged better supported.",
+                )
+            )
         if m.earlier is not None:
             before = m.earlier.placement.get(r.id)
             label = m.earlier.assessment.label or "the earlier assessment"
@@ -74,7 +85,7 @@ def areas(m: BriefModel, title: str) -> list[Block]:
         if t is not None:
             numbers_t = formats.position(t.purpose, t.practice)
             facts.append(lead("Target", f"{target_words(t)} ({numbers_t}); {agreed(t)}."))
-        facts.append(lead("The school's call", call(rp, t, m.inputs, m.decide_by)))
+        facts.append(lead("The school's call", call(m, rp)))
         # One panel of facts: each area's reads as its own, never a repeated paragraph.
         out.append(
             Para(join(*(join(f, "\n") if i < len(facts) - 1 else f for i, f in enumerate(facts))))
@@ -94,6 +105,12 @@ def areas(m: BriefModel, title: str) -> list[Block]:
     return out
 
 
+FLAG_WORDS = {
+    AnswerFlag.BELOW_MINIMUM: "Below what law or statutory guidance requires (a finding).",
+    AnswerFlag.SOURCES_DISAGREE: "Sources disagree.",
+}
+
+
 def _answers(m: BriefModel, questions: tuple[Question, ...]) -> Table:
     rows = []
     for q in questions:
@@ -103,7 +120,7 @@ def _answers(m: BriefModel, questions: tuple[Question, ...]) -> Table:
             shown = "Not answered" + (f" (recorded as {a.option})" if a and a.option else "")
         else:
             shown = option.label + (" (not counted)" if option.score is None else "")
-        extra = []
+        extra = [FLAG_WORDS[f] for f in a.flags] if a else []
         if a and a.evidence:
             extra.append(
                 "Evidence: " + formats.names([EVIDENCE_LABELS.get(e, e) for e in a.evidence])

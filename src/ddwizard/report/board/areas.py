@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ddwizard.core.assessment import AnswerFlag
 from ddwizard.core.placement import BORDERLINE
 from ddwizard.core.plane import build_scene
 from ddwizard.report import formats
@@ -19,11 +20,8 @@ from ddwizard.report.blocks import (
     lead,
     plain,
 )
-from ddwizard.report.inputs import step_people
 from ddwizard.report.model import BriefModel
-from ddwizard.report.words import agreed, call, confidence, target_words, where
-
-CONFIDENCE = {"low": "low", "medium": "medium", "high": "high"}
+from ddwizard.report.words import agreed, call, target_words, where
 
 
 def plane(m: BriefModel, measure=None) -> list[Block]:
@@ -71,26 +69,31 @@ def spread(m: BriefModel) -> str:
     return text + (f"; {border}." if border else ".")
 
 
+def confidence_words(m: BriefModel, rp) -> str:
+    """How sure the assessor is, per axis where the two differ ("practice low, purpose
+    high"), and whether sources disagree."""
+    said = {a: m.confidence(rp.referent.id, a) for a in ("practice", "purpose")}
+    if said["practice"] == said["purpose"]:
+        words = str(said["practice"] or "not recorded")
+    else:
+        words = ", ".join(f"{a} {c or 'not recorded'}" for a, c in said.items())
+    if m.flagged(rp, AnswerFlag.SOURCES_DISAGREE):
+        words += "; sources disagree"
+    return words
+
+
 def glance(m: BriefModel) -> list[Block]:
     rows = []
     for rp in m.referents:
         t = m.assessment.target_for(rp.referent.id)
-        conf = "/".join(
-            sorted(
-                {
-                    CONFIDENCE.get(confidence(rp, a) or "", "not recorded")
-                    for a in ("practice", "purpose")
-                }
-            )
-        )
         target = f"{target_words(t)}; {agreed(t)}" if t else "No target yet"
         rows.append(
             (
                 bold(rp.referent.title),
-                plain(where(rp)),
-                plain(conf),
+                plain(where(rp, m.note(rp.referent.id))),
+                plain(confidence_words(m, rp)),
                 plain(target),
-                plain(call(rp, t, m.inputs, m.decide_by, short=True)),
+                plain(call(m, rp, short=True)),
             )
         )
     return [
@@ -117,7 +120,7 @@ def routes(m: BriefModel) -> list[Block]:
     if not targets:
         out.append(Para(plain("No targets are set yet, so there are no routes to describe.")))
         return out
-    people = any(any(step_people(s)) for t in targets for s in t.steps)
+    people = any(s.owner.strip() or s.tell.strip() for t in targets for s in t.steps)
     said = (
         "each step with its owner and who needs to know."
         if people
@@ -136,7 +139,10 @@ def routes(m: BriefModel) -> list[Block]:
         rp = m.placement.get(t.referent)
         out.append(Heading(rp.referent.title, 3))
         lines = [
-            join(lead("Now", where(rp) + ". "), lead("Target", f"{target_words(t)}; {agreed(t)}."))
+            join(
+                lead("Now", where(rp, m.note(rp.referent.id)) + ". "),
+                lead("Target", f"{target_words(t)}; {agreed(t)}."),
+            )
         ]
         if t.return_trip:
             lines.append(
@@ -169,14 +175,12 @@ def _steps(t, people: bool) -> Block:
         )
     rows = []
     for s in t.steps:
-        owner, tell = step_people(s)
+        owner, tell = s.owner.strip(), s.tell.strip()
         row = (
             plain(formats.date(s.by, short=True) or "No date"),
             plain(s.action.strip() or "No action recorded"),
         )
-        if people:
-            row += (plain(owner or "Not recorded"), plain(tell or "Not recorded"))
-        rows.append(row)
+        rows.append(row + (plain(owner or "Not recorded"), plain(tell or "Not recorded")))
     return Table(
         ("By", "Step", "Owner", "Who needs to know"),
         tuple(rows),

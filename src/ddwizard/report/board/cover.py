@@ -43,8 +43,8 @@ def build(m: BriefModel) -> list[Block]:
     ]
     out.append(_facts(("The decision", "As recorded"), rows))
     out.append(Heading("About this paper", 2))
-    role = m.inputs.assessor_role or "role not recorded"
-    view = PERSPECTIVES.get(m.inputs.perspective, "perspective not recorded")
+    role = a.assessor_role.strip() or "role not recorded"
+    view = PERSPECTIVES.get(a.perspective or "", "perspective not recorded")
     status = (
         "Draft for discussion: positions, targets and findings may still change."
         if m.draft

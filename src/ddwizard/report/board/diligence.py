@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ddwizard.core.assessment import ItemStatus
 from ddwizard.report import formats
-from ddwizard.report.blocks import Block, Heading, Para, Table, bold, plain
-from ddwizard.report.board.money import cost_words
-from ddwizard.report.inputs import day
+from ddwizard.report.blocks import Block, Heading, Para, Table, bold, join, plain
+from ddwizard.report.board.money import LEVEL_WORDS, cost_words
+from ddwizard.report.inputs import UNKNOWN_COST, day, ranked
 from ddwizard.report.model import BriefModel
 
 OPEN = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS)
@@ -20,11 +20,11 @@ def build(m: BriefModel, appendix: str) -> list[Block]:
         rows = tuple(
             (
                 bold(f.area),
-                plain(f"{f.text.strip()} {cost_words(f.cost)}."),
+                join(bold(f"{LEVEL_WORDS[f.level]}. "), f"{f.text.strip()} {cost_words(f.cost)}."),
                 plain(f.owner or "Not recorded"),
                 plain(formats.date(f.due, short=True) or "No date"),
             )
-            for f in m.inputs.findings
+            for f in ranked(m.inputs.findings)
         )
         out.append(
             Table(("Area", "Finding", "Owner", "Due"), rows, (0.16, 0.55, 0.15, 0.14), dense=True)
@@ -63,12 +63,25 @@ def build(m: BriefModel, appendix: str) -> list[Block]:
     return out
 
 
+def _note(r):
+    """An item's note, and its finding where it has one."""
+    f = r.entry.finding
+    note = r.entry.note.strip()
+    if f is None or not f.matters:
+        return plain(note or "\u2013")
+    said = f.text.strip() if f.text.strip() and f.text.strip() != note else ""
+    finding = join(
+        bold(f"Finding ({f.level}): "), f"{said} {cost_words(f.cost or UNKNOWN_COST)}.".lstrip()
+    )
+    return join(note + "\n", finding) if note else finding
+
+
 def _items(rows) -> Table:
     body = tuple(
         (
             bold(r.item.text),
             plain(r.entry.status.label),
-            plain(r.entry.note.strip() or "\u2013"),
+            _note(r),
             plain(r.entry.owner or "Not recorded"),
             plain(formats.date(r.entry.due, short=True) or "No date"),
         )
@@ -77,6 +90,11 @@ def _items(rows) -> Table:
     return Table(
         ("Item", "Status", "Note", "Owner", "Due"), body, (0.28, 0.1, 0.35, 0.13, 0.14), dense=True
     )
+
+
+def _said(r) -> bool:
+    """Whether a checklist item has a note or a finding to show."""
+    return bool(r.entry.note.strip() or (r.entry.finding and r.entry.finding.matters))
 
 
 def checklist(m: BriefModel, title: str) -> list[Block]:
@@ -96,9 +114,7 @@ def checklist(m: BriefModel, title: str) -> list[Block]:
     for area_id in dict.fromkeys(r.area.id for r in rows):
         in_area = [r for r in rows if r.area.id == area_id]
         out.append(Heading(in_area[0].area.title, 2))
-        quiet = [
-            r for r in in_area if r.entry.status == ItemStatus.DONE and not r.entry.note.strip()
-        ]
+        quiet = [r for r in in_area if r.entry.status == ItemStatus.DONE and not _said(r)]
         rest = [r for r in in_area if r not in quiet]
         if rest:
             out.append(_items(rest))

@@ -3,28 +3,59 @@ stays the school's call, the findings that matter, questions to ask, evidence st
 
 from __future__ import annotations
 
-from ddwizard.core.assessment import ItemStatus
+from ddwizard.core.assessment import Confidence, CostBasis, ItemStatus
 from ddwizard.report import formats
 from ddwizard.report.blocks import Block, Bullets, Heading, Para, Table, bold, join, lead, plain
 from ddwizard.report.board.money import cost_words
+from ddwizard.report.inputs import basis, ranked
 from ddwizard.report.model import BriefModel
-from ddwizard.report.words import call, confidence
+from ddwizard.report.words import agreed, call_kind, not_settled, target_words
 
-# What changes on joining, and where the paper looks for it in the default questionnaire
-# (version 2 ids first, then version 1's): the trust's reference for an area, and findings
-# in checklist areas.
+# What changes on joining: what it usually means in England, then what this paper knows
+# from the trust's reference and the targets in those areas (ids of the default
+# questionnaire, version 2 first, then version 1's) and the findings in those checklist areas.
 CHANGES = (
-    ("Employer", ("staff_hr", "hr_practice"), ("staffing_tupe", "pensions")),
-    ("Land and buildings", ("estates", "estates_site"), ("land_buildings",)),
-    ("Admission authority", (), ("admissions",)),
-    ("The local committee's remit", ("governance",), ("governance_legal", "trust_governance")),
+    (
+        "Employer",
+        "The trust becomes the employer; staff transfer to it under TUPE on their terms.",
+        ("staff_hr", "hr_practice"),
+        ("staffing_tupe", "pensions"),
+    ),
+    (
+        "Land and buildings",
+        "Council land is let to the trust on a long lease (often 125 years); "
+        "church land stays with its trustees.",
+        ("estates", "estates_site"),
+        ("land_buildings", "pfi_contracts"),
+    ),
+    (
+        "Admission authority",
+        "The trust becomes the admission authority and sets admissions within the Code.",
+        (),
+        ("admissions",),
+    ),
+    (
+        "The local committee's remit",
+        "The governing board becomes a local committee: it decides what the trust's scheme "
+        "of delegation gives it, no more.",
+        ("governance",),
+        ("governance_legal", "trust_governance"),
+    ),
     (
         "Funding and reserves",
+        "Funding goes to the trust, which takes a central charge or pools it; the school's "
+        "balances pass to the trust.",
         ("finance", "financial_management"),
         ("finance_records", "trust_finance"),
     ),
-    ("Systems", ("ict_data",), ("ict_data_protection",)),
+    (
+        "Systems",
+        "The school may move to the trust's finance, HR, data and IT systems.",
+        ("ict_data",),
+        ("ict_data_protection",),
+    ),
 )
+BRIEFLY = 200  # characters of the trust's own words in the summary; all in Appendix A
 MAX_QUESTIONS = 8
 
 
@@ -54,38 +85,49 @@ def _why(m: BriefModel) -> list[Block]:
 def _changes(m: BriefModel) -> Table:
     rows = []
     area_of = {row.item.id: row.area.id for row in m.checklist()}
-    for topic, referent, areas in CHANGES:
-        said = []
-        refs = (m.assessment.trust.reference_for(r) for r in referent)
-        ref = next((r for r in refs if r is not None and r.practice.strip()), None)
-        if ref is not None:
-            said.append(f"The trust: {ref.practice.strip()}")
+    for topic, usually, referents, areas in CHANGES:
+        said = [join(bold("Usually: "), usually)]
+        said += [k for k in (_known(m, rid) for rid in referents) if k]
         found = [f for f in m.inputs.findings if area_of.get(f.item) in areas]
         if found:
-            said.append(
-                f"See {formats.count(len(found), 'finding')} below "
-                f"({formats.names(list(dict.fromkeys(f.area for f in found)))})."
-            )
-        shown = " ".join(said) or "Not recorded: the assessor should ask the trust and record it."
-        rows.append((bold(topic), plain(shown)))
-    return Table(("What changes", "What this paper knows"), tuple(rows), (0.26, 0.74))
+            named = formats.names([f"{f.title.rstrip('.')} ({cost_words(f.cost)})" for f in found])
+            said.append(join(bold("Findings: "), named + "."))
+        if len(said) == 1:
+            said.append(plain("Nothing recorded for this school yet: ask the trust."))
+        cell = join(
+            *(join(part, "\n") if i < len(said) - 1 else part for i, part in enumerate(said))
+        )
+        rows.append((bold(topic), cell))
+    return Table(("What changes", "What it means here"), tuple(rows), (0.22, 0.78))
+
+
+def _known(m: BriefModel, referent_id: str):
+    """What the trust says it does in an area, and the target there, briefly."""
+    rp = m.placement.get(referent_id)
+    if rp is None:
+        return ()
+    parts = []
+    ref = m.assessment.trust.reference_for(referent_id)
+    if ref is not None and ref.practice.strip():
+        parts.append(f"The trust: {_briefly(ref.practice)}")
+    t = m.assessment.target_for(referent_id)
+    if t is not None:
+        parts.append(f"Target: {target_words(t)}; {agreed(t)}.")
+    return join(bold(f"{rp.referent.title}: "), " ".join(parts)) if parts else ()
+
+
+def _briefly(value: str) -> str:
+    value = " ".join(value.split())
+    if len(value) <= BRIEFLY:
+        return value
+    return value[:BRIEFLY].rsplit(" ", 1)[0] + "… (Appendix A)"
 
 
 def _calls(m: BriefModel) -> list[Block]:
-    keeps, aligns, trips, open_ = [], [], [], []
-    decide_by = m.decide_by
+    kinds: dict[str, list[str]] = {"keeps": [], "aligns": [], "trip": [], "open": []}
     for rp in m.referents:
-        t = m.assessment.target_for(rp.referent.id)
-        words = call(rp, t, m.inputs, decide_by)
-        title = rp.referent.title
-        if t is not None and t.return_trip:
-            trips.append(title)
-        elif words.startswith("Not yet settled"):
-            open_.append(title)
-        elif "keeps its own practice" in words or "leaves to the school" in words:
-            keeps.append(title)
-        else:
-            aligns.append(title)
+        kinds[call_kind(m, rp)].append(rp.referent.title)
+    keeps, aligns, trips, open_ = kinds["keeps"], kinds["aligns"], kinds["trip"], kinds["open"]
     items = []
     if keeps:
         items.append(lead("The school keeps its own practice", formats.names(keeps) + "."))
@@ -99,12 +141,11 @@ def _calls(m: BriefModel) -> list[Block]:
     if aligns:
         items.append(lead("Aligning with the trust", formats.names(aligns) + "."))
     if open_:
-        when = formats.date(decide_by) if decide_by else "before the board decides"
+        who = not_settled(m).removeprefix("Not yet settled: ").replace(" it ", " them ")
         items.append(
             lead(
                 "Not yet settled",
-                f"{formats.count(len(open_), 'area')} ({formats.names(open_)}): for the "
-                f"headteacher and the trust to agree, {when}.",
+                f"{formats.count(len(open_), 'area')} ({formats.names(open_)}): {who}",
             )
         )
     return [
@@ -117,13 +158,7 @@ MATTER = 6  # findings in the summary; every one is in Costs and in Due diligenc
 
 
 def matter(m: BriefModel) -> list:
-    """The findings that matter most: serious before concern before note, the largest
-    cost first within a level, otherwise in the checklist's order."""
-    rank = {"serious": 0, "concern": 1, "note": 2}
-    return sorted(
-        m.inputs.findings,
-        key=lambda f: (rank.get(f.level, 3), -(f.cost.amount or 0) if f.cost else 0),
-    )
+    return ranked(m.inputs.findings)
 
 
 def _findings(m: BriefModel) -> list[Block]:
@@ -157,7 +192,7 @@ def questions(m: BriefModel) -> list[str]:
     out = []
     uncosted = []
     for f in matter(m):
-        if f.cost is not None and f.cost.amount is not None:
+        if basis(f.cost) is not CostBasis.UNKNOWN:
             out.append(f"{f.area}: who meets the {cost_words(f.cost)}, and what if it rises?")
         elif f.area not in uncosted:
             uncosted.append(f.area)
@@ -172,14 +207,14 @@ def questions(m: BriefModel) -> list[str]:
     d = m.inputs.decision
     if d is None or not d.joining_on:
         out.append("What is the proposed joining date, and what must be done before it?")
-    low = [rp.referent.title for rp in m.referents if _low(rp)]
+    low = [rp.referent.title for rp in m.referents if _low(m, rp)]
     if low:
         out.append(f"What evidence would firm up the picture in {formats.names(low)}?")
     return out[:MAX_QUESTIONS]
 
 
-def _low(rp) -> bool:
-    return "low" in (confidence(rp, "practice"), confidence(rp, "purpose"))
+def _low(m: BriefModel, rp) -> bool:
+    return Confidence.LOW in (m.confidence(rp.referent.id, a) for a in ("practice", "purpose"))
 
 
 def _missing(m: BriefModel) -> list[Block]:
@@ -197,7 +232,7 @@ def _missing(m: BriefModel) -> list[Block]:
                 f"({started} in progress); see Due diligence."
             )
         )
-    low = [rp.referent.title for rp in m.referents if _low(rp)]
+    low = [rp.referent.title for rp in m.referents if _low(m, rp)]
     if low:
         items.append(
             plain(
