@@ -2,7 +2,8 @@
 doing the least the same job needs:
 
 * the demo brief, `ddwizard brief ID -o FILE.pdf`, against a bare ReportLab document with the
-  same number of pages and the same embedded font (`bare_brief.py`);
+  same number of pages and the same embedded font (`bare_brief.py`); and the same brief as
+  Word (`-o FILE.docx`) against the PDF command;
 * `list --json` and `place ID --json` on the demo, against a bare Python script that reads
   the same rows with sqlite3 and prints them (`bare_rows.py`).
 
@@ -65,7 +66,10 @@ def brief(tmp: Path, env) -> list[Figure]:
     if int(_run(bare, env)[1]) != len(pages):
         raise RuntimeError(f"the bare document does not have the brief's {len(pages)} pages")
     m, b = _turns(command, bare, env, rounds=7)
-    return [Figure(f"brief: the demo, as a command ({len(pages)} pages)", m, b, 2.5)]
+    figures = [Figure(f"brief: the demo, as a command ({len(pages)} pages)", m, b, 2.5)]
+    word = [*ddwizard(), "--db", str(db), "brief", "1", "-o", str(tmp / "brief.docx")]
+    w, p = _turns(word, command, env, rounds=5)
+    return [*figures, Figure("brief: the demo as Word, against the PDF command", w, p, 2.0)]
 
 
 def rows(tmp: Path, env) -> list[Figure]:

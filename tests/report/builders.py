@@ -436,3 +436,122 @@ def decided_assessment(q: Questionnaire | None = None, **changes) -> Assessment:
         trust=Trust(a.trust.name, reference),
     )
     return base.with_changes(**changes)
+
+
+def long_text(length: int, seed: str) -> str:
+    """Text of exactly `length` characters, in sentences of ordinary words, with blank
+    lines between paragraphs now and then (as notes are typed)."""
+    rng = random.Random(seed)
+    words = [
+        "the",
+        "school",
+        "trust",
+        "pupils",
+        "curriculum",
+        "staff",
+        "governors",
+        "leaders",
+        "reading",
+        "finance",
+        "estates",
+        "policy",
+        "evidence",
+        "visit",
+        "practice",
+        "purpose",
+        "phonics",
+        "deficit",
+        "pension",
+        "roof",
+        "lease",
+    ]
+    out: list[str] = []
+    size = 0
+    while size <= length:
+        word = rng.choice(words)
+        end = rng.random()
+        word += ".\n\n" if end < 0.01 else "." if end < 0.08 else ""
+        out.append(word)
+        size += len(word) + 1
+    return " ".join(out)[:length]
+
+
+def at_limits(q: Questionnaire | None = None) -> Assessment:
+    """Every text field of an assessment at its limit (core.limits): every name and short
+    field SHORT_MAX characters, every note and other long text LONG_MAX."""
+    from ddwizard.core.limits import LONG_MAX, SHORT_MAX
+
+    q = q or rich_questionnaire()
+
+    def short(key: str) -> str:
+        return long_text(SHORT_MAX, key)
+
+    def long(key: str) -> str:
+        return long_text(LONG_MAX, key)
+
+    answers = tuple(
+        Answer(qu.id, qu.options[i % 2].key, long(qu.id), ("documents",))
+        for r in q.referents
+        for i, qu in enumerate(r.questions)
+    )
+    steps = tuple(
+        Step(0.2 * i, 0.3, f"2027-0{i + 1}", long(f"step{i}"), short(f"o{i}"), long(f"t{i}"))
+        for i in range(2)
+    )
+    return Assessment(
+        uid="00000000-0000-4000-8000-000000000009",
+        school=School(short("school"), short("urn"), short("phase"), short("la")),
+        trust=Trust(
+            short("trust"),
+            tuple(
+                TrustReference(r.id, long(f"p{r.id}"), long(f"u{r.id}"), long(f"d{r.id}"))
+                for r in q.referents
+            ),
+        ),
+        questionnaire_id=q.id,
+        questionnaire_version=q.version,
+        label=short("label"),
+        assessor=short("assessor"),
+        assessed_on="2026-11-22",
+        assessor_role=short("role"),
+        perspective=Perspective.SCHOOL,
+        decision=Decision(
+            long("question"),
+            "2026-12-01",
+            "2027-04-01",
+            long("school"),
+            long("trust"),
+            long("recommendation"),
+            (long("c1"), long("c2")),
+        ),
+        answers=answers,
+        referent_notes=tuple(
+            ReferentNote(r.id, Confidence.LOW, Confidence.HIGH, long(r.id)) for r in q.referents
+        ),
+        targets=tuple(
+            Target(
+                r.id,
+                0.5,
+                0.5,
+                "2027-09",
+                False,
+                long(f"why{r.id}"),
+                steps,
+                TargetStatus.AGREED,
+                short("by"),
+                "2026-12-01",
+            )
+            for r in q.referents
+        ),
+        due_diligence=tuple(
+            ChecklistEntry(
+                item.id,
+                ItemStatus.IN_PROGRESS,
+                long(f"n{item.id}"),
+                short(f"w{item.id}"),
+                "2027-01-15",
+                Finding(FindingLevel.SERIOUS, long(f"f{item.id}"), Cost(1000, CostBasis.KNOWN)),
+            )
+            for item in (i for _a, i in q.checklist_items().values())
+        ),
+    )

@@ -8,7 +8,6 @@ from collections import defaultdict
 
 import pytest
 
-from ddwizard.core.assessment import Step, Target, TrustReference
 from ddwizard.report import render_brief
 from ddwizard.report.blocks import Figure, Heading, Para
 from ddwizard.report.brief import make_paper

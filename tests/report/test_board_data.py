@@ -105,9 +105,7 @@ def test_steps_say_their_owner_and_who_needs_to_know(decided, fmt):
 
 
 @FORMATS
-def test_the_schools_call_from_trust_open_answers_the_trusts_words_or_who_decides(
-    decided, fmt
-):
+def test_the_schools_call_from_trust_open_answers_the_trusts_words_or_who_decides(decided, fmt):
     flat = decided[fmt]
     assert "The trust has no set way here (1 of 6 questions): the school decides." in flat
     assert "The trust leaves to the school: Rewards and the house system." in flat

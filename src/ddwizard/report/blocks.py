@@ -118,3 +118,59 @@ class Paper:
                 out.append(" ".join(b.header))
                 out += ["".join(r.text for c in row for r in c) for row in b.rows]
         return "\n".join(out)
+
+
+CELL_MAX = 1500  # characters a table cell holds; longer text follows the table, in full
+CELL_KEPT = 300  # characters of it the cell keeps, to be read in place
+
+
+def _length(runs: Inline) -> int:
+    return sum(len(r.text) for r in runs)
+
+
+def _cut(runs: Inline, size: int) -> Inline:
+    """The first `size` characters or so of `runs`, ended at a space."""
+    out: list[Run] = []
+    left = size
+    for r in runs:
+        if len(r.text) <= left:
+            out.append(r)
+            left -= len(r.text)
+            continue
+        head = r.text[:left]
+        head = head.rsplit(" ", 1)[0] if " " in head else head
+        out.append(Run(head.rstrip(), r.bold, r.italic))
+        break
+    return tuple(out)
+
+
+def _about(table: Table, row: tuple[Inline, ...], column: int, n: int) -> str:
+    """A spilled cell's lead: its number, its column, and the start of its row."""
+    others = [
+        " ".join("".join(r.text for r in c).split()) for j, c in enumerate(row) if j != column
+    ]
+    about = " \u00b7 ".join(o for o in others if o)
+    about = about if len(about) <= 100 else about[:100].rsplit(" ", 1)[0] + "\u2026"
+    return f"Note {n}, {table.header[column]}" + (f" ({about})" if about else "") + ": "
+
+
+def spill(table: Table) -> list[Block]:
+    """The table, with every cell longer than CELL_MAX cut short and pointing to its text in
+    full, which follows the table as a numbered paragraph led by the row it belongs to.
+    (Very long text in a cell that runs over pages is slow to lay out and hard to read;
+    nothing is lost.)"""
+    rows, notes = [], []
+    for row in table.rows:
+        cells = list(row)
+        for i, runs in enumerate(row):
+            if _length(runs) <= CELL_MAX:
+                continue
+            n = len(notes) + 1
+            cells[i] = join(
+                _cut(runs, CELL_KEPT), (Run(f"\u2026 (in full below, note {n})", italic=True),)
+            )
+            notes.append(Para(join(bold(_about(table, row, i, n)), runs)))
+        rows.append(tuple(cells))
+    if not notes:
+        return [table]
+    return [Table(table.header, tuple(rows), table.widths, table.dense), *notes]

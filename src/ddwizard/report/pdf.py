@@ -41,15 +41,34 @@ def render(paper: Paper) -> bytes:
 
 def markup(runs: Inline) -> str:
     """Runs as paragraph markup, every character as typed."""
-    parts = []
+    return "".join(_styled(text.markup(r.text), r) for r in runs)
+
+
+def _styled(m: str, r) -> str:
+    if r.italic:
+        m = f"<i>{m}</i>"
+    return f"<b>{m}</b>" if r.bold else m
+
+
+def pieces(runs: Inline) -> list[str]:
+    """Runs as the markup of one paragraph or more: a long run (a note typed at length) is
+    split at its blank lines and into pieces, as a plain note is, so that no paragraph runs
+    over many pages (each page a long paragraph runs onto lays out its rest again)."""
+    out: list[str] = []
+    current: list[str] = []
     for r in runs:
-        m = text.markup(r.text)
-        if r.italic:
-            m = f"<i>{m}</i>"
-        if r.bold:
-            m = f"<b>{m}</b>"
-        parts.append(m)
-    return "".join(parts)
+        if len(r.text) <= text.CHUNK:
+            current.append(_styled(text.markup(r.text), r))
+            continue
+        parts = [_styled(p, r) for p in text.paragraphs(r.text)]
+        if not parts:
+            continue
+        out.append("".join([*current, parts[0]]))
+        out += parts[1:-1]
+        current = parts[-1:] if len(parts) > 1 else []
+    if current or not out:
+        out.append("".join(current))
+    return out
 
 
 def _heading(b: Heading, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
@@ -69,11 +88,16 @@ def _para(b: Para, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
     style = getattr(st, "cover_sub" if cover and b.style == "lead" else STYLE[b.style])
     if len(b.runs) == 1 and not (b.runs[0].bold or b.runs[0].italic):
         return [Paragraph(p, style) for p in text.paragraphs(b.runs[0].text)]
-    return [Paragraph(markup(b.runs), style)]
+    return [Paragraph(p, style) for p in pieces(b.runs)]
 
 
 def _bullets(b: Bullets, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
-    return [Paragraph(markup(item), st.bullet, bulletText="\u2022") for item in b.items]
+    out = []
+    for item in b.items:
+        first, *rest = pieces(item)
+        out.append(Paragraph(first, st.bullet, bulletText="\u2022"))
+        out += [Paragraph(p, st.bullet) for p in rest]
+    return out
 
 
 def _table(b: Table, st: Styles, anchor: str, cover: bool) -> list[Flowable]:

@@ -57,8 +57,8 @@ def safe(value: str) -> str:
 
 def _setup(document, paper: Paper) -> None:
     props = document.core_properties
-    props.title, props.author = safe(paper.title), safe(paper.author)
-    props.subject, props.language = safe(paper.subject), "en-GB"
+    props.title, props.author = _property(paper.title), _property(paper.author)
+    props.subject, props.language = _property(paper.subject), "en-GB"
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     for side in ("left_margin", "right_margin"):
@@ -71,6 +71,15 @@ def _setup(document, paper: Paper) -> None:
     marking = "DRAFT \u00b7 " if paper.draft else ""
     line.text = safe(f"{marking}Board paper: {paper.school} \u00b7 ")
     word_xml.add_page_fields(header.part.element)
+
+
+PROPERTY_MAX = 255  # characters a Word document property holds
+
+
+def _property(value: str) -> str:
+    """A document property (title, author, subject): one line, shortened to fit."""
+    line = " ".join(safe(value).split())
+    return line if len(line) <= PROPERTY_MAX else line[: PROPERTY_MAX - 1] + "\u2026"
 
 
 FONT = "Arial"  # on every office machine (LibreOffice: Liberation Sans, the same widths)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ddwizard.report import formats
-from ddwizard.report.blocks import PageBreak, Paper
+from ddwizard.report.blocks import PageBreak, Paper, Table, spill
 from ddwizard.report.board import appendices, areas, cover, diligence, money, summary
 from ddwizard.report.model import BriefModel
 
@@ -42,5 +42,6 @@ def build_paper(m: BriefModel, measure=None) -> Paper:
     for i, blocks in enumerate(pages):
         if i:
             paper.add(PageBreak())
-        paper.add(*blocks)
+        for block in blocks:
+            paper.add(*(spill(block) if isinstance(block, Table) else [block]))
     return paper
