@@ -61,7 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("compare", help="compare assessments area by area")
     s.add_argument("ids", nargs="+", metavar="ID")
     s.add_argument("--json", action="store_true")
-    s.add_argument("-o", "--output", metavar="FILE.png|FILE.svg", help="save it as a picture")
+    s.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.pdf|FILE.docx|FILE.png|FILE.svg",
+        help="save a picture, or the options paper when comparing candidate trusts",
+    )
     s = sub.add_parser("reassess", help="a new assessment of the same school and trust")
     s.add_argument("id", metavar="ID")
     s.add_argument(

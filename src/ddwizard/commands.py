@@ -299,28 +299,32 @@ def cmd_validate(args) -> int:
 
 
 PICTURES = (".png", ".svg")
-LATER = (".pdf", ".docx")
+PAPERS = (".pdf", ".docx")
 
 
 def cmd_compare(args) -> int:
     import json
     from pathlib import Path
 
-    from ddwizard.core.compare import comparison_json
+    from ddwizard.core.compare import Kind, comparison_json
 
     suffix = Path(args.output).suffix.lower() if args.output else ""
-    if args.output and suffix in LATER:
-        raise CliError(
-            f"{args.output}: comparisons cannot be written as PDF or DOCX yet (the options "
-            "paper for a governing board comes with the rebuilt board paper). Give a file "
-            "name ending in .png or .svg for a picture."
-        )
-    if args.output and suffix not in PICTURES:
-        raise CliError(f"{args.output}: give a file name ending in .png or .svg")
+    if args.output and suffix not in PICTURES + PAPERS:
+        raise CliError(f"{args.output}: give a file name ending in .pdf, .docx, .png or .svg")
     with _db(args) as db:
         ids = services.comparison_ids(db, args.ids)
         comparison = services.compare_assessments(db, ids)
-    if args.output:
+    if suffix in PAPERS and comparison.kind != Kind.TRUSTS:
+        raise CliError(
+            f"{args.output}: an options paper (PDF or Word) sets candidate trusts side by "
+            f"side for one school; these assessments compare {comparison.kind.words}. Give "
+            "a file name ending in .png or .svg for a picture."
+        )
+    if suffix in PAPERS:
+        from ddwizard.report.options import write_options  # ReportLab: only for a paper
+
+        print(write_options(args.output, comparison), file=sys.stderr)
+    elif args.output:
         from ddwizard.ui.compare_export import export_comparison  # Qt only for pictures
 
         print(export_comparison(comparison, args.output), file=sys.stderr)

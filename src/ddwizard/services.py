@@ -195,11 +195,17 @@ def resolve_id(db: Database, text: str) -> int:
 
 
 def compare_assessments(db: Database, ids: list[int]):
-    """The comparison of the assessments with these ids, in the order given."""
-    from ddwizard.core.compare import compare
+    """The comparison of the assessments with these ids, in the order given. Candidate
+    trusts are then read whole: their options paper needs each one's decision, checklist,
+    targets and the trust's own reference, which a comparison alone does not read (and a
+    school weighs a few trusts, not a hundred)."""
+    from ddwizard.core.compare import Kind, compare
     from ddwizard.storage.comparing import load_for_comparison
 
-    return compare(load_for_comparison(db, ids))
+    comparison = compare(load_for_comparison(db, ids))
+    if comparison.kind != Kind.TRUSTS:
+        return comparison
+    return compare([(i, db.load_assessment(i), db.questionnaire_for(i)) for i in ids])
 
 
 def comparison_ids(db: Database, texts: list[str]) -> list[int]:

@@ -202,17 +202,60 @@ def test_perspectives_in_words_list_conversation_points(db, tmp_path, capsys):
 def test_compare_refuses_what_it_cannot_do_in_words(db, tmp_path, capsys):
     run(capsys, "demo")
     run(capsys, "demo")
-    for name in ("paper.pdf", "paper.docx"):
+    for name in ("paper.pdf", "paper.docx"):  # one school and trust: no options to weigh
         code, out, err = run(capsys, "compare", "1", "2", "-o", str(tmp_path / name))
         assert code == 1 and out == ""
-        assert "cannot be written as PDF or DOCX yet" in err and ".png or .svg" in err
-        assert not (tmp_path / name).exists()
+        assert "options paper" in err and "one school and trust over time" in err
+        assert ".png or .svg" in err and not (tmp_path / name).exists()
     code, _, err = run(capsys, "compare", "1")
     assert code == 1 and "two or more assessments" in err
     code, _, err = run(capsys, "compare", "1", "1")
     assert code == 1 and "more than once" in err
     code, _, err = run(capsys, "compare", "1", "9")
     assert code == 1 and "9" in err and "Traceback" not in err
+
+
+def candidate_trusts(db) -> list[int]:
+    """The demo school against three trusts, as stored: the demo and two copies of it."""
+    from ddwizard import services
+    from ddwizard.core.assessment import Trust, new_uid
+    from ddwizard.storage import Database
+
+    with Database(db) as store:
+        first = services.create_demo(store)
+        base = store.load_assessment(first)
+        q = store.questionnaire_for(first)
+        ids = [first]
+        for name in ("Fellside Schools Trust", "Dales Church Schools Trust"):
+            other = base.with_changes(uid=new_uid(), trust=Trust(name, base.trust.reference))
+            ids.append(store.create_assessment(other, q))
+    return ids
+
+
+def test_compare_writes_an_options_paper_for_candidate_trusts(db, tmp_path, capsys):
+    import docx
+    from pypdf import PdfReader
+
+    ids = [str(i) for i in candidate_trusts(db)]
+    pdf, word = tmp_path / "options.pdf", tmp_path / "options.docx"
+    code, out, err = run(capsys, "compare", *ids, "-o", str(pdf))
+    assert code == 0 and out == "" and str(pdf) in err
+    reader = PdfReader(pdf)
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert first.startswith("Options paper: Wrenholme St Aidan's C of E Primary School")
+    assert "The decision" in first
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    diligence = text[text.index("Due diligence on each trust") :]
+    for trust in ("Wenmoor Learning Trust", "Fellside Schools Trust", "Dales Church Schools"):
+        assert trust in diligence
+    # The demo's look at the trust found its reserves pooled: said under every trust.
+    assert diligence.count("Whether the trust pools its schools' funding or reserves") == 3
+    code, out, _ = run(capsys, "compare", *ids, "-o", str(word), "--json")
+    assert code == 0 and json.loads(out)["kind"] == "trusts"
+    document = docx.Document(word)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "Due diligence on each trust" in headings
+    assert document.core_properties.title.startswith("Options paper")
 
 
 CHANGED = """
@@ -273,7 +316,7 @@ def test_compare_writes_the_picture_as_png_or_svg(db, tmp_path, capsys):
     text = svg.read_text()
     assert "<svg" in text and "movement over time" in text
     code, _, err = run(capsys, "compare", "1", "2", "-o", str(tmp_path / "x.gif"))
-    assert code == 1 and ".png or .svg" in err
+    assert code == 1 and ".pdf, .docx, .png or .svg" in err
 
 
 def test_the_comparison_read_matches_the_whole_assessment(db, capsys):

@@ -164,3 +164,36 @@ def test_a_comparison_that_cannot_be_made_is_said_in_words(qtbot, make_window, d
     first = services.create_demo(db)
     assert not window.show_compare([first])
     assert "two or more" in dialogs.errors[0]
+
+
+def test_export_the_options_paper_for_candidate_trusts(qtbot, make_window, db, dialogs, tmp_path):
+    from pypdf import PdfReader
+
+    ids = candidate_trusts(db)
+    window = make_window(db)
+    assert window.show_compare(ids)
+    view = window._compare
+    assert view.paper_button.isVisibleTo(view)
+    pdf = tmp_path / "options"  # no ending: a PDF
+    dialogs.save_paths = [str(pdf)]
+    with qtbot.waitSignal(view.message, timeout=30_000) as said:
+        click(qtbot, view.paper_button)
+    assert said.args == [f"Options paper saved to {pdf}.pdf."]
+    first = PdfReader(f"{pdf}.pdf").pages[0].extract_text()
+    assert "Options paper" in first and "Brookmere Academies Trust" in first
+    dialogs.save_paths = [str(tmp_path / "options.docx")]
+    with qtbot.waitSignal(view.message, timeout=30_000):
+        view.export_paper()
+    assert (tmp_path / "options.docx").read_bytes()[:2] == b"PK"
+    assert not window.busy.isVisibleTo(window)
+    dialogs.save_paths = [str(tmp_path / "missing" / "options.pdf")]  # no such folder
+    with qtbot.waitSignal(view.busy, timeout=30_000, check_params_cb=lambda t: t == ""):
+        view.export_paper()
+    assert "does not exist" in dialogs.errors[-1]
+    # One school and trust over time: no options to weigh, no button.
+    later = db.create_assessment(
+        db.load_assessment(ids[0]).with_changes(uid=new_uid(), assessed_on="2027-06-01"),
+        db.questionnaire_for(ids[0]),
+    )
+    window.show_compare([ids[0], later])
+    assert not view.paper_button.isVisibleTo(view) and view.export_paper() is None

@@ -41,6 +41,7 @@ from ddwizard.ui.pages.base import MARGIN, em, named
 from ddwizard.ui.plane.style import PlaneStyle
 
 PICTURES = "PNG image (*.png);;SVG image (*.svg)"
+PAPERS = "PDF files (*.pdf);;Word documents (*.docx)"
 
 
 class FigureCanvas(QWidget):
@@ -85,10 +86,13 @@ class FigureCanvas(QWidget):
 
 class CompareView(QWidget):
     backRequested = Signal()
+    message = Signal(str)  # said in passing ("Options paper saved to …")
+    busy = Signal(str)  # work under way in the background ("" when done)
 
-    def __init__(self, dialogs, parent: QWidget | None = None) -> None:
+    def __init__(self, dialogs, runner=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dialogs = dialogs
+        self.runner = runner  # slow work (the options paper) off the UI thread
         self.comparison: Comparison | None = None
         self.figure: ComparisonFigure | None = None
         layout = QVBoxLayout(self)
@@ -152,8 +156,15 @@ class CompareView(QWidget):
         self.export_button = QPushButton("Export picture…")
         named(self.export_button, "Export the comparison as a picture (PNG or SVG)")
         self.export_button.clicked.connect(self.export_picture)
+        self.paper_button = QPushButton("Options paper…")
+        named(
+            self.paper_button,
+            "Export the options paper for the school's governing board (PDF or Word)",
+        )
+        self.paper_button.clicked.connect(self.export_paper)
         row.addWidget(self.back_button)
         row.addStretch(1)
+        row.addWidget(self.paper_button)
         row.addWidget(self.export_button)
         return row
 
@@ -167,6 +178,7 @@ class CompareView(QWidget):
         self.about.setText(" ".join([about, *comparison.notes]))
         self._talk = {}  # referent -> the axes its views differ on by 0.5 or more
         self.canvas.set_figure(self.figure)
+        self.paper_button.setVisible(comparison.kind == Kind.TRUSTS)
         self.conversation.setVisible(comparison.kind == Kind.PERSPECTIVES)
         if comparison.kind == Kind.PERSPECTIVES:
             points = comparison.conversation_points()
@@ -258,6 +270,45 @@ class CompareView(QWidget):
         except Exception as e:  # noqa: BLE001 - reported in words
             self.dialogs.error("Export the comparison", error_text(e))
             return None
+
+    def export_paper(self) -> str | None:
+        """The options paper for candidate trusts, as PDF or Word (by the name's ending),
+        written in the background when there is a runner. Returns the path asked for."""
+        if self.comparison is None or self.comparison.kind != Kind.TRUSTS:
+            return None
+        from ddwizard.ui.actions import error_text, file_name
+
+        school = self.comparison.members[0].assessment.school.name
+        suggested = file_name(school, "options paper") + ".pdf"
+        path = self.dialogs.get_save_path("Export the options paper", suggested, PAPERS)
+        if not path:
+            return None
+        if Path(path).suffix.lower() not in (".pdf", ".docx"):
+            path += ".pdf"
+        comparison = self.comparison
+
+        def work() -> str:
+            from ddwizard.report.options import write_options  # ReportLab: only when asked
+
+            return str(write_options(path, comparison))
+
+        def done(written: str) -> None:
+            self.busy.emit("")
+            self.message.emit(f"Options paper saved to {written}.")
+
+        def failed(e: Exception) -> None:
+            self.busy.emit("")
+            self.dialogs.error("Export the options paper", error_text(e))
+
+        if self.runner is None:
+            try:
+                done(work())
+            except Exception as e:  # noqa: BLE001 - reported in words
+                failed(e)
+        else:
+            self.busy.emit("Writing the options paper…")
+            self.runner.run(work, done, failed)
+        return path
 
 
 class CompareChooser(QDialog):

@@ -235,8 +235,10 @@ class MainWindow(QMainWindow):
             self.dialogs.error("Compare", error_text(e))
             return False
         if self._compare is None:
-            self._compare = CompareView(self.dialogs)
+            self._compare = CompareView(self.dialogs, self.runner)
             self._compare.backRequested.connect(self.show_start)
+            self._compare.message.connect(lambda t: self.statusBar().showMessage(t, 8000))
+            self._compare.busy.connect(self._busy)
             self.views.addWidget(self._compare)
         self.model.close()
         self._compare.set_comparison(comparison)
