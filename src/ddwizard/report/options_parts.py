@@ -7,6 +7,7 @@ from __future__ import annotations
 from ddwizard.report import formats
 from ddwizard.report.blocks import Block, Bullets, Heading, Para, Table, bold, join, lead, plain
 from ddwizard.report.board.money import cost_words, totals
+from ddwizard.report.board.summary import matter
 from ddwizard.report.options_model import OptionsModel, TrustOption
 from ddwizard.report.words import call, where
 
@@ -121,13 +122,13 @@ def _trust_findings(o: TrustOption) -> list[Block]:
                 plain(cost_words(f.cost)),
                 plain(formats.date(f.due, short=True) or "No date"),
             )
-            for f in m.inputs.findings
+            for f in matter(m)  # serious first, the largest cost first within a level
         )
         out.append(
             Table(
                 ("Area", "Finding", "Level", "Cost", "Due"),
                 rows,
-                (0.17, 0.45, 0.1, 0.16, 0.12),
+                (0.17, 0.43, 0.12, 0.16, 0.12),
                 dense=True,
             )
         )
