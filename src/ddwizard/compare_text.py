@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ddwizard.core.compare import Comparison, Kind, point_words
 
+NAMED = 10  # schools named in a set; the rest are counted
+
 
 def signed(v: float | None) -> str:
     return "  —  " if v is None else f"{v:+.2f}".replace("-", "\u2212")
@@ -41,7 +43,55 @@ def comparison_lines(c: Comparison) -> list[str]:
             )
     if c.kind == Kind.PERSPECTIVES:
         lines += ["", *conversation_lines(c)]
+    if c.kind == Kind.SCHOOLS:
+        lines += ["", *portfolio_lines(c)]
     return lines
+
+
+def portfolio_summary(c: Comparison, shown: int = 3) -> str:
+    """The portfolio in a few lines: the sets of schools, and the areas where most schools
+    sit far from their targets (the rest are in the table)."""
+    from ddwizard.core.compare_portfolio import FAR, far_areas
+
+    lines = _sets(c)
+    far = far_areas(c)
+    if far:
+        most = "; ".join(f"{d.title} ({len(d.far)} of {d.with_target})" for d in far[:shown])
+        more = f"; {len(far) - shown} more areas in the table" if len(far) > shown else ""
+        lines.append(f"Most schools {FAR} or more from their target: {most}{more}.")
+    else:
+        lines.append(f"No school sits {FAR} or more from its target in any area.")
+    return "\n".join(lines)
+
+
+def _sets(c: Comparison) -> list[str]:
+    from ddwizard.core.compare_portfolio import sets
+
+    s = sets(c)
+    parts = []
+    for what, which in (
+        ("Joining", s.joining),
+        ("Already in the trust", s.existing),
+        ("Not recorded as joining or existing", s.not_recorded),
+    ):
+        if which:
+            names = ", ".join(c.name(i) for i in which[:NAMED])
+            more = f" and {len(which) - NAMED} more" if len(which) > NAMED else ""
+            parts.append(f"{what}: {len(which)} ({names}{more}).")
+    return parts
+
+
+def portfolio_lines(c: Comparison) -> list[str]:
+    """Joining schools apart from existing ones, and the areas where many schools sit far
+    from their targets, most first, in words."""
+    from ddwizard.core.compare_portfolio import FAR, distance_words, far_areas
+
+    parts = _sets(c)
+    far = far_areas(c)
+    if not far:
+        return [*parts, f"No school sits {FAR} or more from its target in any area."]
+    lines = [*parts, f"Areas where schools sit {FAR} or more from their targets, most first:"]
+    return lines + [f"  - {distance_words(d)}" for d in far]
 
 
 def conversation_lines(c: Comparison) -> list[str]:

@@ -1,10 +1,16 @@
 """The comparison model and re-assessment in core, with questionnaires built in code."""
 
-from dataclasses import dataclass
-
 import pytest
 
-from ddwizard.core.assessment import Answer, Assessment, ReferentNote, School, Target, Trust
+from ddwizard.core.assessment import (
+    Answer,
+    Assessment,
+    Decision,
+    ReferentNote,
+    School,
+    Target,
+    Trust,
+)
 from ddwizard.core.compare import CompareError, Kind, compare, point_words
 from ddwizard.core.compare_plane import build_figure
 from ddwizard.core.labels import Rect
@@ -17,13 +23,6 @@ from .builders import SCALE, question, questionnaire, referent
 Q = questionnaire(referent("reading", 1, 1), referent("behaviour", 1, 1))
 
 
-@dataclass(frozen=True, slots=True)
-class Sided(Assessment):
-    """An assessment that records whose view it is (the bundle's `perspective`)."""
-
-    perspective: str = ""
-
-
 def make(
     uid,
     school="Oak",
@@ -33,11 +32,10 @@ def make(
     on="2026-11-01",
     urn="",
     answers=None,
-    cls=Assessment,
     **kw,
 ):
     answers = answers or {}
-    return cls(
+    return Assessment(
         uid,
         School(school, urn=urn),
         Trust(trust),
@@ -67,13 +65,11 @@ def test_kinds_are_read_from_what_the_assessments_share():
 
 
 def test_a_recorded_perspective_decides_over_the_assessor():
-    school = make("1", cls=Sided, perspective="school", assessor="Sam")
-    trust = make("2", cls=Sided, perspective="trust", assessor="Sam")
+    school = make("1", perspective="school", assessor="Sam")
+    trust = make("2", perspective="trust", assessor="Sam")
     c = compare([(1, school, Q), (2, trust, Q)])
     assert c.kind == Kind.PERSPECTIVES and c.notes == ()
-    same_side = compare(
-        [(1, school, Q), (2, make("3", cls=Sided, perspective="school", assessor="Kim"), Q)]
-    )
+    same_side = compare([(1, school, Q), (2, make("3", perspective="school", assessor="Kim"), Q)])
     assert same_side.kind == Kind.MOVEMENT
     unrecorded = compare([(1, make("1"), Q), (2, make("2", assessor="Kim"), Q)])
     assert "no perspective" in unrecorded.notes[0]
@@ -183,26 +179,13 @@ def test_versions_compare_as_numbers_where_they_are_numbers():
     assert newer_than("10", "9") and newer_than("2.1", "2") and not newer_than("1", "1")
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    joining_on: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class WithDecision(Assessment):
-    """An assessment that records when the school joins (the bundle's `decision`)."""
-
-    decision: Decision | None = None
-
-
 def test_joining_schools_are_set_apart_where_the_assessments_say():
     def school(uid, joining_on):
         return make(
             uid,
             school=f"School {uid}",
             on="2026-11-01",
-            cls=WithDecision,
-            decision=Decision(joining_on) if joining_on is not None else None,
+            decision=Decision(joining_on=joining_on) if joining_on is not None else None,
             answers={"reading_pu0": "own", "reading_pr0": "own"},
         )
 
@@ -255,3 +238,48 @@ def test_a_hundred_schools_stay_readable():
             dot = Rect(m.x - radius, m.y - radius, 2 * radius, 2 * radius)
             assert not a.rect.overlaps(dot), (a.key, m.key)
     assert all(panel.mark(key).count == 1 for key in panel.labels)  # stacks show a count
+
+
+def test_the_areas_where_many_schools_sit_far_from_their_targets():
+    from ddwizard.core.compare import comparison_json
+    from ddwizard.core.compare_portfolio import distance_words, far_areas, target_distances
+
+    # Reading: answered "other" (-0.5) on both axes; behaviour: "own" (1.0) on both.
+    answers = {q: "other" for q in ("reading_pu0", "reading_pr0")}
+    answers |= {q: "own" for q in ("behaviour_pu0", "behaviour_pr0")}
+    targets = {
+        "Ash": (Target("reading", 1.0, 1.0), Target("behaviour", 1.0, 1.0)),  # far on both
+        "Elm": (Target("reading", -0.5, 0.0), Target("behaviour", 0.8, 1.0)),  # 0.5 on practice
+        "Oak": (Target("reading", 0.0, -0.5),),  # 0.5 on purpose: far (0.5 is far)
+        "Yew": (Target("reading", -0.2, -0.3),),  # near: 0.3 and 0.2
+        "Fir": (),  # no target: counted apart
+    }
+    schools = [make(name, school=name, answers=answers, targets=t) for name, t in targets.items()]
+    c = compare([(i + 1, a, Q) for i, a in enumerate(schools)])
+    reading, behaviour = target_distances(c)
+    assert reading.referent == "reading" and reading.far == (0, 1, 2)  # furthest first
+    assert (reading.far_purpose, reading.far_practice) == (2, 2)
+    assert (reading.with_target, reading.without_target) == (4, 1)
+    assert reading.furthest == 1.5
+    assert behaviour.far == () and behaviour.with_target == 2
+    assert [d.referent for d in far_areas(c)] == ["reading"]
+    assert distance_words(reading) == (
+        "Reading: 3 of 4 schools with a target here sit 0.5 or more from it (2 on practice, "
+        "2 on purpose); 1 school placed here has no target."
+    )
+    doc = comparison_json(c)["portfolio"]
+    assert doc["far_from_targets"] == [
+        {
+            "referent": "reading",
+            "title": "Reading",
+            "far": 3,
+            "far_on": {"purpose": 2, "practice": 2},
+            "with_target": 4,
+            "without_target": 1,
+            "assessments": [1, 2, 3],
+        }
+    ]
+    assert doc["joining"] == [] and doc["not_recorded"] == [1, 2, 3, 4, 5]
+    # Other kinds keep DESIGN's document as it is.
+    two = compare([(1, schools[0], Q), (2, make("x", trust="Fellside"), Q)])
+    assert set(comparison_json(two)) == {"kind", "assessments", "referents"}

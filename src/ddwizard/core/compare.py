@@ -57,13 +57,14 @@ class Member:
     @property
     def perspective(self) -> str:
         """The side this view is from, when the assessment records one."""
-        return str(getattr(self.assessment, "perspective", "") or "")
+        return str(self.assessment.perspective or "")
 
     @property
     def joining(self) -> bool | None:
-        """True for a school still joining, False for a member school, None when not known."""
-        decision = getattr(self.assessment, "decision", None)
-        joining_on = getattr(decision, "joining_on", "") if decision is not None else ""
+        """True for a school still joining (its decision's joining date falls after the
+        assessment), False for a school already in the trust, None when not recorded."""
+        decision = self.assessment.decision
+        joining_on = decision.joining_on.strip() if decision is not None else ""
         if not joining_on:
             return None
         return not self.assessment.assessed_on or joining_on > self.assessment.assessed_on
@@ -249,7 +250,16 @@ def compare(items: Sequence[tuple[int | str, Assessment, Questionnaire]]) -> Com
 
 
 def comparison_json(c: Comparison) -> dict:
-    """The `compare --json` document of DESIGN.md."""
+    """The `compare --json` document of DESIGN.md; a trust's schools add `portfolio`."""
+    doc = _json(c)
+    if c.kind == Kind.SCHOOLS:
+        from ddwizard.core.compare_portfolio import portfolio_json
+
+        doc["portfolio"] = portfolio_json(c)
+    return doc
+
+
+def _json(c: Comparison) -> dict:
     return {
         "kind": c.kind.value,
         "assessments": [

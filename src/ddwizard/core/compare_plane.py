@@ -68,6 +68,7 @@ class Panel:
     gap_practice: float | None = None
     labels: dict[str, PlacedLabel] = field(default_factory=dict)
     quadrants: tuple[tuple[str, int], ...] = ()  # (A-D or "axis", how many) for a portfolio
+    far: tuple[int, int] | None = None  # a portfolio's (far from target, with a target)
 
     def mark(self, key: str) -> Mark | None:
         return next((m for m in self.marks if m.key == key), None)
@@ -108,9 +109,41 @@ def build_figure(c: Comparison) -> ComparisonFigure:
         member_series = list(range(len(c.members)))
     panels = tuple(_panel(c, area, series, member_series) for area in c.areas)
     notes = list(c.notes)
-    if c.kind == Kind.SCHOOLS and len(series) == 1:
-        notes.append("The assessments do not say which schools are joining: shown as one set.")
+    if c.kind == Kind.SCHOOLS:
+        panels, said = _portfolio(c, panels, len(series) > 1)
+        notes += said
     return ComparisonFigure(figure_title(c), c.kind, series, panels, tuple(notes))
+
+
+def _portfolio(c: Comparison, panels, apart: bool) -> tuple[tuple[Panel, ...], list[str]]:
+    """Each panel with how many schools sit far from their targets, and the figure's notes:
+    joining and existing counted, and the areas where most schools are far from target."""
+    from ddwizard.core.compare_portfolio import FAR, far_areas, sets, target_distances
+
+    by_area = {d.referent: d for d in target_distances(c)}
+    panels = tuple(
+        replace(p, far=(len(by_area[p.referent].far), by_area[p.referent].with_target))
+        for p in panels
+    )
+    s = sets(c)
+    if apart:
+        counts = [
+            f"{what} {len(which)}"
+            for what, which in (
+                ("joining", s.joining),
+                ("existing", s.existing),
+                ("not recorded", s.not_recorded),
+            )
+            if which
+        ]
+        notes = ["Schools: " + ", ".join(counts) + "."]
+    else:
+        notes = ["The assessments do not say which schools are joining: shown as one set."]
+    far = far_areas(c)[:3]
+    if far:
+        most = "; ".join(f"{d.title} ({len(d.far)} of {d.with_target})" for d in far)
+        notes.append(f"Most schools {FAR} or more from their target on an axis: {most}.")
+    return panels, notes
 
 
 def _school_sets(c: Comparison) -> tuple[tuple[Series, ...], list[int]]:

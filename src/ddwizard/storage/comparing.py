@@ -2,7 +2,8 @@
 
 A comparison places every assessment and names it: it needs the school, the trust, the
 label, assessor and date, the selected areas, each chosen option and each area's
-confidence, not the notes, targets or checklist. Reading just those for all the assessments
+confidence, and each area's target (a portfolio counts the schools far from theirs), not
+the notes, routes or checklist. Reading just those for all the assessments
 in a few queries keeps comparing a trust's hundred schools close to the cost of comparing
 two (the benchmark row `compare`).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from ddwizard.core.assessment import Answer, Assessment, ReferentNote, School, Trust
+from ddwizard.core.assessment import Answer, Assessment, ReferentNote, School, Target, Trust
 from ddwizard.core.statuses import Confidence, Status
 from ddwizard.storage.errors import NotFound, translated
 
@@ -29,7 +30,8 @@ def _marks(ids: list[int]) -> str:
 
 def load_for_comparison(db, ids: list[int]):
     """[(id, assessment, questionnaire)] in the order of `ids`; the assessments hold what a
-    comparison reads (answers without their notes; no targets or checklist)."""
+    comparison reads (answers without their notes; targets without their steps; no
+    checklist)."""
     with translated(db.path):
         conn = db.conn
         heads = {row[0]: row for row in conn.execute(HEADS.format(_marks(ids)), ids)}
@@ -52,6 +54,7 @@ def load_for_comparison(db, ids: list[int]):
         )
         for aid, referent, confidence in found:
             notes[aid].append(ReferentNote.same(referent, confidence and Confidence(confidence)))
+        targets = _targets(conn, ids)
     out = []
     for i in ids:
         _, uid, label, assessor, on, status, referents, *school, trust, qid, version = heads[i]
@@ -68,6 +71,20 @@ def load_for_comparison(db, ids: list[int]):
             referents=tuple(json.loads(referents)),
             answers=tuple(answers[i]),
             referent_notes=tuple(notes[i]),
+            targets=tuple(targets[i]),
         )
         out.append((i, a, db.get_questionnaire(qid, version)))
+    return out
+
+
+def _targets(conn, ids: list[int]) -> dict[int, list[Target]]:
+    """Each assessment's targets, without the steps of their routes."""
+    out: dict[int, list[Target]] = {i: [] for i in ids}
+    found = conn.execute(
+        f"SELECT assessment, referent, purpose, practice, by_when FROM targets "
+        f"WHERE assessment IN ({_marks(ids)}) ORDER BY assessment, position",
+        ids,
+    )
+    for aid, referent, purpose, practice, by in found:
+        out[aid].append(Target(referent, purpose, practice, by))
     return out

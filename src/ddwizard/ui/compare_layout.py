@@ -129,11 +129,14 @@ class FigureLayout:
         title = QRectF(x, y, pw, title_h)
         gap = QRectF(x, title.bottom(), pw, self.sfm.height() * 1.2)
         plot = QRectF(x, gap.bottom(), pw, pw)
-        note = ""
+        notes = []
+        if panel.far is not None and panel.far[1]:
+            notes.append(f"Far from target: {panel.far[0]} of {panel.far[1]}")
         if len(panel.unplaced) > 3:  # a portfolio's list would not fit under a small plane
-            note = f"Not placed here: {len(panel.unplaced)} (see the table)"
+            notes.append(f"Not placed here: {len(panel.unplaced)} (see the table)")
         elif panel.unplaced:
-            note = f"Not placed here: {', '.join(panel.unplaced)}"
+            notes.append(f"Not placed here: {', '.join(panel.unplaced)}")
+        note = "\n".join(notes)
         note_rect = QRectF(x, plot.bottom() + self.em * 0.2, pw, self.sfm.height() * 2.2)
         box = PanelBox(panel, lines, title, gap, plot, note_rect, note)
         box.panel = self._labelled(box)

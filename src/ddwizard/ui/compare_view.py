@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ddwizard.compare_text import conversation_lines, gap_text, signed
+from ddwizard.compare_text import conversation_lines, gap_text, portfolio_summary, signed
 from ddwizard.core.compare import Comparison, Kind, point_words
 from ddwizard.core.compare_plane import ComparisonFigure, build_figure
 from ddwizard.ui import theme
@@ -179,7 +179,11 @@ class CompareView(QWidget):
         self._talk = {}  # referent -> the axes its views differ on by 0.5 or more
         self.canvas.set_figure(self.figure)
         self.paper_button.setVisible(comparison.kind == Kind.TRUSTS)
-        self.conversation.setVisible(comparison.kind == Kind.PERSPECTIVES)
+        self._far = {}  # referent -> (schools far from target, schools with one)
+        self.conversation.setVisible(comparison.kind in (Kind.PERSPECTIVES, Kind.SCHOOLS))
+        if comparison.kind == Kind.SCHOOLS:
+            self.conversation.setText(portfolio_summary(comparison))
+            self._far = {p.referent: p.far for p in self.figure.panels if p.far and p.far[1]}
         if comparison.kind == Kind.PERSPECTIVES:
             points = comparison.conversation_points()
             for cp in points:
@@ -201,6 +205,9 @@ class CompareView(QWidget):
             gaps = f"gap: purpose {gap_text(area.gap_purpose)}, practice "
             talk = " and ".join(self._talk.get(area.referent, []))
             talk = f"; talk about: {talk}" if talk else ""
+            if area.referent in self._far:
+                far, of = self._far[area.referent]
+                talk += f"; far from target: {far} of {of}"
             heading = f"{area.title}  ({gaps}{gap_text(area.gap_practice)}{talk})"
             rows.append((heading, "", ""))
             for p in area.points:
