@@ -114,6 +114,9 @@ def _entries(base, trust: str):
         said = e.status.value == "concern" or (e.finding is not None and e.finding.matters)
         if said and e.item.startswith("trust_"):  # Wenmoor's: each trust has its own, above
             e = ChecklistEntry(e.item, ItemStatus.DONE, e.note, e.owner, e.due)
+        elif e.status.value == "concern":  # format 1's concern, read as format 2 reads it
+            finding = Finding("concern", e.note)
+            e = ChecklistEntry(e.item, ItemStatus.DONE, e.note, e.owner, e.due, finding)
         out.append(found.pop(e.item, e))
     return (*out, *found.values())
 

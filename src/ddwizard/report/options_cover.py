@@ -3,12 +3,14 @@ board reads before anything else (why each trust, how each sits, where they diff
 
 from __future__ import annotations
 
+from ddwizard.core.assessment import CostBasis
 from ddwizard.report import formats
 from ddwizard.report.blocks import Block, Bullets, Heading, Para, Table, bold, join, lead, plain
 from ddwizard.report.board.areas import spread
 from ddwizard.report.board.cover import PERSPECTIVES
-from ddwizard.report.board.money import totals
+from ddwizard.report.board.money import money
 from ddwizard.report.board.summary import questions
+from ddwizard.report.inputs import basis
 from ddwizard.report.options_model import OptionsModel, TrustOption
 from ddwizard.report.words import axis_words
 
@@ -125,8 +127,8 @@ def _options(om: OptionsModel) -> Table:
     rows = []
     for o in om.options:
         a = o.model.assessment
-        role = o.model.inputs.assessor_role or "role not recorded"
-        view = PERSPECTIVES.get(o.model.inputs.perspective, "perspective not recorded")
+        role = a.assessor_role.strip() or "role not recorded"
+        view = PERSPECTIVES.get(a.perspective or "", "perspective not recorded")
         when = " \u00b7 ".join(x for x in (a.label, formats.date(a.assessed_on)) if x)
         status = "Draft" if o.model.draft else "Final"
         rows.append(
@@ -166,9 +168,9 @@ def _glance(om: OptionsModel) -> Table:
     rows = []
     for o in om.options:
         found = o.model.inputs.findings
-        said = _levels([f.level for f in found])
+        said = _levels([f.level.value for f in found])
         found_words = formats.count(len(found), "finding").capitalize()
-        findings = f"{found_words}{f' ({said})' if said else ''}. {totals(o.model)}"
+        findings = f"{found_words}{f' ({said})' if said else ''}. {_totals(found)}"
         still = formats.count(len(o.open_items()), "item")
         rows.append((bold(o.name), plain(spread(o.model)), plain(findings), plain(still)))
     return Table(
@@ -181,6 +183,23 @@ def _glance(om: OptionsModel) -> Table:
         tuple(rows),
         (0.18, 0.3, 0.42, 0.1),
         dense=True,
+    )
+
+
+def _totals(found) -> str:
+    """What the findings add up to, by basis, in a sentence."""
+    sums = {b: 0.0 for b in CostBasis}
+    unknown = 0
+    for f in found:
+        if basis(f.cost) is CostBasis.UNKNOWN:
+            unknown += 1
+        else:
+            sums[f.cost.basis] += f.cost.amount
+    if not found:
+        return "No cost."
+    return (
+        f"Known {money(sums[CostBasis.KNOWN])}; estimated {money(sums[CostBasis.ESTIMATED])}; "
+        f"not yet known: {formats.count(unknown, 'finding')}."
     )
 
 

@@ -45,22 +45,6 @@ class TrustOption:
         rows = [r for r in trust_side(self.model) if r.entry.status in OPEN]
         return sorted(rows, key=lambda r: (not r.entry.due, r.entry.due))
 
-    def trust_open(self, referent_id: str) -> tuple[str, ...]:
-        """The axes on which every counted-or-not answer says the trust has no set way."""
-        q, a = self.model.questionnaire, self.model.assessment
-        referent = q.referent(referent_id)
-        out = []
-        for axis in ("practice", "purpose"):
-            chosen = [
-                question.option(a.chosen().get(question.id, ""))
-                for question in referent.questions
-                if question.axis.value == axis
-            ]
-            chosen = [o for o in chosen if o is not None]
-            if chosen and all(o.trust_open for o in chosen):
-                out.append(axis)
-        return tuple(out)
-
 
 @dataclass(frozen=True)
 class OptionsModel:

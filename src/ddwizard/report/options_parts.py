@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ddwizard.report import formats
 from ddwizard.report.blocks import Block, Bullets, Heading, Para, Table, bold, join, lead, plain
-from ddwizard.report.board.money import cost_words, totals
+from ddwizard.report.board.money import LEVEL_WORDS, cost_words, totals
 from ddwizard.report.board.summary import matter
 from ddwizard.report.options_model import OptionsModel, TrustOption
 from ddwizard.report.words import call, where
@@ -29,7 +29,8 @@ def side_by_side(om: OptionsModel) -> list[Block]:
         cells = [bold(area.title)]
         for o in om.options:
             rp = o.placed(area.referent)
-            said = where(rp) if rp is not None else "not in this assessment"
+            note = o.model.note(area.referent)
+            said = where(rp, note) if rp is not None else "not in this assessment"
             cells.append(plain(said[0].upper() + said[1:]))
         rows.append(tuple(cells))
     return [
@@ -53,7 +54,7 @@ def calls(om: OptionsModel) -> list[Block]:
     header, widths = _columns(om)
     rows, alike = [], {}
     for area in om.areas:
-        said = [_call(o, area.referent, om.decide_by()) for o in om.options]
+        said = [_call(o, area.referent) for o in om.options]
         if len(set(said)) == 1:
             alike.setdefault(said[0], []).append(area.title)
             continue
@@ -81,16 +82,9 @@ def calls(om: OptionsModel) -> list[Block]:
     return out
 
 
-def _call(o: TrustOption, referent: str, decide_by: str) -> str:
+def _call(o: TrustOption, referent: str) -> str:
     rp = o.placed(referent)
-    if rp is None:
-        return "Not in this assessment"
-    m = o.model
-    said = call(rp, m.assessment.target_for(referent), m.inputs, decide_by, short=True)
-    axes = o.trust_open(referent)
-    if axes:
-        said += f" The trust has no set way here ({' or '.join(axes)}): the school's call."
-    return said
+    return call(o.model, rp, short=True) if rp is not None else "Not in this assessment"
 
 
 def diligence(om: OptionsModel) -> list[Block]:
@@ -118,7 +112,7 @@ def _trust_findings(o: TrustOption) -> list[Block]:
             (
                 bold(f.area),
                 plain(f"{f.title.rstrip('.')}: {f.text.strip() or 'no text recorded'}"),
-                plain(f"{f.level.capitalize()}"),
+                plain(LEVEL_WORDS[f.level]),
                 plain(cost_words(f.cost)),
                 plain(formats.date(f.due, short=True) or "No date"),
             )
@@ -132,7 +126,7 @@ def _trust_findings(o: TrustOption) -> list[Block]:
                 dense=True,
             )
         )
-        out.append(Para(plain(totals(m)), "small"))
+        out.append(totals(m))
     else:
         out.append(Para(plain("No finding about the trust is recorded.")))
     still = o.open_items()
