@@ -22,10 +22,17 @@ def test_pages_are_built_once_and_reused(qtbot, window):
 
 
 def test_the_step_list_shows_each_areas_progress(qtbot, window):
-    window.actions.new_assessment()
+    window.actions.new_assessment()  # a first visit: the core set
     referent = window.model.selected_referents()[0]
+    core = [q for q in referent.questions if q.core]
     item = window.wizard._items[f"area:{referent.id}"]
-    assert item.data(0, PROGRESS_ROLE) == f"0/{len(referent.questions)}"
+    assert item.data(0, PROGRESS_ROLE) == f"0/{len(core)}"
+    assert item.toolTip(0) == f"0 of {len(core)} core questions answered"
+    for question in core:
+        window.model.apply(AnswerChosen(question.id, question.options[0].key))
+    assert item.data(0, PROGRESS_ROLE) == "\u2713"
+    window.wizard.all_questions_action.trigger()  # Go > Show all questions
+    assert item.data(0, PROGRESS_ROLE) == f"{len(core)}/{len(referent.questions)}"
     for question in referent.questions:
         window.model.apply(AnswerChosen(question.id, question.options[0].key))
     assert item.data(0, PROGRESS_ROLE) == "\u2713"

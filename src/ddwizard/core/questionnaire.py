@@ -44,6 +44,7 @@ PHASES: tuple[str, ...] = (
 _PHASE_WORDS = {
     "allthrough": "all_through",
     "post_16": "post16",
+    "16_plus": "post16",
     "sixth_form": "post16",
     "16_to_19": "post16",
     "pru": "alternative",

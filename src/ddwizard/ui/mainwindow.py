@@ -167,6 +167,8 @@ class MainWindow(QMainWindow):
             go.addAction(wizard.next_question_action)
             go.addAction(wizard.previous_question_action)
             go.addAction(self.assessment_menu.move_on_action())
+            go.addSeparator()
+            go.addAction(wizard.all_questions_action)
             self.menuBar().insertMenu(self.help_menu.menuAction(), go)
             if self.model.is_open():
                 wizard.reset()

@@ -19,6 +19,7 @@ from ddwizard.core.errors import UserError
 from ddwizard.core.statuses import Status
 from ddwizard.lazy import lazy_module
 from ddwizard.storage import AssessmentInfo, AssessmentReplaced, Database
+from ddwizard.ui.model_asked import AskedView
 
 # The model opens assessments; the start screen, shown before any is open, needs none of
 # the core's data classes, so these load when an assessment first does.
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from ddwizard.core.questionnaire import Questionnaire, Referent
 
 
-class AssessmentModel(QObject):
+class AssessmentModel(AskedView, QObject):
     loaded = Signal()  # a different assessment (or a fresh copy of it) is now the one in memory
     changed = Signal(object)  # the change (ddwizard.core.changes) just applied
     saved = Signal()
@@ -41,6 +42,8 @@ class AssessmentModel(QObject):
     reverted = Signal(object)  # a change undo or redo just made (show where it is)
     undoChanged = Signal()  # what undo and redo can do has changed
     notice = Signal(str)  # something the person should know, in words (shown for a while)
+    askedChanged = Signal()  # the areas and questions asked of the school (its phase) changed
+    shownChanged = Signal(bool)  # all questions shown (True), or the core set only
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +52,8 @@ class AssessmentModel(QObject):
         self.assessment: Assessment | None = None
         self.questionnaire: Questionnaire | None = None
         self._placement: Placement | None = None
+        self._asked: Questionnaire | None = None  # as asked of this school (core.asked)
+        self._show_all = True
         self._pending: set[int] = set()  # text fields holding an edit not yet written
         self._failed: dict[tuple, Change] = {}  # changes storage refused, by key, to retry
         self._undo: list[Change] = []  # the changes that put back earlier edits, newest last
@@ -64,7 +69,8 @@ class AssessmentModel(QObject):
         self._failed.clear()
         self.questionnaire = self.db.questionnaire_for(assessment_id)
         self.assessment_id, self.assessment = assessment_id, assessment
-        self._placement = None
+        self._placement = self._asked = None
+        self._show_all = self._remembered_show_all()
         self._forget_undo()
         self.loaded.emit()
 
@@ -73,7 +79,7 @@ class AssessmentModel(QObject):
         self._pending.clear()
         self._failed.clear()
         self.assessment_id = self.assessment = self.questionnaire = None
-        self._placement = None
+        self._placement = self._asked = None
         self._forget_undo()
 
     def is_open(self) -> bool:
@@ -101,7 +107,8 @@ class AssessmentModel(QObject):
     # --- reading ---------------------------------------------------------------------------
 
     def selected_referents(self) -> list[Referent]:
-        q, a = self.questionnaire, self.assessment
+        """The chosen areas asked of this school, as asked of it, in order."""
+        q, a = self.asked, self.assessment
         ids = set(a.selected_referents([r.id for r in q.referents]))
         return [r for r in q.referents if r.id in ids]
 
@@ -109,7 +116,7 @@ class AssessmentModel(QObject):
         if self._placement is None:
             from ddwizard.core.placement import place_assessment
 
-            self._placement = place_assessment(self.questionnaire, self.assessment)
+            self._placement = place_assessment(self.asked, self.assessment)
         return self._placement
 
     def referent_placement(self, referent_id: str) -> ReferentPlacement | None:
@@ -123,14 +130,8 @@ class AssessmentModel(QObject):
 
         note = self.assessment.note_for(referent_id)
         confidence = note.confidence.value if note and note.confidence else None
-        referent = self.questionnaire.referent(referent_id)
+        referent = self.referent(referent_id)
         return place_referent(referent, self.assessment.chosen(), confidence)
-
-    def progress(self, referent: Referent) -> tuple[int, int]:
-        """(questions answered, questions) for one area; "don't know yet" counts as answered."""
-        from ddwizard.core.placement import answered
-
-        return answered(referent, self.assessment.chosen()), len(referent.questions)
 
     def has_answers(self) -> bool:
         return any(a.option is not None for a in self.assessment.answers)
@@ -197,7 +198,10 @@ class AssessmentModel(QObject):
             self.questionnaire = change.questionnaire
         if change.moves_placement:
             self._placement = None
+        asked_moved = self._asked_moved(change, before)
         self.changed.emit(change)
+        if asked_moved:
+            self.askedChanged.emit()
         self.saved.emit()
         return True, inverse
 
@@ -223,7 +227,7 @@ class AssessmentModel(QObject):
         self.undoChanged.emit()
         self.assessment = self.db.load_assessment(self.assessment_id)
         self.questionnaire = self.db.questionnaire_for(self.assessment_id)
-        self._placement = None
+        self._placement = self._asked = None
         self.loaded.emit()
         self.saveFailed.emit(str(e))
 

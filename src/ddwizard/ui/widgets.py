@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QRadioButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -87,7 +88,11 @@ class WrapRadio(QRadioButton):
     """A radio button whose label wraps (QRadioButton's own text never does): the label is
     a child drawn beside the indicator, and a click anywhere on it chooses the option."""
 
-    def __init__(self, text: str, lead: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, text: str, lead: str = "", parent: QWidget | None = None, hint: str = ""
+    ) -> None:
+        """`hint`: a line under the label, in the muted text colour, saying what the answer
+        looks like (part of the description, not the name, for a screen reader)."""
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(INDICATOR_PX, 1, 0, 1)
@@ -96,14 +101,29 @@ class WrapRadio(QRadioButton):
         for words, wrap in ((lead, False), (text, True)):
             if not words:
                 continue
-            label = QLabel(words, self)
-            label.setWordWrap(wrap)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label = self._label(words, wrap)
             row.addWidget(label, 1 if wrap else 0, Qt.AlignmentFlag.AlignTop)
             self.labels.append(label)
+        self.hint = None
+        if hint:
+            from ddwizard.ui.theme import muted
+
+            column = QVBoxLayout()
+            column.setSpacing(1)
+            row.removeWidget(self.labels[-1])
+            column.addWidget(self.labels[-1])
+            self.hint = muted(self._label(hint, True), "help")
+            column.addWidget(self.hint)
+            row.addLayout(column, 1)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def _label(self, words: str, wrap: bool) -> QLabel:
+        label = QLabel(words, self)
+        label.setWordWrap(wrap)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        return label
 
     def shown_text(self) -> str:
         return " ".join(label.text() for label in self.labels)

@@ -10,7 +10,7 @@ nothing else changes (it is loaded from the model when it is shown, as every pag
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -65,6 +65,8 @@ class Wizard(QWidget):
         model.loaded.connect(self.reset)
         model.changed.connect(self._on_changed)
         model.reverted.connect(self._show_reverted)
+        model.askedChanged.connect(self._asked_changed)
+        model.shownChanged.connect(self._shown_changed)
 
     # --- building ----------------------------------------------------------------------------
 
@@ -131,6 +133,10 @@ class Wizard(QWidget):
         for action in (self.next_action, self.back_action, *moves):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        self.all_questions_action = QAction(self, text="Show &all questions", checkable=True)
+        self.all_questions_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.all_questions_action.toggled.connect(self.model.set_show_all)
+        self.addAction(self.all_questions_action)
 
     # --- steps -------------------------------------------------------------------------------
 
@@ -142,6 +148,22 @@ class Wizard(QWidget):
         self._current = ""
         self._fill_tree()
         self.final.refresh()
+        self._shown_changed(self.model.shows_all())
+
+    def _asked_changed(self) -> None:
+        """The school's phase changed: other areas and questions are asked of it."""
+        keep = {s.key for s in steps_for(self.model) if not s.key.startswith("area:")}
+        for key in [k for k in self.pages if k not in keep | {self._current}]:
+            self._drop(key)
+        self._fill_tree()
+
+    def _shown_changed(self, _show_all: bool) -> None:
+        """The core set or every question: the menu's tick and each area's progress."""
+        action = self.all_questions_action
+        action.setEnabled(self.model.offers_core())
+        with QSignalBlocker(action):
+            action.setChecked(self.model.shows_all())
+        self._show_progress()
 
     def _fill_tree(self) -> None:
         self.steps = steps_for(self.model)
@@ -172,7 +194,7 @@ class Wizard(QWidget):
                 continue
             answered, total = self.model.progress(referent)
             done = answered == total
-            words = "every question answered" if done else f"{answered} of {total} answered"
+            words = self.model.progress_words(referent)
             item.setData(0, PROGRESS_ROLE, DONE if done else f"{answered}/{total}")
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{referent.title}, {words}")
             item.setToolTip(0, words.capitalize())

@@ -20,8 +20,10 @@ def quadrant_words(position: Position) -> str:
     return f"{text} (borderline)" if position.borderline else text
 
 
-def position_words(rp: ReferentPlacement) -> str:
-    answered = f"{rp.answered} of {rp.questions} questions answered."
+def position_words(rp: ReferentPlacement, answered: str = "") -> str:
+    """Where an area sits, then how much is answered (`answered`: those words instead of
+    the count of all its questions, e.g. "2 of 2 core questions answered")."""
+    answered = f"{answered or f'{rp.answered} of {rp.questions} questions answered'}."
     if not rp.placed:
         return f"Not placed yet: {rp.unplaced_reason()}. {answered}"
     p = rp.position

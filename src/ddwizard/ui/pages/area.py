@@ -1,6 +1,7 @@
 """One page per chosen area: practice questions and purpose questions in two sections, the
 trust's reference for the area beside them, a small plane whose point moves as answers
-change, and the assessor's confidence and notes for the area.
+change, and the assessor's confidence and notes for the area. A first visit shows the
+core set only, with every question a click (or Ctrl+Shift+A) away (`model.set_show_all`).
 
 A page is built in two parts so that moving to it is quick: what fills the window at first
 (the heading, the first questions, the reference and the plane) when it is made, and the
@@ -14,17 +15,18 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ddwizard.core.asked import a_school, out_of_phase, phases_words, recorded, school_phase
 from ddwizard.core.assessment import Confidence
 from ddwizard.core.changes import (
     AnswerChosen,
@@ -34,17 +36,14 @@ from ddwizard.core.changes import (
     ConfidenceSet,
     ReferentNoted,
 )
-from ddwizard.core.placement import Placement, ReferentPlacement
-from ddwizard.core.plane import build_scene
 from ddwizard.core.questionnaire import Axis, Referent
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, text_box
-from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, card, em, heading, named, section
+from ddwizard.ui.pages.area_aside import AreaAside
+from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, heading, named, section
 from ddwizard.ui.pages.question import QuestionBox
-from ddwizard.ui.plane_view import PlaneView
 from ddwizard.ui.readonly import lock
 from ddwizard.ui.widgets import one_tab_stop
-from ddwizard.ui.words import position_words
 
 PRACTICE_INTRO = (
     "How far are the school's knowledge and ways of working in this area the trust's own? "
@@ -72,18 +71,19 @@ class AreaPage(Page):
 
     @classmethod
     def create(cls, model, step, *, dialogs=None, height: int = 0) -> AreaPage:
-        return cls(model, model.questionnaire.referent(step.referent), fill=height)
+        return cls(model, model.referent(step.referent), fill=height)
 
     def __init__(
         self, model, referent: Referent, parent: QWidget | None = None, fill: int | None = None
     ) -> None:
-        """`fill`: the height the page will be shown at (else the screen's)."""
+        """`referent`: the area as asked of this school (`model.referent`); `fill`: the
+        height the page will be shown at (else the screen's)."""
         super().__init__(model, parent)
         self.referent = referent
         self.title = referent.title
         self._ids = {q.id for q in referent.questions}
         self._boxes: dict[str, QuestionBox] = {}
-        self.side: QWidget | None = None  # the reference and the plane (see _aside)
+        self._phase = school_phase(model.assessment) if model.is_open() else None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
@@ -93,12 +93,21 @@ class AreaPage(Page):
         row.addWidget(self.scroll, 1)
         row.addWidget(self._aside())
         model.changed.connect(self._on_changed)
+        model.shownChanged.connect(self._shown_changed)
 
     @property
     def questions(self) -> dict[str, QuestionBox]:
-        """Every question's box, in order (the page is finished first if need be)."""
+        """The boxes of the questions shown (the core set, or all), in order; the page is
+        finished first if need be."""
         self.build_rest()
-        return self._boxes
+        return {qid: box for qid, box in self._boxes.items() if self._shows(qid)}
+
+    def _shows(self, question_id: str) -> bool:
+        return question_id in self._shown
+
+    @property
+    def _shown(self) -> set[str]:
+        return {q.id for q in self.model.shown_questions(self.referent)}
 
     # --- building ----------------------------------------------------------------------------
 
@@ -107,17 +116,16 @@ class AreaPage(Page):
         r = self.referent
         parts = [
             lambda: body.addWidget(heading(r.title, r.description, kicker=r.group)),
+            self._add_phase_note,
+            self._add_shown_bar,
             lambda: body.addWidget(theme.label(KEYS_HINT, "muted")),
         ]
-        number = 1
         for axis, title, intro in (
             (Axis.PRACTICE, "Practice", PRACTICE_INTRO),
             (Axis.PURPOSE, "Purpose", PURPOSE_INTRO),
         ):
             parts.append(lambda title=title, intro=intro: self._add(section(title, intro)))
-            for question in r.on_axis(axis):
-                parts.append(lambda q=question, n=number: self._add_question(q, n))
-                number += 1
+            parts += [lambda q=question: self._add_question(q) for question in r.on_axis(axis)]
         parts += [
             lambda: self._add(
                 section(
@@ -129,13 +137,81 @@ class AreaPage(Page):
         ]
         return parts
 
+    def _add_phase_note(self) -> None:
+        """An area the school's phase leaves out is shown only when something is recorded
+        in it: say so, rather than hide those answers."""
+        whole = self.model.questionnaire.referent(self.referent.id)
+        if whole is not None and out_of_phase(whole, self._phase):
+            self.scroll.body.addWidget(
+                theme.label(
+                    f"This area is not asked of {a_school(self._phase)} (only of "
+                    f"{phases_words(whole.phases)}). It is shown because answers are "
+                    "recorded in it.",
+                    "help",
+                )
+            )
+
+    def _add_shown_bar(self) -> None:
+        """How many questions are shown and answered, and the switch between the core set
+        and every question (also Go > Show all questions, Ctrl+Shift+A)."""
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        self.shown_words = theme.label("", "muted")
+        self.show_all = QPushButton()
+        self.show_all.clicked.connect(self._toggle_all)
+        row.addWidget(self.shown_words, 1)
+        row.addWidget(self.show_all, 0, Qt.AlignmentFlag.AlignTop)
+        self.scroll.body.addWidget(holder)
+        holder.setVisible(self.model.offers_core())  # in the page first: never a window
+        self._show_shown()
+
+    def _show_shown(self) -> None:
+        if not hasattr(self, "shown_words") or not self.model.is_open():
+            return
+        all_ids = [q.id for q in self.referent.questions]
+        hidden = [qid for qid in all_ids if not self._shows(qid)]
+        words = f"{self.model.progress_words(self.referent)}."
+        if hidden:
+            noted = sum(recorded(self.model.assessment.answer(qid)) for qid in hidden)
+            words += (
+                f" Showing the core set for a first visit; {len(hidden)} more "
+                f"question{'s' if len(hidden) > 1 else ''} in this area not shown"
+                + (f", {noted} of them with answers or notes." if noted else ".")
+            )
+        self.shown_words.setText(words)
+        text = "Show the core set only" if self.model.shows_all() else "Show all questions"
+        self.show_all.setText(text)
+        named(self.show_all, text, "Ctrl+Shift+A")
+
+    def _toggle_all(self) -> None:
+        self.model.set_show_all(not self.model.shows_all())
+
+    def _shown_changed(self, _show_all: bool) -> None:
+        """The core set or every question: show those, numbered in order, keeping the focus
+        on the switch when it was on a question now hidden."""
+        focus = self.focusWidget()
+        for box in self._boxes.values():
+            box.setVisible(self._shows(box.question.id))
+        self._renumber()
+        self._show_shown()
+        self._show_position()
+        if focus is not None and not focus.isVisibleTo(self):
+            self.show_all.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _renumber(self) -> None:
+        shown = [b for qid, b in self._boxes.items() if self._shows(qid)]
+        for n, box in enumerate(shown, start=1):
+            box.set_number(n)
+
     def _build_first(self, height: int) -> None:
         """The heading and as many questions as fill `height`; the rest once shown."""
         lines = height / max(1, self.fontMetrics().lineSpacing())
         wanted = max(1, math.ceil(lines / QUESTION_LINES))
         self._last_made: QWidget | None = None  # see _chain
         self._slicing = False
-        while self._rest and len(self._boxes) < wanted:
+        while self._rest and sum(map(self._shows, self._boxes)) < wanted:
             self._rest.pop(0)()
         self.scroll.finish()
         if self._rest:
@@ -159,10 +235,13 @@ class AreaPage(Page):
             QWidget.setTabOrder(self._last_made, control)
             self._last_made = control
 
-    def _add_question(self, question, number: int) -> None:
-        box = QuestionBox(question, number, self.model)
+    def _add_question(self, question) -> None:
+        number = sum(map(self._shows, self._boxes)) + 1
+        box = QuestionBox(question, number, self.model, phase=self._phase)
         box.answeredByKey.connect(self._answered_by_key)
         self._boxes[question.id] = box
+        if not self._shows(question.id):
+            box.hide()  # hidden before it has a parent (showing one then would make a window)
         self._add(box)
         if self.model.is_open():
             box.load(self.model.assessment.answer(question.id))
@@ -240,27 +319,9 @@ class AreaPage(Page):
     def _aside(self) -> QWidget:
         """The trust's reference and the plane: a column on the right when the window is
         wide, or below the questions when it is narrow (large text, small screens)."""
-        self.side = QWidget()
-        column = QVBoxLayout(self.side)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(12)
-        frame, layout = card("aside")
-        layout.addWidget(theme.label("The trust's reference", size=1.1, bold=True))
-        self.reference = theme.label("")
-        self.reference.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.reference)
-        column.addWidget(frame)
-        frame, layout = card("aside")
-        layout.addWidget(theme.label("Where this area sits", size=1.1, bold=True))
-        self.plane = PlaneView(frame)  # the plane colleague's widget, in its small form
-        self.plane.set_compact(True)
-        self.plane.setAccessibleName(f"Where {self.referent.title} sits on the plane")
-        self.plane.setMinimumHeight(22 * em(self))
-        self.plane.setMaximumHeight(28 * em(self))
-        layout.addWidget(self.plane)
-        self.position = theme.label("")
-        layout.addWidget(self.position)
-        column.addWidget(frame)
+        self.side = AreaAside(self.referent.title)
+        self.reference, self.plane = self.side.reference, self.side.plane
+        self.position = self.side.position
         self.aside = Scrolling(self, max_em=None)
         self.aside.setFixedWidth(ASIDE_EM * em(self) + 2 * MARGIN)
         self.aside.body.addWidget(self.side)
@@ -302,14 +363,14 @@ class AreaPage(Page):
         self._note.set_text(note.note if note else "")
 
     def first_field(self) -> QWidget | None:
-        """The first question without an answer (else the first question): its chosen
+        """The first question shown without an answer (else the first shown): its chosen
         option, or its first."""
         chosen = self.model.assessment.chosen()
-        ids = [q.id for q in self.referent.questions]
+        ids = [q.id for q in self.model.shown_questions(self.referent)]
         qid = next((i for i in ids if i not in chosen), ids[0] if ids else None)
         if qid is None:
             return super().first_field()
-        box = self.questions[qid] if qid not in self._boxes else self._boxes[qid]
+        box = self._boxes[qid] if qid in self._boxes else self.questions[qid]
         return box.group.checkedButton() or box.radios[0]
 
     def _answered_by_key(self) -> None:
@@ -333,6 +394,9 @@ class AreaPage(Page):
             self.scroll.ensureWidgetVisible(button, 0, 40)
 
     def focus_question(self, question_id: str) -> None:
+        """To a question, showing every question first when it is outside the core set."""
+        if question_id in self._ids and not self._shows(question_id):
+            self.model.set_show_all(True)
         box = self.questions.get(question_id)
         if box is None:
             return
@@ -349,22 +413,7 @@ class AreaPage(Page):
             self._show_reference()
 
     def _show_reference(self) -> None:
-        a = self.model.assessment
-        ref = a.trust.reference_for(self.referent.id)
-        trust = a.trust.name or "the trust"
-        if ref is None or not (ref.practice or ref.purpose):
-            self.reference.setText(
-                escape(
-                    f"{trust[0].upper()}{trust[1:]} has not written its "
-                    "reference for this area yet (see the Trust "
-                    "reference step)."
-                )
-            )
-            return
-        self.reference.setText(
-            f"<p><b>What {escape(trust)} does</b><br>{_html(ref.practice)}</p>"
-            f"<p><b>What it does it for</b><br>{_html(ref.purpose)}</p>"
-        )
+        self.side.show_reference(self.model.assessment, self.referent.id)
 
     def _position_soon(self) -> None:
         """Show the new position once the change is stored and announced: on the next turn of
@@ -378,23 +427,9 @@ class AreaPage(Page):
     def _show_position(self) -> None:
         self._position_due = False
         rp = self.model.referent_placement(self.referent.id)
-        if rp is None:  # the area is no longer chosen
-            self.position.setText("This area is not among those chosen for this school.")
-            return
-        self.position.setText(position_words(rp))
-        self.plane.set_scene(_scene(rp, self.model))
+        self.side.show_position(rp, self.model, self.model.progress_words(self.referent))
+        self._show_shown()
 
     def _save_confidence(self, index: int, checked: bool) -> None:
         if checked:
             self.model.apply(ConfidenceSet(self.referent.id, CONFIDENCE[index][1]))
-
-
-def _html(text: str) -> str:
-    return escape(text).replace("\n", "<br>") if text else "<i>not written yet</i>"
-
-
-def _scene(rp: ReferentPlacement, model):
-    """This area alone on the plane, with its target and route when it has one."""
-    target = model.assessment.target_for(rp.referent.id)
-    only = Placement(referents=(rp,), overall=rp.position)
-    return build_scene(only, targets=[target] if target else [], only=[rp.referent.id])

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -43,6 +44,29 @@ def help_html(question: Question) -> str:
     return "<br>".join(parts)
 
 
+WHEN_WORDS = {
+    "before": "before the visit, from documents",
+    "visit": "on the visit",
+    "after": "after the visit",
+}
+
+
+def about_line(question: Question, phase: str | None) -> str:
+    """ "Core question, on the visit", and whether the school's phase leaves it out."""
+    from ddwizard.core.asked import a_school, out_of_phase, phases_words
+
+    words = ["Core question" if question.core else ""]
+    if question.when:
+        words.append(f"answered {WHEN_WORDS.get(question.when, question.when)}")
+    line = ", ".join(w for w in words if w)
+    if out_of_phase(question, phase):
+        line += (
+            f"{'. ' if line else ''}Not asked of {a_school(phase)} (only of "
+            f"{phases_words(question.phases)}): shown because something is recorded on it"
+        )
+    return line[:1].upper() + line[1:] + ("." if line else "")
+
+
 class QuestionBox(theme.Panel):
     """Writes through the model the moment an option, a source or (debounced) the note changes."""
 
@@ -50,23 +74,33 @@ class QuestionBox(theme.Panel):
     answeredByKey = Signal()  # an option chosen with keys 1 to 9
 
     def __init__(
-        self, question: Question, number: int, model, parent: QWidget | None = None
+        self,
+        question: Question,
+        number: int,
+        model,
+        parent: QWidget | None = None,
+        phase: str | None = None,
     ) -> None:
+        """`phase`: the school's (see core.asked), to say when it leaves the question out."""
         super().__init__("card", parent)
         self.question, self.model = question, model
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(6)
-        layout.addWidget(theme.label(f"{number}. {question.text}", bold=True))
+        about = about_line(question, phase)
+        if about:
+            self.about = theme.label(about, "muted")
+            layout.addWidget(self.about)
+        self.title = theme.label("", bold=True)
+        layout.addWidget(self.title)
         self._add_help(layout)
         self.group = QButtonGroup(self)
         self.radios: list[WrapRadio] = []
         layout.addLayout(self._options())
-        self.note = text_box(
-            f"Note on question {number}", "Note: what you saw, heard or read (optional)", lines=2
-        )
+        self.note = text_box("", "Note: what you saw, heard or read (optional)", lines=2)
         self.note.setAccessibleDescription(question.text)
         layout.addWidget(self.note)
+        self.set_number(number)
         layout.addLayout(self._evidence())
         self._note = TextBinding(self.note, model, self._save_note)
 
@@ -77,17 +111,33 @@ class QuestionBox(theme.Panel):
             self.help.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(self.help)
 
+    def set_number(self, number: int) -> None:
+        """Its number among the questions shown (the core set, or all of them)."""
+        self.number = number
+        self.title.setText(f"{number}. {self.question.text}")
+        self.note.setAccessibleName(f"Note on question {number}")
+
     def _options(self) -> QVBoxLayout:
-        column = QVBoxLayout()
+        """The options in the file's order, the uncounted ones ("don't know yet") after a
+        rule, and "the trust has no set way here" set apart again: an answer of its own,
+        neither a place on the scale nor "don't know"."""
+        self.choices = column = QVBoxLayout()
         column.setContentsMargins(0, 4, 0, 4)
         column.setSpacing(4)
+        counted = True
         for i, option in enumerate(self.question.options):
-            radio = WrapRadio(option.label, str(i + 1) if i < 9 else "")
-            named(radio, radio.shown_text(), f"Answer to: {self.question.text}")
+            if option.trust_open or (counted and option.score is None):
+                column.addWidget(_rule())
+            counted = counted and option.score is not None
+            radio = WrapRadio(option.label, str(i + 1) if i < 9 else "", hint=option.hint)
+            answer_to = f"Answer to: {self.question.text}"
+            named(radio, radio.shown_text(), f"{option.hint} {answer_to}".strip())
             radio.setToolTip(f"Press {i + 1} to choose" if i < 9 else "")
             self.group.addButton(radio, i)
             self.radios.append(radio)
             column.addWidget(radio)
+            if option.trust_open and i + 1 < len(self.question.options):
+                column.addWidget(_rule())
         self.group.idToggled.connect(self._toggled)
         one_tab_stop(self.group)  # Tab goes on to the next part; arrows between options
         row = QHBoxLayout()
@@ -183,3 +233,11 @@ class QuestionBox(theme.Panel):
             self.clear_answer()
             return
         super().keyPressEvent(event)
+
+
+def _rule() -> QFrame:
+    """A thin line between kinds of answer."""
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line

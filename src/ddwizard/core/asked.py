@@ -1,0 +1,94 @@
+"""What is asked of this school: the areas and questions for its phase, and the core set
+for a first visit. A question or area that the phase leaves out is still kept wherever an
+answer, a note, a source or a flag is recorded on it: nothing recorded is hidden silently."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ddwizard.core.assessment import Answer, Assessment
+from ddwizard.core.questionnaire import Question, Questionnaire, Referent, phase_key
+
+PHASE_WORDS = {
+    "nursery": "nursery",
+    "primary": "primary",
+    "secondary": "secondary",
+    "all_through": "all-through",
+    "special": "special",
+    "alternative": "alternative provision",
+    "post16": "16 plus",
+}
+
+
+def school_phase(assessment: Assessment) -> str | None:
+    """The school's phase as one of PHASES, or None (not said, or one no file names)."""
+    return phase_key(assessment.school.phase)
+
+
+def recorded(answer: Answer | None) -> bool:
+    """Whether anything at all is recorded on a question."""
+    return answer is not None and answer != Answer(answer.question)
+
+
+def _kept(question: Question, assessment: Assessment, phase: str | None) -> bool:
+    on_phase = not question.phases or phase is None or phase in question.phases
+    return on_phase or recorded(assessment.answer(question.id))
+
+
+def area_recorded(referent: Referent, assessment: Assessment) -> int:
+    """How many of an area's questions have something recorded."""
+    return sum(recorded(assessment.answer(q.id)) for q in referent.questions)
+
+
+def for_school(questionnaire: Questionnaire, assessment: Assessment) -> Questionnaire:
+    """The questionnaire as asked of this school: areas and questions for its phase, and any
+    other that has something recorded on it, in the file's order."""
+    phase = school_phase(assessment)
+    areas = []
+    for r in questionnaire.referents:
+        if not r.for_phase(phase) and not area_recorded(r, assessment):
+            continue
+        questions = tuple(q for q in r.questions if _kept(q, assessment, phase))
+        areas.append(r if questions == r.questions else replace(r, questions=questions))
+    return replace(questionnaire, referents=tuple(areas))
+
+
+def out_of_phase(referent: Referent | Question, phase: str | None) -> bool:
+    """Not asked of a school of this phase."""
+    return bool(referent.phases) and phase is not None and phase not in referent.phases
+
+
+def a_school(phase: str) -> str:
+    """'a primary school', 'an all-through school'."""
+    words = PHASE_WORDS.get(phase, phase)
+    return f"{'an' if words[:1] in 'aeiou' else 'a'} {words} school"
+
+
+def phases_words(phases: tuple[str, ...]) -> str:
+    """'primary and special schools', for saying which schools an area is asked of."""
+    words = [PHASE_WORDS.get(p, p) for p in phases]
+    listed = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    return f"{listed} schools"
+
+
+def has_core(questionnaire: Questionnaire) -> bool:
+    """Whether the questionnaire marks a core set at all (format 1 files do not)."""
+    return any(q.core for r in questionnaire.referents for q in r.questions)
+
+
+def core_of(referent: Referent) -> tuple[Question, ...]:
+    """An area's core questions; all of them when it marks none (nothing would be asked)."""
+    return tuple(q for q in referent.questions if q.core) or referent.questions
+
+
+def starts_with_core(questionnaire: Questionnaire, assessment: Assessment) -> bool:
+    """Whether a visit starts with the core set: the questionnaire has one and nothing is
+    recorded outside it yet (an assessment with such answers opens with all questions)."""
+    if not has_core(questionnaire):
+        return False
+    return not any(
+        recorded(assessment.answer(q.id))
+        for r in questionnaire.referents
+        for q in r.questions
+        if not q.core
+    )
