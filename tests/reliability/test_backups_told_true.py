@@ -50,7 +50,7 @@ def test_backups_are_ordered_by_what_they_hold_not_the_clock(tmp_path):
         newer = db.backup()  # named a month before `first`, holds more
         assert newer.name < first.name
         assert list_backups(path) == [newer, first]
-        assert db._newest_good_backup() == newer
+        assert db.newest_good_backup() == newer
 
 
 def test_a_backup_just_taken_is_never_pruned(tmp_path):
@@ -174,3 +174,65 @@ def test_the_restore_command_suggested_pastes_into_the_shell(tmp_path, folder):
     assert done.returncode == 0, (command, done.stderr)
     assert not list(tmp_path.glob("pwned*"))
     assert ddwizard("list", db=path).returncode == 0
+
+
+def test_after_a_restore_backups_from_before_never_count_as_newer(tmp_path):
+    path = tmp_path / "dd.db"
+    with demo_db(path) as db:
+        early = db.backup()
+        for _ in range(3):
+            services.create_demo(db)
+        late = db.backup()  # counts more changes than anything after the restore will
+    restore(path, early)
+    with Database(path, clock=Clock(NOW + timedelta(hours=1))) as db:
+        assert len(db.list_assessments()) == 1
+        services.create_demo(db)
+        after = db.backup()  # two assessments: fewer changes than `late`, yet newer
+        assert list_backups(path)[0] == after
+        assert db.newest_good_backup() == after
+    assert late in list_backups(path)
+
+
+@POSIX
+def test_pruning_deletes_only_this_databases_own_backups(tmp_path):
+    shared = tmp_path / "backups"
+    other = Database(tmp_path / "b" / "dd.db", backup_dir=shared, clock=Clock(NOW))
+    with other:  # a database of the same name, backed up into the same folder a year ago
+        services.create_demo(other)
+        other._clock = Clock(NOW - timedelta(days=365))
+        theirs = [other.backup() for _ in range(3)]
+    planted = shared / "dd-20250101-090000.db"  # the person's own file, named like a backup
+    planted.write_bytes(b"my own notes")
+    clock = Clock(NOW)
+    with Database(tmp_path / "a" / "dd.db", backup_dir=shared, clock=clock) as db:
+        for _ in range(40):  # forty days of backups: retention prunes
+            services.create_demo(db)
+            db.auto_backup()
+            clock.moment += timedelta(days=1)
+        assert len(list_backups(shared, "dd")) < 40 + 4
+    assert all(p.exists() for p in theirs) and planted.read_bytes() == b"my own notes"
+
+
+@POSIX
+def test_a_backups_folder_swapped_for_a_link_while_in_use_is_not_followed(tmp_path):
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    path = tmp_path / "data" / "dd.db"
+    folder = path.parent / "backups"
+    with demo_db(path) as db:
+        db.backup()
+
+        def swapping_clock() -> datetime:  # asked for the new backup's name, mid-way
+            if not folder.is_symlink():
+                folder.rename(folder.with_name("moved"))
+                folder.symlink_to(victim)
+            return NOW + timedelta(hours=1)
+
+        services.create_demo(db)
+        db._clock = swapping_clock
+        try:
+            db.backup()
+        except Exception as e:  # refused in words is as good as written in the right place
+            assert "link" in str(e)
+    assert list(victim.iterdir()) == []
+    assert len(list_backups(folder.with_name("moved"), "dd")) in (1, 2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from datetime import date, timedelta
 
@@ -11,6 +12,7 @@ import pytest
 from ddwizard.core.changes import AnswerChosen, DetailSet
 from ddwizard.storage import Database, DatabaseDamaged, NotADatabase, list_backups, places, restore
 from ddwizard.storage.backups import prune
+from ddwizard.storage.identity import APPLICATION_ID
 
 from .storage_helpers import make_assessment
 
@@ -81,17 +83,23 @@ def test_auto_backup_remembers_across_reopening(db_path, clock, assessment, ques
 
 
 def _daily_backups(folder, first: date, last: date) -> None:
+    """A backup a day, each a small file marked as ddwizard's (pruning deletes no other)."""
     folder.mkdir(parents=True)
+    made = sqlite3.connect(":memory:")
+    made.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    made.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    data = made.serialize()
+    made.close()
     day = first
     while day <= last:
-        (folder / f"ddwizard-{day:%Y%m%d}-090000.db").touch()
+        (folder / f"ddwizard-{day:%Y%m%d}-090000.db").write_bytes(data)
         day += timedelta(days=1)
 
 
 def test_retention_keeps_7_daily_4_weekly_6_monthly(tmp_path):
     folder = tmp_path / "backups"
     _daily_backups(folder, date(2026, 5, 1), date(2026, 11, 22))  # 22 Nov 2026 is a Sunday
-    prune(folder)
+    prune(folder, "ddwizard")
     kept = sorted(p.name[9:17] for p in list_backups(folder))
     daily = [f"202611{d}" for d in range(16, 23)]
     weekly = ["20261101", "20261108", "20261115"]  # with 20261122, already kept
@@ -201,7 +209,7 @@ def test_retention_counts_each_database_apart(tmp_path):
     _daily_backups(folder, date(2026, 5, 1), date(2026, 11, 22))
     lone = folder / "other-20260101-090000.db"  # the other database's only backup, old
     lone.touch()
-    removed = prune(folder)
+    removed = prune(folder, "ddwizard")
     assert lone.exists() and lone not in removed
     assert len(list_backups(folder, "ddwizard")) == 15  # as when it is alone (above)
 

@@ -2,35 +2,28 @@
 
 Backups are named after their database, `<name>-YYYYmmdd-HHMMSS[-n].db` (`ddwizard-…` for
 `ddwizard.db`; UTC, from the database's clock), so databases that share a folder keep their
-backups apart: each is listed, suggested and pruned only with its own. They are ordinary
-single-file databases (rollback journal, not WAL), readable by their owner only.
+backups apart: each is listed, suggested and pruned only with its own. Each is one
+self-contained file, readable by its owner only, written by `copies` with what it holds
+recorded inside it: when it was taken, the database's identity, its revision (every change
+counts it up) and its generation (every restore counts it up). Those, not the names or the
+clock, say which backup is newest, and which files are this database's to prune.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import sqlite3
 import stat
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from . import places
-from .errors import (
-    StorageError,
-    file_problem,
-    translated,
-)
-from .opening import (
-    check_file,
-    make_private_dir,
-    make_private_file,
-    open_read_only,
-    sidecar,
-    tighten,
-)
+from .errors import StorageError
+from .identity import APPLICATION_ID
+from .opening import check_file, open_read_only
 
 NAME = re.compile(r"^(.+)-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
 DEFAULT_NAME = "ddwizard"  # of the backups of a database with no file (in memory)
@@ -46,10 +39,14 @@ def backup_name(db_path: Path | None) -> str:
     return DEFAULT_NAME if db_path is None else db_path.stem
 
 
-def new_backup_path(folder: Path, moment: datetime, name: str = DEFAULT_NAME) -> Path:
-    """A fresh name in `folder` for a backup of the database `name` taken at `moment`."""
+def new_name(folder: places.Folder, moment: datetime, name: str = DEFAULT_NAME) -> str:
+    """A name not yet used in `folder` for a backup of the database `name` taken at `moment`."""
     base = f"{name}-{moment.astimezone(UTC):%Y%m%d-%H%M%S}"
-    return _free(folder / f"{base}.db", lambda n: folder / f"{base}-{n}.db")
+    candidate, n = f"{base}.db", 0
+    while folder.info(candidate) is not None:
+        n += 1
+        candidate = f"{base}-{n}.db"
+    return candidate
 
 
 def _free(first: Path, numbered: Callable[[int], Path]) -> Path:
@@ -58,91 +55,6 @@ def _free(first: Path, numbered: Callable[[int], Path]) -> Path:
         n += 1
         candidate = numbered(n)
     return candidate
-
-
-def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
-    """Write a consistent snapshot of `source` to `dest` (which must not exist yet).
-
-    The snapshot is written beside `dest` under a temporary name and renamed into place
-    only when complete, so a crash or a full disk never leaves half a backup under a
-    backup's name.
-    """
-    if dest.exists():
-        raise StorageError(f"Cannot back up to '{dest}': a file with that name already exists.")
-    with snapshot(source, dest) as staged:
-        try:
-            _publish(staged, dest)
-        except OSError as e:
-            raise file_problem(dest, e) from e
-    tighten(dest)
-    return dest
-
-
-@contextlib.contextmanager
-def snapshot(source: sqlite3.Connection, dest: Path) -> Iterator[Path]:
-    """A complete private copy of `source` in a temporary file beside `dest`, locked as
-    this process's own until the block ends; then, and on any failure, nothing is left
-    behind. Errors name `dest`, the file the person asked for."""
-    staged = dest.with_name(f".{dest.name}.{os.urandom(4).hex()}.part")
-    try:
-        make_private_dir(dest.parent)
-        make_private_file(staged)
-        with places.claimed(staged):
-            _fill(source, staged, dest)
-            yield staged
-    except OSError as e:
-        raise file_problem(dest, e) from e
-    finally:
-        discard(staged)
-
-
-def _fill(source: sqlite3.Connection, staged: Path, dest: Path) -> None:
-    with translated(dest):
-        target = sqlite3.connect(staged, isolation_level=None)
-        try:
-            source.backup(target)
-            # A single self-contained file: no -wal beside it to lose when it is moved.
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
-    _sync_file(staged)
-
-
-def _publish(staged: Path, dest: Path) -> None:
-    """Give the finished file its name, never replacing a file that appeared meanwhile."""
-    try:
-        os.link(staged, dest)
-    except FileExistsError:
-        raise StorageError(
-            f"Cannot back up to '{dest}': a file with that name already exists."
-        ) from None
-    except OSError:  # a file system without hard links
-        if dest.exists():
-            raise
-        os.replace(staged, dest)
-    _sync_dir(dest.parent)
-
-
-def discard(path: Path) -> None:
-    """Remove a temporary database file and anything SQLite kept beside it."""
-    for p in (path, *(sidecar(path, s) for s in ("-journal", "-wal", "-shm"))):
-        with contextlib.suppress(OSError):
-            p.unlink(missing_ok=True)
-
-
-def _sync_file(path: Path) -> None:
-    """Flush a file to disk. A failure here (a full disk, a failing one) is an error."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _sync_dir(folder: Path) -> None:
-    """Flush a folder's entries (a rename) to disk; best effort where that is not possible."""
-    with contextlib.suppress(OSError):
-        _sync_file(folder)
 
 
 # --- finding backups and rolling retention --------------------------------------------------
@@ -189,25 +101,53 @@ def _usable(folder: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and places.owned(info)
 
 
-def _held_order(path: Path) -> tuple[int, tuple, str]:
-    """Newest is what holds the most: the database's revision copied inside it (every
-    change counts it up, whatever the clock says), then the name's time; a file that cannot
-    be read comes last."""
-    return (_revision_inside(path), (_stamp(path) or ("", 0, 0))[1:], path.name)
+@dataclass(frozen=True)
+class Held:
+    """What a backup says about itself, read through SQLite (backups are closed files)."""
+
+    ours: bool  # made by ddwizard (its application id)
+    identity: str  # the database it is a backup of ("" from a release before identities)
+    order: tuple  # (generation, revision, time taken): the larger, the newer
+
+    @classmethod
+    def of(cls, path: Path) -> Held:
+        try:
+            conn = open_read_only(path, 0.5)
+        except (StorageError, OSError):
+            return UNREADABLE
+        try:
+            ours = conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+            found = dict(
+                conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?, ?, ?)", INSIDE)
+            )
+        except sqlite3.Error:
+            return UNREADABLE
+        finally:
+            conn.close()
+        order = (
+            _int(found.get("generation")),
+            _int(found.get("revision")),
+            found.get("backup.taken", ""),
+        )
+        return cls(ours, found.get("database.id") or "", order)
 
 
-def _revision_inside(path: Path) -> int:
+INSIDE = ("generation", "revision", "backup.taken", "database.id")
+UNREADABLE = Held(False, "", (-1, -1, ""))
+
+
+def _int(text: str | None) -> int:
     try:
-        conn = open_read_only(path, 0.5)
-    except (StorageError, OSError):
+        return int(text or 0)
+    except ValueError:
         return -1
-    try:
-        found = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
-        return int(found[0]) if found else -1
-    except (sqlite3.Error, ValueError, TypeError):
-        return -1
-    finally:
-        conn.close()
+
+
+def _held_order(path: Path) -> tuple:
+    """Newest is what holds the newest state: the generation (a restore starts a new one),
+    then the revision and the time recorded inside; the name's time only between equals. A
+    file that cannot be read comes last."""
+    return (Held.of(path).order, (_stamp(path) or ("", 0, 0))[1:], path.name)
 
 
 def newest_good(
@@ -253,22 +193,41 @@ def _newest_per(
     return kept
 
 
-def prune(folder: Path, keep: Iterable[Path] = ()) -> list[Path]:
-    """Delete the backups in `folder` that retention does not keep, each database's counted
-    apart from the others', and any unfinished copy no process owns. Only this user's own
-    files are ever deleted, never through a link, and never those in `keep` (a backup just
-    taken). Returns the backups deleted."""
+def prune(folder: Path, name: str, identity: str = "", keep: Iterable[Path] = ()) -> list[Path]:
+    """Delete the backups of the database `name` in `folder` that retention does not keep,
+    and any unfinished copy no process owns. Only files ddwizard made of this database are
+    deleted: named as its backups, the user's own regular files (never through a link),
+    made by ddwizard (read inside), of the database `identity` (or from before identities).
+    Those in `keep` (a backup just taken) never are. Returns the backups deleted."""
     if not _usable(folder):
         return []
-    for part in places.unowned_parts(folder):
-        discard(part)
-    by_name: dict[str, list[Path]] = {}
-    for path in list_backups(folder):
-        by_name.setdefault(_stamp(path)[0], []).append(path)
+    found = list_backups(folder, name)
+    kept = to_keep(found) | set(keep)
     removed = []
-    for found in by_name.values():
-        kept = to_keep(found) | set(keep)
-        removed += [p for p in found if p not in kept]
-    for path in removed:
-        path.unlink(missing_ok=True)
+    with places.secure_dir(folder) as held:
+        places.discard_parts(held)
+        for path in found:
+            if path not in kept and _of_this_database(held, path, identity):
+                held.remove(path.name)
+                removed.append(path)
     return removed
+
+
+def _of_this_database(folder: places.Folder, path: Path, identity: str) -> bool:
+    """Read through SQLite by its path, and only trusted if the path still names the very
+    file found in the folder held open (no file was swapped in between)."""
+    before = folder.info(path.name)
+    inside = Held.of(path)
+    after = folder.info(path.name)
+    same = before is not None and after is not None and _same_file(before, after)
+    same = same and _same_file(before, os.stat(path, follow_symlinks=False))
+    return same and inside.ours and inside.identity in ("", identity) and folder.is_ours(path.name)
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino, a.st_size, a.st_mtime_ns) == (
+        b.st_dev,
+        b.st_ino,
+        b.st_size,
+        b.st_mtime_ns,
+    )

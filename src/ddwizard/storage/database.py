@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from collections.abc import Iterator
@@ -9,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import backups, identity, opening, places, rows
+from . import backups, copies, identity, opening, places, rows
 from .errors import (
     DatabaseDamaged,
     NotADatabase,
@@ -120,7 +121,7 @@ class Database(Records):
         return applied
 
     def _with_way_back(self, error: StorageError) -> StorageError:
-        backup = self._newest_good_backup()
+        backup = self.newest_good_backup()
         return error if backup is None else with_backup(error, self.path, backup)
 
     def check_integrity(self) -> None:
@@ -135,7 +136,8 @@ class Database(Records):
             opening.check_integrity(self.conn, self.path, self._clock().timestamp())
         self.unchecked = None
 
-    def _newest_good_backup(self) -> Path | None:
+    def newest_good_backup(self) -> Path | None:
+        """The newest backup of this database that opens and passes its check, if any."""
         if self.backup_dir is None:
             return None
         return backups.newest_good(
@@ -168,7 +170,7 @@ class Database(Records):
             if pending and self.read_only:
                 raise self._read_only_error()
             if pending and applied and self.path is not None:
-                self._copy_to(self._new_backup_path())
+                self._write_copy(None, self._identity(make=False))
             if pending and all(m.transactional for m in pending):
                 # All or nothing: a crash (or another process creating the same new file)
                 # never leaves a half-made schema, which would read as a foreign database.
@@ -280,29 +282,44 @@ class Database(Records):
             raise StorageError("A backup cannot be taken in the middle of a change.")
         with self._guarded():
             revision = rows.get_meta(self.conn, "revision")
-        if dest is None:
-            dest = self._new_backup_path()
-        taken = self._copy_to(Path(dest))
+        taken = self._write_copy(None if dest is None else Path(dest), self._identity())
         if not self.read_only:  # a backup only reads: a read-only file is backed up too
             with self.atomic():
                 rows.set_meta(self.conn, "backup.revision", revision or "0")
         return taken
 
-    def _copy_to(self, dest: Path) -> Path:
+    def _identity(self, make: bool = True) -> str:
+        """Which database this is: kept inside it, made with its first backup, and copied
+        into each backup, so that pruning deletes only this database's own backups."""
         with self._guarded():
-            return backups.copy_database(self.conn, dest)
+            found = rows.get_meta(self.conn, "database.id") or ""
+        if found or not make or self.read_only:
+            return found
+        found = os.urandom(16).hex()
+        with self.atomic():
+            rows.set_meta(self.conn, "database.id", found)
+        return found
 
-    def _new_backup_path(self) -> Path:
-        """A new name in the backup folder, once the folder is known to be the user's own,
-        private and not a link; unfinished copies no process owns are removed from it."""
-        folder = self._require_backup_dir()
+    def _write_copy(self, dest: Path | None, identity: str) -> Path:
+        """A backup as `dest`, or under a new name in the backup folder once the folder is
+        known to be the user's own, private and not a link (held open while it is written;
+        unfinished copies no process owns are removed from it)."""
+        folder = self._require_backup_dir() if dest is None else dest.parent
         try:
-            places.secure_dir(folder)
+            if dest is None:
+                held = places.secure_dir(folder)
+            else:
+                opening.make_private_dir(folder)
+                held = places.Folder(folder, private=False)
         except OSError as e:
             raise file_problem(folder, e) from e
-        for part in places.unowned_parts(folder):
-            backups.discard(part)
-        return backups.new_backup_path(folder, self._clock(), backups.backup_name(self.path))
+        with held, self._guarded():
+            facts = {"backup.taken": self._now()} | ({"database.id": identity} if identity else {})
+            if dest is not None:
+                return copies.write(self.conn, held, dest.name, facts)
+            places.discard_parts(held)
+            name = backups.new_name(held, self._clock(), backups.backup_name(self.path))
+            return copies.write(self.conn, held, name, facts)
 
     def _require_backup_dir(self) -> Path:
         if self.backup_dir is None:
@@ -315,15 +332,18 @@ class Database(Records):
             return revision != rows.get_meta(self.conn, "backup.revision")
 
     def auto_backup(self) -> Path | None:
-        """Back up if anything changed since the last backup, then prune old backups
-        (keeping the newest of each of 7 days, 4 weeks and 6 months) and remove unfinished
-        copies a crash left behind."""
+        """Back up if anything changed since the last backup, then prune this database's
+        old backups (keeping the newest of each of 7 days, 4 weeks and 6 months) and remove
+        unfinished copies a crash left behind."""
         taken = self.backup() if self.changed_since_last_backup() else None
         if self.backup_dir is not None:
-            backups.prune(self.backup_dir, keep=[taken] if taken else [])
+            name = backups.backup_name(self.path)
+            backups.prune(
+                self.backup_dir, name, self._identity(make=False), [taken] if taken else []
+            )
         if self.path is not None:  # a restore's unfinished copy, cut off, beside the file
-            for part in places.unowned_parts(self.path.parent, f".{self.path.name}."):
-                backups.discard(part)
+            with contextlib.suppress(OSError), places.Folder(self.path.parent, private=False) as f:
+                places.discard_parts(f, f".{self.path.name}.")
         return taken
 
 

@@ -2,6 +2,11 @@
 aim it elsewhere: no link is followed, a folder must be the user's own and private, and a
 file is only ever removed when it is the user's own regular file.
 
+A folder is held open while ddwizard works in it (`Folder`): every file in it is made, read,
+linked and removed relative to that descriptor, so a link put in place of the folder, or of
+one above it, after it was checked cannot send a file elsewhere. Where the platform has no
+descriptors for folders (Windows), names are joined to the folder's path, checked as before.
+
 Unfinished copies (`.part` files) are locked by the process writing them; the next command
 that touches the folder removes those no live process holds any more.
 """
@@ -23,32 +28,145 @@ except ImportError:  # Windows: an unfinished copy is known by its age instead
     fcntl = None
 
 PART_STALE_S = 3600  # without locks: a copy still unfinished after an hour was cut off
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+HELD = os.open in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
 
 
-def secure_dir(folder: Path) -> None:
-    """Make `folder` (0700), or accept an existing one only if it is a real folder (not a
-    link) of this user's; others' permission to write in it is taken away."""
-    try:
+class Folder:
+    """A folder held open; names are resolved from it, never from its path again.
+
+    `private`: the backups folder, which ddwizard makes and keeps: it must not be a link,
+    must be the user's own, and is made private if others could open it. Otherwise (a
+    database's own folder, or one the person named) the folder is taken as it is."""
+
+    def __init__(self, path: Path, *, private: bool) -> None:
+        self.path = path
+        self.fd: int | None = None
+        if private:
+            _refuse_unsafe(path)
+        if HELD:
+            flags = os.O_RDONLY | os.O_DIRECTORY | (NOFOLLOW if private else 0)
+            try:
+                self.fd = os.open(path, flags)
+            except OSError as e:
+                if private and _is_link(path):  # raced into a link since it was checked
+                    raise _link_error(path) from e
+                raise
+            if private:
+                self._own()
+
+    def _own(self) -> None:
+        info = os.fstat(self.fd)
+        if not owned(info):
+            self.close()
+            raise _others_error(self.path)
+        if stat.S_IMODE(info.st_mode) & 0o077:
+            os.fchmod(self.fd, 0o700)  # ours, but open to others: made private
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def __enter__(self) -> Folder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _at(self) -> dict:
+        return {} if self.fd is None else {"dir_fd": self.fd}
+
+    def _name(self, name: str) -> str:
+        return name if self.fd is not None else str(self.path / name)
+
+    def names(self) -> list[str]:
+        return os.listdir(self.fd if self.fd is not None else self.path)
+
+    def info(self, name: str) -> os.stat_result | None:
+        """What `name` is (a link is not followed); None when there is nothing there."""
+        try:
+            return os.stat(self._name(name), follow_symlinks=False, **self._at())
+        except FileNotFoundError:
+            return None
+
+    def is_ours(self, name: str) -> bool:
+        """A regular file (not a link) that belongs to this user."""
+        info = self.info(name)
+        return info is not None and stat.S_ISREG(info.st_mode) and owned(info)
+
+    def create(self, name: str) -> int:
+        """A new file, private from the start; never an existing one, never through a link."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | getattr(os, "O_BINARY", 0)
+        return os.open(self._name(name), flags, 0o600, **self._at())
+
+    def open_ours(self, name: str) -> int:
+        """An existing file of this user's, for reading, never through a link."""
+        fd = os.open(self._name(name), os.O_RDONLY | NOFOLLOW, **self._at())
+        info = os.fstat(fd)
+        if not (stat.S_ISREG(info.st_mode) and owned(info)):
+            os.close(fd)
+            raise StorageError(f"'{self.path / name}' is not your own file.")
+        return fd
+
+    def link(self, name: str, new: str) -> None:
+        """Give a file a second name, never replacing a file already there."""
+        kw = {} if self.fd is None else {"src_dir_fd": self.fd, "dst_dir_fd": self.fd}
+        os.link(self._name(name), self._name(new), follow_symlinks=False, **kw)
+
+    def rename(self, name: str, new: str) -> None:
+        kw = {} if self.fd is None else {"src_dir_fd": self.fd, "dst_dir_fd": self.fd}
+        os.rename(self._name(name), self._name(new), **kw)
+
+    def remove(self, name: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self._name(name), **self._at())
+
+    def sync(self) -> None:
+        """Flush the folder's entries (a new name) to disk, where that is possible."""
+        with contextlib.suppress(OSError):
+            if self.fd is not None:
+                os.fsync(self.fd)
+
+
+def secure_dir(folder: Path) -> Folder:
+    """Make `folder` (0700) if it is missing, and hold it (see `Folder`, `private`)."""
+    with contextlib.suppress(FileExistsError):
         folder.mkdir(parents=True, mode=0o700)
         folder.chmod(0o700)  # mkdir's mode is filtered by the umask
-        return
-    except FileExistsError:
-        pass
+    return Folder(folder, private=True)
+
+
+def _refuse_unsafe(folder: Path) -> None:
     info = os.lstat(folder)
     if stat.S_ISLNK(info.st_mode):
-        raise StorageError(
-            f"The folder '{folder}' is a link to another place; ddwizard does not follow it. "
-            "Remove the link (or use another folder) and try again."
-        )
+        raise _link_error(folder)
     if not stat.S_ISDIR(info.st_mode):
         raise StorageError(f"'{folder}' is a file, not a folder; ddwizard needs a folder there.")
     if not owned(info):
-        raise StorageError(
-            f"The folder '{folder}' belongs to another user; ddwizard keeps nothing in it. "
-            "Move it away (or use another folder) and try again."
-        )
-    if stat.S_IMODE(info.st_mode) & 0o077:
-        folder.chmod(0o700)  # ours, but open to others: made private
+        raise _others_error(folder)
+    if not HELD and stat.S_IMODE(info.st_mode) & 0o077:
+        folder.chmod(0o700)
+
+
+def _is_link(path: Path) -> bool:
+    with contextlib.suppress(OSError):
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    return False
+
+
+def _link_error(folder: Path) -> StorageError:
+    return StorageError(
+        f"The folder '{folder}' is a link to another place; ddwizard does not follow it. "
+        "Remove the link (or use another folder) and try again."
+    )
+
+
+def _others_error(folder: Path) -> StorageError:
+    return StorageError(
+        f"The folder '{folder}' belongs to another user; ddwizard keeps nothing in it. "
+        "Move it away (or use another folder) and try again."
+    )
 
 
 def owned(info: os.stat_result) -> bool:
@@ -67,36 +185,46 @@ def is_ours(path: Path) -> bool:
 @contextlib.contextmanager
 def claimed(part: Path) -> Iterator[None]:
     """Hold a lock on an unfinished copy while it is written (see `unowned_parts`)."""
-    if fcntl is None:
-        yield
-        return
-    fd = os.open(part, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    fd = os.open(part, os.O_RDONLY | NOFOLLOW)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        lock(fd)
         yield
     finally:
         os.close(fd)
 
 
-def unowned_parts(folder: Path, prefix: str = ".") -> list[Path]:
-    """Unfinished copies in `folder` (names starting with `prefix`) that no live process is
-    writing: a crash or a kill in the middle of a backup or a restore leaves one."""
+def lock(fd: int) -> None:
+    """Mark an unfinished copy, open as `fd`, as this process's own until it is closed."""
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def unowned_parts(folder: Folder, prefix: str = ".") -> list[str]:
+    """The names of unfinished copies in `folder` (starting with `prefix`) that no live
+    process is writing: a crash or a kill in the middle of a backup or a restore leaves one."""
     found = []
     with contextlib.suppress(OSError):
-        for path in folder.glob(".*.part"):
-            if path.name.startswith(prefix) and is_ours(path) and not _held(path):
-                found.append(path)
+        for name in folder.names():
+            part = name.startswith(prefix) and name.endswith(".part")
+            if part and folder.is_ours(name) and not _held(folder, name):
+                found.append(name)
     return found
 
 
-def _held(path: Path) -> bool:
+def discard_parts(folder: Folder, prefix: str = ".") -> None:
+    for name in unowned_parts(folder, prefix):
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                folder.remove(name + suffix)
+
+
+def _held(folder: Folder, name: str) -> bool:
     if fcntl is None:
-        with contextlib.suppress(OSError):
-            return time.time() - path.stat().st_mtime <= PART_STALE_S
-        return False
+        info = folder.info(name)
+        return info is not None and time.time() - info.st_mtime <= PART_STALE_S
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+        fd = folder.open_ours(name)
+    except (OSError, StorageError):
         return True  # cannot look: leave it
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

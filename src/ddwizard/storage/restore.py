@@ -7,8 +7,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import identity, places
-from .backups import _free, _sync_dir, discard, snapshot
+from . import backups, copies, identity, places
+from .backups import _free, list_backups
 from .errors import (
     DatabaseDamaged,
     DatabaseTooNew,
@@ -17,7 +17,15 @@ from .errors import (
     file_problem,
     translated,
 )
-from .opening import Clock, check_file, open_read_only, sidecar, tighten, utc_now
+from .opening import (
+    Clock,
+    check_file,
+    make_private_dir,
+    open_read_only,
+    sidecar,
+    tighten,
+    utc_now,
+)
 
 
 def restore(
@@ -49,18 +57,36 @@ def restore(
         )
     if not check_file(backup_path, identity.known(), timeout):
         raise NotADatabase(f"'{backup_path}' is an empty database, not a ddwizard backup.")
-    for part in places.unowned_parts(db_path.parent, f".{db_path.name}."):
-        discard(part)  # an earlier restore's copy, cut off
-    _settle(db_path, timeout)
-    source = open_read_only(backup_path, timeout)
+    data = _restored_image(db_path, backup_path, timeout)
     try:
-        with translated(backup_path), snapshot(source, db_path) as staged:
-            aside = _swap(staged, db_path, clock())
-    finally:
-        source.close()
-    _sync_dir(db_path.parent)
+        make_private_dir(db_path.parent)
+        folder = places.Folder(db_path.parent, private=False)
+    except OSError as e:
+        raise file_problem(db_path, e) from e
+    with folder:
+        places.discard_parts(folder, f".{db_path.name}.")  # an earlier restore's, cut off
+        _settle(db_path, timeout)
+        with copies.staged(folder, db_path.name, data) as part:
+            aside = _swap(folder.path / part, db_path, clock())
+        folder.sync()
     tighten(db_path)
     return aside
+
+
+def _restored_image(db_path: Path, backup_path: Path, timeout: float) -> bytes:
+    """The backup as it will be put back: in a generation after every state this database
+    was in before (its current file's and every backup's), so backups taken before the
+    restore, which may count more changes, never count as newer than what comes after it."""
+    held = [backups.Held.of(p) for p in (db_path, backup_path, *list_backups(db_path))]
+    facts = {"generation": str(1 + max(h.order[0] for h in held))}
+    chosen, current = held[1], held[0]
+    if not chosen.identity and current.identity:  # a backup from before identities
+        facts["database.id"] = current.identity
+    source = open_read_only(backup_path, timeout)
+    try:
+        return copies.image(source, facts, backup_path)
+    finally:
+        source.close()
 
 
 def _settle(db_path: Path, timeout: float) -> None:
