@@ -275,14 +275,6 @@ def test_a_check_put_off_runs_before_the_first_write_and_damage_stops_writing(fi
     assert filled.read_bytes() == before
 
 
-def test_no_pass_is_remembered_between_openings(filled):
-    with Database(filled, check_later=True) as db:
-        db.check_integrity()
-        assert db.unchecked is None
-    with Database(filled, check_later=True) as db:  # checked again, whatever the times say
-        assert db.unchecked is not None
-
-
 def test_commands_never_put_the_check_off(filled, capsys):
     _last_page_garbled(filled)
     code, out, err = run(capsys, "--db", str(filled), "list")

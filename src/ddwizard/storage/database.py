@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,6 +74,9 @@ class Database(Records):
         # True while the integrity check is put off (see check_later); the damage found.
         self.unchecked: bool | None = None
         self._damage: StorageError | None = None
+        # Told once, with the error naming the way back, when damage is first met (the app
+        # stops writing and offers the newest good backup).
+        self.on_damage: Callable[[StorageError], None] | None = None
         self._seen: dict[int, str] = {}  # assessment id -> its replaced mark when last read
         applied = self._prepare_file(check_later)
         # Made read-only by its owner: read, never written, its mode never changed.
@@ -236,7 +239,10 @@ class Database(Records):
             with translated(self.path):
                 yield
         except DatabaseDamaged as e:
+            first = self._damage is None
             self._damage = self._damage or self._with_way_back(e)
+            if first and self.on_damage is not None:
+                self.on_damage(self._damage)
             if self._damage is e:
                 raise
             raise self._damage from e

@@ -16,7 +16,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from ddwizard import paths, services
-from ddwizard.storage import Database, DatabaseInUse, StorageError, list_backups, restore
+from ddwizard.storage import (
+    Database,
+    DatabaseDamaged,
+    DatabaseInUse,
+    StorageError,
+    list_backups,
+    restore,
+)
 from ddwizard.ui import theme
 from ddwizard.ui.dialogs import Dialogs, QtDialogs
 
@@ -63,10 +70,12 @@ def open_or_recover(path: Path, dialogs: Dialogs, check_later: bool = False) -> 
                 return None
 
 
-def restore_from_backup(path: Path, dialogs: Dialogs) -> bool:
-    found = list_backups(path)
-    folder = str(found[0].parent) if found else str(path.parent)
-    chosen = dialogs.get_open_path("Choose a backup to restore", folder, BACKUPS)
+def restore_from_backup(path: Path, dialogs: Dialogs, chosen: Path | str | None = None) -> bool:
+    """Put back `chosen`, or a backup the person chooses."""
+    if chosen is None:
+        found = list_backups(path)
+        folder = str(found[0].parent) if found else str(path.parent)
+        chosen = dialogs.get_open_path("Choose a backup to restore", folder, BACKUPS)
     if not chosen:
         return False
     try:
@@ -86,6 +95,7 @@ class App:
         self.path = path
         self.dialogs = dialogs or QtDialogs()
         self.window = None
+        self._told = None  # the window told of damage (once is enough)
 
     def open(self) -> bool:
         db = open_or_recover(self.path, self.dialogs, check_later=True)
@@ -93,15 +103,18 @@ class App:
             return False
         from ddwizard.ui.mainwindow import MainWindow
 
-        self.window = MainWindow(db, self.dialogs, restore_backup=self.restore)
-        self.dialogs.parent = self.window
-        self.window.show()
-        self.window.start_up()
+        self.window = window = MainWindow(db, self.dialogs, restore_backup=self.restore)
+        self.dialogs.parent = window
+        # Damage met at any moment (the check below, or while working) is told once the
+        # call that met it has returned: a question asked in the middle of a write would
+        # run the event loop inside it.
+        db.on_damage = lambda error: QTimer.singleShot(0, lambda: self._damaged(window, error))
+        window.show()
+        window.start_up()
         self._tell(db)
         if db.unchecked is not None:
             # The integrity check reads the whole file: it runs once the window is up, on
             # the window's own connection (the only one this process holds on the file).
-            window = self.window
             QTimer.singleShot(0, lambda: self._check(window))
         return True
 
@@ -121,29 +134,36 @@ class App:
             return  # restored or closed before the check's turn came
         try:
             window.db.check_integrity()
-        except Exception as e:  # noqa: BLE001 - reported in words by _check_failed
-            self._check_failed(window, e)
+        except DatabaseDamaged:
+            pass  # told through the database's `on_damage`
+        except Exception as e:  # noqa: BLE001 - reported in words by _damaged
+            self._damaged(window, e)
 
-    def _check_failed(self, window, error: Exception) -> None:
-        if window is not self.window:
-            return  # that window has gone (restored or closed) since the check began
+    def _damaged(self, window, error: Exception) -> None:
+        """Damage met, on opening or while working: nothing more is written, and the way
+        back is offered: the newest good backup, named, or one the person chooses."""
+        if window is not self.window or window is self._told:
+            return  # that window has gone (restored or closed), or has been told
         if not isinstance(error, StorageError):
             window.statusBar().showMessage(
                 f"The database could not be checked for damage: {error}", 15_000
             )
             return
+        self._told = window
         window.stop_writing()  # the damaged file stays as it was found
+        backup = window.db.newest_good_backup()
+        choices = [f"Restore {backup.name}", "Choose another backup…"] if backup else []
         choice = self.dialogs.choose(
             "The database is damaged",
-            f"{error}\n\nYou can put back one of its backups (the damaged file is kept "
-            "beside it under another name), or quit.",
-            ["Restore a backup…"],
+            f"{error}\n\nNothing more will be written to it. You can put back one of its "
+            "backups (the damaged file is kept beside it under another name), or quit.",
+            choices or ["Restore a backup…"],
         )
         if choice is None:
             window.close()
             QApplication.quit()
             return
-        self._replace(window)
+        self._replace(window, backup if backup and choice == 0 else None)
 
     def restore(self) -> None:
         if not self.dialogs.confirm(
@@ -155,11 +175,12 @@ class App:
             return
         self._replace(self.window)
 
-    def _replace(self, old) -> None:
-        """Close the window and its database, put a backup back, and open again."""
+    def _replace(self, old, backup: Path | None = None) -> None:
+        """Close the window and its database, put a backup back (`backup`, or one the
+        person chooses), and open again."""
         old.close()
         old.db.close()
-        restore_from_backup(self.path, self.dialogs)
+        restore_from_backup(self.path, self.dialogs, backup)
         old.deleteLater()
         if not self.open():
             QApplication.quit()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QStackedWidget
 
 from ddwizard.core.errors import UserError
-from ddwizard.storage import StorageError
+from ddwizard.storage import DatabaseDamaged, StorageError
 from ddwizard.ui.actions import FileActions
 from ddwizard.ui.dialogs import Dialogs, QtDialogs
 from ddwizard.ui.model import AssessmentModel
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         try:
             self.model.open(int(assessment_id))
         except (UserError, TypeError, ValueError) as e:  # the id may come from settings
-            if not quiet:
+            if not quiet and not isinstance(e, DatabaseDamaged):  # the app offers a backup
                 self.dialogs.error("Open assessment", str(e))
             return False
         self.views.setCurrentWidget(self.wizard)
