@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 PROG = "ddwizard"
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
 
     p = argparse.ArgumentParser(
         prog=PROG,
@@ -111,6 +115,9 @@ def _print_version_action():
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    db = _app_only(argv)
+    if db is not False:
+        return _run_app(db)
     args = build_parser().parse_args(argv)
     if args.command is None:
         return _run_app(args.db)
@@ -129,6 +136,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("DDWIZARD_DEBUG"):
             raise
         return 1
+
+
+def _app_only(argv: list[str]) -> str | None | bool:
+    """The database of `ddwizard` or `ddwizard --db PATH`, the app as people start it, read
+    without building the whole command line (argparse and every command's options); False
+    for anything else, which argparse reads (and opens the app just the same)."""
+    if not argv:
+        return None
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return argv[1]
+    if len(argv) == 1 and argv[0].startswith("--db="):
+        return argv[0].removeprefix("--db=")
+    return False
 
 
 def _run_app(db: str | None) -> int:

@@ -249,7 +249,8 @@ def test_a_changed_questionnaire_needs_a_new_version(db, tmp_path, capsys):
 
 
 @pytest.mark.parametrize(
-    ("argv", "db"), [([], None), (["--db", "x.db"], "x.db"), (["--db=x.db"], "x.db")]
+    ("argv", "db"),
+    [([], None), (["--db", "x.db"], "x.db"), (["--db=x.db"], "x.db"), (["--d", "x.db"], "x.db")],
 )
 def test_no_command_opens_the_app_on_the_database_given(argv, db, monkeypatch):
     from ddwizard import cli

@@ -10,10 +10,11 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ddwizard import paths, services
 from ddwizard.storage import (
@@ -88,6 +89,22 @@ def restore_from_backup(path: Path, dialogs: Dialogs, chosen: Path | str | None 
     return True
 
 
+class FirstFrame(QObject):
+    """Calls `then` once `window` has drawn its first frame (Qt paints a window first, then
+    what is in it, in one pass: `then` runs when that pass is over)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
 class App:
     """Holds the window, so File > Restore can close the database, restore, and reopen."""
 
@@ -109,13 +126,14 @@ class App:
         # call that met it has returned: a question asked in the middle of a write would
         # run the event loop inside it.
         db.on_damage = lambda error: QTimer.singleShot(0, lambda: self._damaged(window, error))
+        if db.unchecked is not None:
+            # The integrity check reads the whole file: it runs once the window has drawn
+            # its first frame, on the window's own connection (the only one this process
+            # holds on the file), and before the first write at the latest.
+            FirstFrame(window, lambda: self._check(window))
         window.show()
         window.start_up()
         self._tell(db)
-        if db.unchecked is not None:
-            # The integrity check reads the whole file: it runs once the window is up, on
-            # the window's own connection (the only one this process holds on the file).
-            QTimer.singleShot(0, lambda: self._check(window))
         return True
 
     def _tell(self, db: Database) -> None:
