@@ -66,5 +66,6 @@ def test_damage_met_while_working_offers_the_newest_good_backup(qtbot, tmp_path,
     [kept] = [p for p in path.parent.iterdir() if ".replaced-" in p.name]
     assert kept.read_bytes() == damaged  # nothing was written after the damage was met
     assert app.window.db.load_assessment(1).school.name == "Oakfield Primary"
+    qtbot.waitUntil(lambda: app.window.db.unchecked is None)  # the restored file passes
     app.window.close()
     app.window.db.close()

@@ -148,7 +148,7 @@ class App:
             self.dialogs.inform("Where the database is", warning[0].upper() + warning[1:])
 
     def _check(self, window) -> None:
-        if window is not self.window:
+        if window is not self.window or not window.isVisible():
             return  # restored or closed before the check's turn came
         try:
             window.db.check_integrity()
