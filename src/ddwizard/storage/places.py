@@ -112,7 +112,9 @@ class Folder:
     def link(self, name: str, new: str) -> None:
         """Give a file a second name, never replacing a file already there."""
         kw = {} if self.fd is None else {"src_dir_fd": self.fd, "dst_dir_fd": self.fd}
-        os.link(self._name(name), self._name(new), follow_symlinks=False, **kw)
+        if os.link in os.supports_follow_symlinks:  # not on Windows, which links no link
+            kw["follow_symlinks"] = False
+        os.link(self._name(name), self._name(new), **kw)
 
     def rename(self, name: str, new: str) -> None:
         kw = {} if self.fd is None else {"src_dir_fd": self.fd, "dst_dir_fd": self.fd}
