@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak
 
 from ddwizard.report import figures, fonts, text
-from ddwizard.report.blocks import Bullets, Figure, Heading, Inline, Paper, Para, Table
+from ddwizard.report.blocks import Bullets, Figure, Heading, Inline, Paper, Para, Run, Table
 from ddwizard.report.doc import BriefDoc, PageInfo
 from ddwizard.report.figures import Mode
 from ddwizard.report.flow import Paragraph, gap, heading, short, subheading, table
@@ -102,13 +102,20 @@ def _bullets(b: Bullets, st: Styles, anchor: str, cover: bool) -> list[Flowable]
 
 def _table(b: Table, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
     widths = [w * TEXT_WIDTH for w in b.widths]
-    rows: list[list] = [[Paragraph(text.markup(h), st.cell_head) for h in b.header]]
+    head = st.cell_head
+    rows: list[list] = [[short(h, head, w) for h, w in zip(b.header, widths, strict=True)]]
     style = st.cell_small if b.dense else st.cell
     bolder = ParagraphStyle("bold", parent=style, fontName=fonts.BOLD)
-    extra = _small_cells(style) if b.dense else []
+    extra = _cells_like(head, ((0, 0), (-1, 0)))
+    if b.dense:
+        extra += _cells_like(style, ((0, 1), (-1, -1)))
     for r, row in enumerate(b.rows, start=1):
         cells = []
         for c, (runs, width) in enumerate(zip(row, widths, strict=True)):
+            lines = _lines(runs)
+            if len(lines) > 1:
+                cells.append(_line_paragraphs(lines, style, bolder))
+                continue
             one = runs[0] if len(runs) == 1 and not runs[0].italic else None
             if one is None:
                 cells.append(Paragraph(markup(runs), style))
@@ -123,13 +130,41 @@ def _table(b: Table, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
     return [table(rows, widths, extra=extra), gap(3 * mm)]
 
 
-def _small_cells(style) -> list:
-    """Plain-string cells (flow.short) in a dense table look like its paragraphs."""
-    body = ((0, 1), (-1, -1))
+def _lines(runs: Inline) -> list[Inline]:
+    """Runs split at their line breaks."""
+    lines: list[list[Run]] = [[]]
+    for r in runs:
+        for i, part in enumerate(r.text.split("\n")):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append(Run(part, r.bold, r.italic))
+    return [tuple(line) for line in lines]
+
+
+def _line_paragraphs(lines: list[Inline], style, bolder) -> list[Flowable]:
+    """A cell of several lines as a paragraph each, in one style where the line has one:
+    ReportLab sets a paragraph of one style on its quick path, and one with line breaks or
+    bold words in it on its slow one."""
+    out: list[Flowable] = []
+    for line in lines:
+        if not line:
+            out.append(gap(style.leading))
+        elif all(r.bold and not r.italic for r in line):
+            out.append(Paragraph(text.markup("".join(r.text for r in line)), bolder))
+        else:
+            out.append(Paragraph(markup(line), style))
+    return out
+
+
+def _cells_like(style, cells) -> list:
+    """Plain-string cells (flow.short) look like the paragraphs of `style`: the header's,
+    or a dense table's smaller type."""
     return [
-        ("FONTSIZE", *body, style.fontSize),
-        ("LEADING", *body, style.leading),
-        ("TEXTCOLOR", *body, style.textColor),
+        ("FONTNAME", *cells, style.fontName),
+        ("FONTSIZE", *cells, style.fontSize),
+        ("LEADING", *cells, style.leading),
+        ("TEXTCOLOR", *cells, style.textColor),
     ]
 
 

@@ -65,6 +65,7 @@ def _setup(document, paper: Paper) -> None:
         setattr(section, side, Cm(2.4))
     section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.2)
     word_xml.set_language(document.styles.element)
+    _only_used_table_styles(document.styles)
     _styles(document.styles)
     header = section.header
     line = header.paragraphs[0]
@@ -104,11 +105,34 @@ def _styles(styles) -> None:
         style.paragraph_format.space_after = Pt(0)
 
 
+TABLE_STYLES_KEPT = ("Normal Table", "Table Grid")
+
+
+def _only_used_table_styles(styles) -> None:
+    """Drop the template's hundred table designs the paper never uses (Word offers its own
+    built-in ones all the same): every paragraph given a style makes python-docx read
+    through all the styles defined, and these are most of them."""
+    for style in list(styles):
+        if style.type == WD_STYLE_TYPE.TABLE and style.name not in TABLE_STYLES_KEPT:
+            style.delete()
+
+
 def _runs(paragraph, runs: Inline) -> None:
     for r in runs:
-        run = paragraph.add_run(safe(r.text))
-        run.bold = r.bold or None
-        run.italic = r.italic or None
+        run = paragraph.add_run()
+        # Bold and italic only where set: setting either (even to None) gives the run its
+        # own properties element.
+        if r.bold:
+            run.bold = True
+        if r.italic:
+            run.italic = True
+        # Text line by line with breaks between (the `text` setter goes through it a
+        # character at a time, slow for a note typed at length).
+        for i, line in enumerate(safe(r.text).split("\n")):
+            if i:
+                run.add_break()
+            if line:
+                run.add_text(line)
 
 
 def _table(document, block: Table) -> None:
@@ -123,8 +147,7 @@ def _table(document, block: Table) -> None:
         cell.width = width
         cell.paragraphs[0].add_run(safe(title)).bold = True
     for row in block.rows:
-        cells = t.add_row().cells
-        for cell, runs, width in zip(cells, row, widths, strict=True):
-            cell.width = width
+        # (A new row's cells take their widths from the grid.)
+        for cell, runs in zip(t.add_row().cells, row, strict=True):
             _runs(cell.paragraphs[0], runs)
     document.add_paragraph()

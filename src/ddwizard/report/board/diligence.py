@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from ddwizard.core.assessment import ItemStatus
 from ddwizard.report import formats
-from ddwizard.report.blocks import Block, Heading, Para, Table, bold, join, plain
+from ddwizard.report.blocks import Block, Bullets, Heading, Inline, Para, Table, bold, join, plain
 from ddwizard.report.board.money import LEVEL_WORDS, cost_words
 from ddwizard.report.inputs import UNKNOWN_COST, day, ranked
 from ddwizard.report.model import BriefModel
+from ddwizard.report.text import CHUNK
 
 OPEN = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS)
 SHOWN = 6  # open items in the main paper; all of them are in the checklist appendix
@@ -92,9 +93,8 @@ def _items(rows) -> Table:
     )
 
 
-def _said(r) -> bool:
-    """Whether a checklist item has a note or a finding to show."""
-    return bool(r.entry.note.strip() or (r.entry.finding and r.entry.finding.matters))
+def _found(r) -> bool:
+    return bool(r.entry.finding and r.entry.finding.matters)
 
 
 def checklist(m: BriefModel, title: str) -> list[Block]:
@@ -105,8 +105,8 @@ def checklist(m: BriefModel, title: str) -> list[Block]:
     out.append(
         Para(
             plain(
-                "Every checklist item by area. Items done with nothing to note are listed together "
-                "at the end of each area."
+                "Every checklist item by area: first those still open, with a finding or not "
+                "applicable; then, condensed, those done with no finding."
             ),
             "small",
         )
@@ -114,11 +114,25 @@ def checklist(m: BriefModel, title: str) -> list[Block]:
     for area_id in dict.fromkeys(r.area.id for r in rows):
         in_area = [r for r in rows if r.area.id == area_id]
         out.append(Heading(in_area[0].area.title, 2))
-        quiet = [r for r in in_area if r.entry.status == ItemStatus.DONE and not _said(r)]
-        rest = [r for r in in_area if r not in quiet]
+        done = [r for r in in_area if r.entry.status == ItemStatus.DONE and not _found(r)]
+        rest = [r for r in in_area if r not in done]
         if rest:
             out.append(_items(rest))
-        if quiet:
-            names = formats.names([r.item.text.rstrip(".") for r in quiet])
-            out.append(Para(plain(f"Done, nothing to note: {names}."), "small"))
+        if done:
+            out += [
+                Para(plain("Done, with no finding:"), "small"),
+                Bullets(tuple(map(_done, done))),
+            ]
     return out
+
+
+def _done(r) -> Inline:
+    """A done item in a line: what it is, its note, who and when."""
+    e = r.entry
+    when = formats.date(e.due, short=True)
+    who = ", ".join(x for x in (e.owner.strip(), when) if x)
+    note = " ".join(e.note.split()) if len(e.note) <= CHUNK else e.note.strip()
+    said = f"{r.item.text.rstrip('.')}" + (f": {note}" if note else "")
+    return plain(
+        said + (f" ({who})" if who else "") + ("" if said.endswith(".") and not who else ".")
+    )
