@@ -39,7 +39,8 @@ def test_page_one_states_the_decision(decided):
     assert "Decide by 1 December 2026" in page
     assert "Proposed joining date 1 January 2027" in page
     assert "Recommendation Join, subject to the conditions." in page
-    assert "The trust meets the pension deficit; A roof survey before joining" in page
+    assert "1. The trust meets the pension deficit 2. A roof survey before joining" in page
+    assert "What was found 4 findings (2 serious); £265,000 known or estimated" in page
     assert "Sam Patel (Director of school improvement); the trust's view" in page
     assert "Draft for discussion" in page
     assert "No decision is recorded yet" not in decided.flat

@@ -66,13 +66,21 @@ def test_costs_have_totals_by_basis(decided, fmt):
     assert "Known 1 finding £85,000" in flat
     assert "Estimated 1 finding £180,000" in flat
     assert "Not yet known 2 findings Not yet known" in flat  # the lease and the HR answer
+    assert "Known and estimated 2 findings £265,000" in flat
 
 
 @FORMATS
-def test_questions_ask_about_costs_and_the_uncosted(decided, fmt):
+def test_questions_ask_about_costs_the_uncosted_and_the_serious(decided, fmt):
     flat = decided[fmt]
-    assert "Finance: who meets the £85,000 (known), and what if it rises?" in flat
+    assert (
+        "Who meets the £265,000 of costs found: Estates and land £180,000 and Finance "
+        "£85,000? What if they rise?"
+    ) in flat
     assert "The findings on HR practice and Estates and land have no cost yet" in flat
+    assert (
+        "HR practice: Two staff files lack right-to-work checks. How and by when is it put "
+        "right, and is that a condition of joining?"
+    ) in flat
 
 
 @FORMATS
@@ -110,7 +118,14 @@ def test_the_schools_call_from_trust_open_answers_the_trusts_words_or_who_decide
     assert "The trust has no set way here (1 of 6 questions): the school decides." in flat
     assert "The trust leaves to the school: Rewards and the house system." in flat
     assert "Not yet settled: head and trust to agree by 1 December 2026." in flat
-    assert "the headteacher and the trust to agree them by 1 December 2026." in flat
+    assert (
+        "Not yet settled: HR practice and Site management: the headteacher and the trust to "
+        "agree them by 1 December 2026."
+    ) in flat
+    assert "No target; the trust says what its schools decide there: Curriculum intent." in flat
+    assert (
+        "Aligning with the trust, with a target: Behaviour policy and Financial practice." in flat
+    )
 
 
 def contradictions(questionnaire, **changes):
@@ -180,5 +195,5 @@ def test_what_changes_on_joining_draws_on_findings_targets_and_the_trust(default
     for changes in both(a, default_q).values():
         assert "Employer Usually: The trust becomes the employer" in changes
         assert "Admission authority Usually: The trust becomes the admission authority" in changes
-        assert "Any deficit, its causes and the recovery plan (£412,000 (estimated))" in changes
+        assert "Finance, £412,000 estimated" in changes
         assert "Target: " in changes  # finance has a target in the filled assessment

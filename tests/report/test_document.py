@@ -27,7 +27,7 @@ def test_the_draft_mark_is_a_picture_on_every_page_never_text(brief):
 def test_final_is_marked_on_no_page(assessment, questionnaire):
     final = read(render_brief(assessment.with_changes(status=Status.FINAL), questionnaire))
     assert not any(p.images for p in final.reader.pages)
-    assert "Status Final." in final.flat and "Draft for discussion" not in final.flat
+    assert "22 November 2026. Final." in final.flat and "Draft for discussion" not in final.flat
 
 
 def test_every_page_is_numbered_n_of_total(brief):

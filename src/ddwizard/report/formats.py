@@ -78,3 +78,13 @@ def areas(titles: list[str], limit: int = 3) -> str:
     if len(titles) <= limit:
         return names(titles)
     return f"{len(titles)} areas"
+
+
+def briefly(text: str, size: int = 200, where: str = "") -> str:
+    """`text` on one line, cut at a word near `size` characters with an ellipsis (and where
+    to read it all, if given) when it is longer."""
+    line = " ".join(text.split())
+    if len(line) <= size:
+        return line
+    cut = line[:size].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "\u2026" + (f" ({where})" if where else "")

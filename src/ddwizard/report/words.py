@@ -107,8 +107,8 @@ def call(m: BriefModel, rp: ReferentPlacement, short: bool = False) -> str:
     ref = m.assessment.trust.reference_for(rid)
     trust_words = " ".join(ref.school_decides.split()) if ref is not None else ""
     if trust_words:
-        if short and len(trust_words) > TRUST_WORDS_SHORT:
-            trust_words = trust_words[:TRUST_WORDS_SHORT].rsplit(" ", 1)[0] + "… (Appendix A)"
+        if short:
+            trust_words = formats.briefly(trust_words, TRUST_WORDS_SHORT, "Appendix A")
         said.append(f"The trust leaves to the school: {trust_words}")
     open_ = m.trust_open(rp)
     if open_:
@@ -120,16 +120,18 @@ def call(m: BriefModel, rp: ReferentPlacement, short: bool = False) -> str:
 
 
 def call_kind(m: BriefModel, rp: ReferentPlacement) -> str:
-    """trip, aligns, keeps or open: how the summary groups an area's call."""
+    """trip, aligns, keeps, leaves or open: how the summary groups an area's call (the
+    target first; without one, what the trust leaves to its schools)."""
     t = m.assessment.target_for(rp.referent.id)
     if t is not None and t.return_trip:
         return "trip"
     if t is not None and t.practice >= BORDERLINE:
         return "aligns"
-    ref = m.assessment.trust.reference_for(rp.referent.id)
-    leaves = ref is not None and ref.school_decides.strip()
-    if (t is not None and t.practice <= -BORDERLINE) or leaves or m.trust_open(rp):
+    if t is not None and t.practice <= -BORDERLINE:
         return "keeps"
+    ref = m.assessment.trust.reference_for(rp.referent.id)
+    if (ref is not None and ref.school_decides.strip()) or m.trust_open(rp):
+        return "leaves"
     return "open"
 
 

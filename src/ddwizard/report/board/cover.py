@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ddwizard.report import formats
 from ddwizard.report.blocks import Block, Heading, Para, Table, bold, join, lead, plain
+from ddwizard.report.board import money
 from ddwizard.report.model import BriefModel
 
 PERSPECTIVES = {
@@ -39,7 +40,8 @@ def build(m: BriefModel) -> list[Block]:
         ("Decide by", formats.date(d.decide_by) if d else ""),
         ("Proposed joining date", formats.date(d.joining_on) if d else ""),
         ("Recommendation", d.recommendation if d else ""),
-        ("Conditions", "; ".join(d.conditions) if d else ""),
+        ("Conditions", _numbered(d.conditions) if d else ""),
+        ("What was found", money.in_short(m)),
     ]
     out.append(_facts(("The decision", "As recorded"), rows))
     out.append(Heading("About this paper", 2))
@@ -50,22 +52,20 @@ def build(m: BriefModel) -> list[Block]:
         if m.draft
         else "Final."
     )
+    made = ", ".join(x for x in (a.label, formats.date(a.assessed_on)) if x)
     about = [
         ("School", _school(m)),
-        ("Trust", m.trust),
         ("Prepared by", f"{a.assessor or 'Assessor not recorded'} ({role}); {view}"),
-        ("Assessment", " \u00b7 ".join(x for x in (a.label, formats.date(a.assessed_on)) if x)),
-        ("Status", status),
+        ("Assessment", f"{made}. {status}" if made else status),
     ]
     out.append(_facts(("About", "Detail"), about))
     out.append(
         Para(
             join(
                 bold("How to read it. "),
-                "Pages 2 to 3 summarise what the board needs; then costs and dates, each area "
-                "of school life in words, the routes agreed, and the due-diligence findings. "
-                "The detail is in the appendices. Like the trust and unlike the trust are "
-                "descriptions, never marks of quality.",
+                "A summary, costs and dates, each area in words, the routes and the findings; "
+                "the detail in the appendices. Like and unlike the trust describe; they never "
+                "mark quality.",
             ),
             "small",
         )
@@ -81,6 +81,14 @@ def build(m: BriefModel) -> list[Block]:
         )
     )
     return out
+
+
+def _numbered(items: tuple[str, ...]) -> str:
+    """Each condition on its own line, numbered when there are several."""
+    items = tuple(" ".join(c.split()) for c in items if c.strip())
+    if len(items) <= 1:
+        return "".join(items)
+    return "\n".join(f"{i}. {c}" for i, c in enumerate(items, start=1))
 
 
 def _school(m: BriefModel) -> str:

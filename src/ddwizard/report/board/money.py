@@ -15,6 +15,7 @@ BASIS_WORDS = {
     CostBasis.ESTIMATED: "Estimated",
     CostBasis.UNKNOWN: "Not yet known",
 }
+BRIEFLY = 160  # characters of a finding in the costs table; all of it in Due diligence
 LEVEL_WORDS = {"serious": "Serious", "concern": "Concern", "note": "Note"}
 
 
@@ -37,17 +38,33 @@ def build(m: BriefModel) -> list[Block]:
         rows = tuple(
             (
                 bold(f.area),
-                plain(f.title),
+                plain(formats.briefly(f.text, BRIEFLY, "Due diligence")),
                 plain(LEVEL_WORDS[f.level]),
                 plain(cost_words(f.cost)),
                 plain(formats.date(f.due, short=True) or "No date"),
             )
             for f in findings
         )
-        header = ("Area", "Finding on", "Level", "Cost", "Due")
+        header = ("Area", "Finding", "Level", "Cost", "Due")
         out.append(Table(header, rows, (0.16, 0.42, 0.1, 0.18, 0.14), dense=True))
         out.append(totals(m))
     return out + dates.build(m)
+
+
+def in_short(m: BriefModel) -> str:
+    """The findings and their money in a sentence, for the cover."""
+    found = m.inputs.findings
+    if not found:
+        return "No due-diligence finding is recorded."
+    serious = sum(f.level == "serious" for f in found)
+    costed = [f.cost.amount for f in found if basis(f.cost) is not CostBasis.UNKNOWN]
+    unknown = len(found) - len(costed)
+    said = formats.count(len(found), "finding") + (f" ({serious} serious)" if serious else "")
+    if costed:
+        said += f"; {money(sum(costed))} known or estimated"
+    if unknown:
+        said += f"; {formats.count(unknown, 'cost')} not yet known"
+    return said + ". Costs and timeline has each one."
 
 
 def totals(m: BriefModel) -> Table:
@@ -59,4 +76,7 @@ def totals(m: BriefModel) -> Table:
         rows.append(
             (bold(BASIS_WORDS[b]), plain(formats.count(len(costs), "finding")), plain(total))
         )
+    costed = [f.cost.amount for f in m.inputs.findings if basis(f.cost) is not CostBasis.UNKNOWN]
+    count = formats.count(len(costed), "finding")
+    rows.append((bold("Known and estimated"), plain(count), bold(money(sum(costed)))))
     return Table(("Cost", "Findings", "Total"), tuple(rows), (0.3, 0.3, 0.4))

@@ -3,10 +3,11 @@ stays the school's call, the findings that matter, questions to ask, evidence st
 
 from __future__ import annotations
 
-from ddwizard.core.assessment import Confidence, CostBasis, ItemStatus
+from ddwizard.core.assessment import CostBasis, ItemStatus
 from ddwizard.report import formats
 from ddwizard.report.blocks import Block, Bullets, Heading, Para, Table, bold, join, lead, plain
-from ddwizard.report.board.money import cost_words
+from ddwizard.report.board.money import cost_words, money
+from ddwizard.report.board.questions import ask, low
 from ddwizard.report.inputs import basis, ranked
 from ddwizard.report.model import BriefModel
 from ddwizard.report.words import agreed, call_kind, not_settled, target_words
@@ -55,7 +56,7 @@ CHANGES = (
         ("ict_data_protection",),
     ),
 )
-BRIEFLY = 200  # characters of the trust's own words in the summary; all in Appendix A
+BRIEFLY = 120  # characters of the trust's own words in the summary; all in Appendix A
 MAX_QUESTIONS = 8
 
 
@@ -65,7 +66,7 @@ def build(m: BriefModel) -> list[Block]:
     out += [Heading("What changes for the school on joining", 2), _changes(m)]
     out += _calls(m)
     out += _findings(m)
-    out += [Heading("Questions the board should ask", 2), Bullets(tuple(map(plain, questions(m))))]
+    out += [Heading("Questions the board should ask", 2), Bullets(tuple(map(plain, ask(m))))]
     out += _missing(m)
     return out
 
@@ -90,8 +91,8 @@ def _changes(m: BriefModel) -> Table:
         said += [k for k in (_known(m, rid) for rid in referents) if k]
         found = [f for f in m.inputs.findings if area_of.get(f.item) in areas]
         if found:
-            named = formats.names([f"{f.title.rstrip('.')} ({cost_words(f.cost)})" for f in found])
-            said.append(join(bold("Findings: "), named + "."))
+            named = formats.names([f"{f.area}, {_cost(f.cost)}" for f in found])
+            said.append(join(bold("Findings, below: "), named + "."))
         if len(said) == 1:
             said.append(plain("Nothing recorded for this school yet: ask the trust."))
         cell = join(
@@ -109,49 +110,56 @@ def _known(m: BriefModel, referent_id: str):
     parts = []
     ref = m.assessment.trust.reference_for(referent_id)
     if ref is not None and ref.practice.strip():
-        parts.append(f"The trust: {_briefly(ref.practice)}")
+        parts.append(f"The trust: {formats.briefly(ref.practice, BRIEFLY, 'Appendix A')}")
+    if ref is not None and ref.school_decides.strip():
+        left = formats.briefly(ref.school_decides, BRIEFLY, "Appendix A")
+        parts.append(f"Left to the school: {left}")
     t = m.assessment.target_for(referent_id)
     if t is not None:
         parts.append(f"Target: {target_words(t)}; {agreed(t)}.")
     return join(bold(f"{rp.referent.title}: "), " ".join(parts)) if parts else ()
 
 
-def _briefly(value: str) -> str:
-    value = " ".join(value.split())
-    if len(value) <= BRIEFLY:
-        return value
-    return value[:BRIEFLY].rsplit(" ", 1)[0] + "… (Appendix A)"
+def _cost(cost) -> str:
+    """'£412,000 estimated', 'cost not yet known'."""
+    if basis(cost) is CostBasis.UNKNOWN:
+        return "cost not yet known"
+    return f"{money(cost.amount)} {cost.basis.value}"
 
 
 def _calls(m: BriefModel) -> list[Block]:
-    kinds: dict[str, list[str]] = {"keeps": [], "aligns": [], "trip": [], "open": []}
+    """The areas grouped by what stays the school's call; each area's own words are in
+    Areas at a glance."""
+    kinds: dict[str, list[str]] = {k: [] for k in ("trip", "aligns", "keeps", "leaves", "open")}
     for rp in m.referents:
         kinds[call_kind(m, rp)].append(rp.referent.title)
-    keeps, aligns, trips, open_ = kinds["keeps"], kinds["aligns"], kinds["trip"], kinds["open"]
+    said = {
+        "trip": ("Return trips", "the school keeps its practice and the trust adopts it."),
+        "aligns": ("Aligning with the trust, with a target", ""),
+        "keeps": ("Keeping its own practice, with a target", ""),
+        "leaves": ("No target; the trust says what its schools decide there", ""),
+    }
     items = []
-    if keeps:
-        items.append(lead("The school keeps its own practice", formats.names(keeps) + "."))
-    if trips:
-        items.append(
-            lead(
-                "Return trips",
-                f"{formats.names(trips)}: the school keeps its practice and the trust adopts it.",
-            )
-        )
-    if aligns:
-        items.append(lead("Aligning with the trust", formats.names(aligns) + "."))
-    if open_:
+    for kind, (label, then) in said.items():
+        if kinds[kind]:
+            items.append(lead(label, _areas(kinds[kind]) + (f": {then}" if then else ".")))
+    if kinds["open"]:
         who = not_settled(m).removeprefix("Not yet settled: ").replace(" it ", " them ")
-        items.append(
-            lead(
-                "Not yet settled",
-                f"{formats.count(len(open_), 'area')} ({formats.names(open_)}): {who}",
-            )
-        )
+        items.append(lead("Not yet settled", f"{_areas(kinds['open'])}: {who}"))
     return [
         Heading("What stays the school's call", 2),
+        Para(plain("Area by area in Areas at a glance; in short:"), "small"),
         Bullets(tuple(items)) if items else Para(plain("No areas are selected.")),
     ]
+
+
+def _areas(titles: list[str]) -> str:
+    """Areas by name, only counted when there are many (Areas at a glance names them)."""
+    if len(titles) <= 3:
+        return formats.names(titles)
+    if len(titles) <= 6:
+        return f"{formats.count(len(titles), 'area')} ({formats.names(titles)})"
+    return formats.count(len(titles), "area")
 
 
 MATTER = 6  # findings in the summary; every one is in Costs and in Due diligence
@@ -186,37 +194,6 @@ def _findings(m: BriefModel) -> list[Block]:
     return out
 
 
-def questions(m: BriefModel) -> list[str]:
-    """Questions for the board to put to the trust: from the findings (the costed ones one
-    by one, the rest together), from what joining changes, and from the gaps."""
-    out = []
-    uncosted = []
-    for f in matter(m):
-        if basis(f.cost) is not CostBasis.UNKNOWN:
-            out.append(f"{f.area}: who meets the {cost_words(f.cost)}, and what if it rises?")
-        elif f.area not in uncosted:
-            uncosted.append(f.area)
-    if uncosted:
-        out.insert(
-            0,
-            f"The findings on {formats.names(uncosted)} have no cost "
-            "yet: what will each cost, who pays, and is it settled before the school joins?",
-        )
-    out.append("What will our local committee decide, and what will it no longer decide?")
-    out.append("What happens to our reserves and our budget on joining?")
-    d = m.inputs.decision
-    if d is None or not d.joining_on:
-        out.append("What is the proposed joining date, and what must be done before it?")
-    low = [rp.referent.title for rp in m.referents if _low(m, rp)]
-    if low:
-        out.append(f"What evidence would firm up the picture in {formats.names(low)}?")
-    return out[:MAX_QUESTIONS]
-
-
-def _low(m: BriefModel, rp) -> bool:
-    return Confidence.LOW in (m.confidence(rp.referent.id, a) for a in ("practice", "purpose"))
-
-
 def _missing(m: BriefModel) -> list[Block]:
     items = []
     open_items = [
@@ -232,11 +209,11 @@ def _missing(m: BriefModel) -> list[Block]:
                 f"({started} in progress); see Due diligence."
             )
         )
-    low = [rp.referent.title for rp in m.referents if _low(m, rp)]
-    if low:
+    thin = [rp.referent.title for rp in m.referents if low(m, rp)]
+    if thin:
         items.append(
             plain(
-                f"Low confidence in {formats.names(low)}: the position there "
+                f"Low confidence in {formats.names(thin)}: the position there "
                 "rests on thin evidence."
             )
         )
