@@ -108,7 +108,7 @@ def glance(m: BriefModel) -> list[Block]:
         Table(
             ("Area", "Where it sits", "Confidence", "Target", "The school's call"),
             tuple(rows),
-            (0.15, 0.23, 0.13, 0.25, 0.24),
+            (0.17, 0.22, 0.14, 0.23, 0.24),
             dense=True,
         ),
     ]

@@ -46,7 +46,7 @@ def build(m: BriefModel) -> list[Block]:
             for f in findings
         )
         header = ("Area", "Finding", "Level", "Cost", "Due")
-        out.append(Table(header, rows, (0.16, 0.42, 0.1, 0.18, 0.14), dense=True))
+        out.append(Table(header, rows, (0.15, 0.39, 0.12, 0.18, 0.16), dense=True))
         out.append(totals(m))
     return out + dates.build(m)
 
