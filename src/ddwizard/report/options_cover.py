@@ -9,7 +9,7 @@ from ddwizard.report.blocks import Block, Bullets, Heading, Para, Table, bold, j
 from ddwizard.report.board.areas import spread
 from ddwizard.report.board.cover import PERSPECTIVES
 from ddwizard.report.board.money import money
-from ddwizard.report.board.summary import questions
+from ddwizard.report.board.questions import ask as questions
 from ddwizard.report.inputs import basis
 from ddwizard.report.options_model import OptionsModel, TrustOption
 from ddwizard.report.words import axis_words
