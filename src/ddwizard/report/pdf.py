@@ -88,7 +88,61 @@ def _para(b: Para, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
     style = getattr(st, "cover_sub" if cover and b.style == "lead" else STYLE[b.style])
     if len(b.runs) == 1 and not (b.runs[0].bold or b.runs[0].italic):
         return [Paragraph(p, style) for p in text.paragraphs(b.runs[0].text)]
-    return [Paragraph(p, style) for p in pieces(b.runs)]
+    lines = _lines(b.runs)
+    if len(lines) == 1 and not _led(lines[0]):
+        return [Paragraph(p, style) for p in pieces(b.runs)]
+    out: list[Flowable] = []
+    for i, line in enumerate(lines):  # the lines of a panel of facts, one after another
+        out += _line(line, style if i == len(lines) - 1 else _derived(style, "tight"))
+    return out
+
+
+def _led(line: Inline) -> bool:
+    """A line led by a bold label, the rest plain ("Target: ...")."""
+    return (
+        len(line) > 1
+        and line[0].bold
+        and not line[0].italic
+        and not any(r.bold or r.italic for r in line[1:])
+    )
+
+
+def _line(line: Inline, style) -> list[Flowable]:
+    """One line of a paragraph. A bold label leading plain text is set as the paragraph's
+    run-in label (ReportLab's bullet text), so that the text keeps one style and ReportLab
+    sets it on its quick path."""
+    if not line:
+        return [gap(style.leading)]
+    label = text.plain(line[0].text)  # ReportLab leaves a little more than a space after it
+    # (A label needing another font, an emoji say, is set the ordinary way, with fallbacks.)
+    if not _led(line) or not text.covered(label):
+        return [Paragraph(p, style) for p in pieces(line)]
+    first, *rest = pieces(line[1:])
+    return [
+        Paragraph(first, _derived(style, "run-in"), bulletText=label),
+        *(Paragraph(p, style) for p in rest),
+    ]
+
+
+_DERIVED: dict[tuple[str, str], ParagraphStyle] = {}
+
+
+def _derived(style: ParagraphStyle, kind: str) -> ParagraphStyle:
+    """`style` with no space after (a line of a panel), or with a bold run-in label."""
+    key = (style.name, kind)
+    if key not in _DERIVED:
+        if kind == "tight":
+            _DERIVED[key] = ParagraphStyle(f"{style.name}-tight", parent=style, spaceAfter=0)
+        else:
+            _DERIVED[key] = ParagraphStyle(
+                f"{style.name}-{kind}",
+                parent=style,
+                bulletFontName=fonts.BOLD,
+                bulletFontSize=style.fontSize,
+                bulletIndent=style.leftIndent,
+                bulletColor=style.textColor,
+            )
+    return _DERIVED[key]
 
 
 def _bullets(b: Bullets, st: Styles, anchor: str, cover: bool) -> list[Flowable]:
