@@ -7,9 +7,10 @@ QMainWindow showing one QLabel of text. The app is started as `ddwizard` starts 
 processes write their bytecode to a cache in a temporary folder (and are run once before
 timing), as an installed app does after its first run: this machine's environment sets
 PYTHONDONTWRITEBYTECODE, which would otherwise charge every run for compiling each module.
-Opening the app is measured on an unchanged file (its integrity check, remembered from the
-first run, is not repeated) and on a file changed since (`quick_check` reads it all again,
-on a thread beside the window, as the app does).
+Opening the app is measured on an unchanged file (its integrity check, remembered from an
+earlier run, is not repeated) and on a file changed since (its times touched: the full
+`integrity_check` reads it all again, once the window has drawn its first frame, as the app
+does).
 
 The rest is measured in this process, on the real main window with the demo assessment, the
 window shown offscreen. "Shown and laid out" means: the event loop has handled what showing

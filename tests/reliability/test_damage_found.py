@@ -6,9 +6,9 @@ can keep a file's size and modification time, never its change time (storage/che
 The check is SQLite's full `integrity_check`: `quick_check` does not compare an index with
 its table, and a write through a damaged index changes the data.
 
-A pass is not remembered while the file's times are within two seconds of it (a coarse file
-system could keep them through a change); `LATER` is the clock of a person opening the file
-a minute on, so these tests remember their passes without waiting.
+A pass is not remembered while the file's times are within a tick of the file system's clock
+of it (a change in the same tick could keep them); `LATER` is the clock of a person opening
+the file a minute on, so these tests remember their passes without waiting.
 """
 
 from __future__ import annotations

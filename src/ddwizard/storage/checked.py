@@ -11,10 +11,12 @@ what no change to the file can keep:
   page and free-page counts).
 
 Nothing here opens the database file or its -wal (`os.stat` opens nothing), so no lock of
-the connection that holds it is touched. Where a file system keeps coarse times, a change in
-the same tick as the check would keep them all, so no pass is remembered while the file's
-times are within `TICK` of the check (git's "racily clean" rule). On Windows `os.stat` has no
-change time (its `st_ctime` is the creation time): nothing is remembered, every open checks.
+the connection that holds it is touched. A change in the same tick of the file system's clock
+as the check would keep them all, so no pass is remembered while the file's times are within
+a tick of the check (git's "racily clean" rule): `TICK` where the file system keeps whole
+seconds (FAT keeps two), `FINE_TICK` where its times have parts of a second (they move in
+steps of a few milliseconds). On Windows `os.stat` has no change time (its `st_ctime` is the
+creation time): nothing is remembered, every open checks.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pathlib import Path
 from .places import owned
 
 TICK = 2.0  # seconds: the coarsest time a common file system keeps (FAT keeps 2 s)
+FINE_TICK = 0.1  # seconds, well past the few milliseconds a finer file system's time moves by
 
 
 def fingerprint(conn: sqlite3.Connection, path: Path, now: float) -> str | None:
@@ -46,7 +49,7 @@ def fingerprint(conn: sqlite3.Connection, path: Path, now: float) -> str | None:
         if info is None or (p is not path and info.st_size == 0):
             parts.append("-")  # no -wal, or one with no frames: the same content
             continue
-        if now - max(info.st_mtime, info.st_ctime) < TICK:
+        if now - max(info.st_mtime, info.st_ctime) < _tick(info):
             return None
         parts.append(
             f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
@@ -56,6 +59,11 @@ def fingerprint(conn: sqlite3.Connection, path: Path, now: float) -> str | None:
         for name in ("schema_version", "page_count", "freelist_count")
     ]
     return " ".join(parts + [":".join(map(str, counters))])
+
+
+def _tick(info: os.stat_result) -> float:
+    whole = info.st_mtime_ns % 1_000_000_000 == 0 and info.st_ctime_ns % 1_000_000_000 == 0
+    return TICK if whole else FINE_TICK
 
 
 def recalled(path: Path) -> str | None:
