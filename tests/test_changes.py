@@ -10,26 +10,39 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ddwizard.core.assessment import (
+    AnswerFlag,
     Assessment,
+    Axis,
     ChecklistEntry,
     Confidence,
+    Cost,
+    CostBasis,
+    Decision,
+    Finding,
+    FindingLevel,
     ItemStatus,
+    Perspective,
     School,
     Status,
     Step,
     Target,
+    TargetStatus,
     Trust,
     TrustReference,
 )
 from ddwizard.core.changes import (
     AnswerChosen,
     AnswerCleared,
+    AnswerFlagsSet,
     AnswerNoted,
     AreasSelected,
     ChecklistEntrySet,
     ConfidenceSet,
+    ConfidencesSet,
+    DecisionSet,
     DetailSet,
     EvidenceSet,
+    ReferenceTaken,
     ReferentNoted,
     RouteSet,
     SchoolSet,
@@ -52,7 +65,7 @@ text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
 question = st.sampled_from(QUESTIONS)
 area = st.sampled_from(REFERENTS)
 position = st.sampled_from([-1.0, -0.5, 0.0, 0.25, 1.0])
-step = st.builds(Step, position, position, st.sampled_from(["", "2027-01"]), text)
+step = st.builds(Step, position, position, st.sampled_from(["", "2027-01"]), text, text, text)
 target = st.builds(
     Target,
     area,
@@ -62,13 +75,33 @@ target = st.builds(
     st.booleans(),
     text,
     st.lists(step, max_size=3).map(tuple),
+    st.sampled_from(TargetStatus),
+    text,
+    st.sampled_from(["", "2026-12-01"]),
 )
+confidence = st.sampled_from([None, *Confidence])
+cost = st.builds(Cost, st.sampled_from([None, 0, 412000, 1250.5]), st.sampled_from(CostBasis))
+finding = st.none() | st.builds(Finding, st.sampled_from(FindingLevel), text, st.none() | cost)
+decision = st.none() | st.builds(
+    Decision,
+    text,
+    st.sampled_from(["", "2027-01-20"]),
+    text,
+    text,
+    text,
+    text,
+    st.lists(text, max_size=3).map(tuple),
+)
+reference = st.builds(TrustReference, area, text, text, text)
+references = st.lists(reference, max_size=3, unique_by=lambda r: r.referent).map(tuple)
 change = st.one_of(
     st.builds(AnswerChosen, question, st.sampled_from(["own", "other", "unknown"])),
     st.builds(AnswerCleared, question),
     st.builds(AnswerNoted, question, text),
     st.builds(EvidenceSet, question, st.lists(st.sampled_from(["documents", "staff"]))),
-    st.builds(ConfidenceSet, area, st.sampled_from([None, *Confidence])),
+    st.builds(ConfidenceSet, area, confidence, st.none() | st.sampled_from(Axis)),
+    st.builds(ConfidencesSet, area, confidence, confidence),
+    st.builds(AnswerFlagsSet, question, st.lists(st.sampled_from(AnswerFlag))),
     st.builds(ReferentNoted, area, text),
     st.builds(TargetSet, target),
     st.builds(TargetRemoved, area),
@@ -81,14 +114,21 @@ change = st.one_of(
             st.sampled_from(ItemStatus),
             text,
             text,
+            st.sampled_from(["", "2026-12-15"]),
+            finding,
         ),
     ),
-    st.builds(DetailSet, st.sampled_from(["label", "assessor", "assessed_on"]), text),
+    st.builds(
+        DetailSet, st.sampled_from(["label", "assessor", "assessed_on", "assessor_role"]), text
+    ),
+    st.builds(DetailSet, st.just("perspective"), st.sampled_from(["", *Perspective])),
+    st.builds(DecisionSet, decision),
+    st.builds(ReferenceTaken, references, st.sampled_from(["", "2026-11-01", "2026-12-05"])),
     st.builds(StatusSet, st.sampled_from(Status)),
     st.builds(SchoolSet, st.builds(School, st.sampled_from(["Hillside", "Oakfield"]), text)),
     st.builds(TrustChosen, st.sampled_from(["Riverside", "Oak & Ash"])),
     st.builds(TrustRenamed, st.sampled_from(["Riverside Trust", "Oak & Ash", "Riverside"])),
-    st.builds(TrustReferenceSet, st.builds(TrustReference, area, text, text)),
+    st.builds(TrustReferenceSet, reference),
     st.builds(AreasSelected, st.lists(area, unique=True)),
 )
 
@@ -104,8 +144,8 @@ def test_changes_in_memory_equal_changes_stored_and_read_back(changes):
         aid = db.create_assessment(start(), Q)
         memory = db.load_assessment(aid)
         for c in changes:
-            if isinstance(c, TrustChosen):  # that trust's stored reference comes with it
-                c = TrustChosen(c.name, db.trust_reference(c.name))
+            if isinstance(c, TrustChosen):  # that trust's current reference comes with it
+                c = TrustChosen(c.name, *db.current_trust_reference(c.name))
             try:
                 db.apply(aid, c)
             except TrustNameTaken:  # a rename onto another trust's name changes nothing
@@ -134,6 +174,7 @@ def tidy(a: Assessment) -> Assessment:
                     key=lambda x: x.referent,
                 )
             ),
+            a.trust.reference_as_of,
         ),
     )
 

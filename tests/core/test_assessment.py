@@ -6,9 +6,13 @@ from ddwizard.core.assessment import ChecklistEntry, Confidence, ItemStatus, Ref
 
 
 def test_a_checklist_entry_keeps_the_status_itself_not_its_string():
-    entry = ChecklistEntry("lease", "concern")  # what a combo box's data comes back as
-    assert entry.status is ItemStatus.CONCERN
-    assert entry.status.label == "Concern"
+    entry = ChecklistEntry("lease", "in_progress")  # what a combo box's data comes back as
+    assert entry.status is ItemStatus.IN_PROGRESS
+    assert entry.status.label == "In progress"
+
+
+def test_concern_is_a_findings_level_not_a_status():
+    assert "concern" not in {s.value for s in ItemStatus}
 
 
 def test_a_referent_note_keeps_the_confidence_itself():

@@ -11,6 +11,8 @@ from ddwizard.core.assessment import (
     Assessment,
     ChecklistEntry,
     Confidence,
+    Finding,
+    FindingLevel,
     ItemStatus,
     ReferentNote,
     School,
@@ -71,7 +73,7 @@ def rich() -> Assessment:
             ),
         ),
         due_diligence=(
-            ChecklistEntry("accounts", ItemStatus.CONCERN, "Deficit", "CFO", "2026-12-15"),
+            ChecklistEntry("accounts", ItemStatus.IN_PROGRESS, "Deficit", "CFO", "2026-12-15"),
         ),
     )
 
@@ -85,6 +87,15 @@ def roundtrip(a: Assessment) -> Assessment:
 
 def test_write_then_read_gives_the_same_assessment():
     assert roundtrip(rich()) == rich()
+
+
+def test_a_format_1_concern_reads_as_done_with_a_finding():
+    doc = write_bundle(rich())
+    doc["due_diligence"][0]["status"] = "concern"
+    entry = read_bundle(doc, lookup)[0].entry_for("accounts")
+    finding = Finding(FindingLevel.CONCERN, "Deficit")
+    done = ChecklistEntry("accounts", ItemStatus.DONE, "Deficit", "CFO", "2026-12-15", finding)
+    assert entry == done
 
 
 def texts(**size):

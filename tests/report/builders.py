@@ -555,3 +555,11 @@ def at_limits(q: Questionnaire | None = None) -> Assessment:
             for item in (i for _a, i in q.checklist_items().values())
         ),
     )
+
+
+def concern(item: str, note: str, owner: str = "", due: str = "") -> ChecklistEntry:
+    """An item done with a finding of level concern whose text is its note (what a format 1
+    status "concern" became)."""
+    return ChecklistEntry(
+        item, ItemStatus.DONE, note, owner, due, Finding(FindingLevel.CONCERN, note)
+    )

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from ddwizard.core.assessment import ChecklistEntry, ItemStatus, ReferentNote, School
+from ddwizard.core.assessment import ReferentNote, School
 from ddwizard.report import render_brief, render_brief_docx
 
-from .builders import rich_assessment
+from .builders import concern, rich_assessment
 from .conftest import WordPaper, read
 
 MARKUP = '<b>not bold</b> &amp; <img src="x"/> 5 < 6'
@@ -27,7 +27,7 @@ def awkward(questionnaire):
     return base.with_changes(
         school=School(f"Ysgol {EMOJI} {RTL} <i>&</i>"),
         referent_notes=(ReferentNote.same("curriculum", None, note),),
-        due_diligence=(ChecklistEntry("deficit", ItemStatus.CONCERN, note, "CFO", "2027-01"),),
+        due_diligence=(concern("deficit", note, "CFO", "2027-01"),),
     )
 
 

@@ -7,10 +7,10 @@ import os
 
 import pytest
 
-from ddwizard.core.assessment import Answer, ChecklistEntry, ItemStatus, ReferentNote, School
+from ddwizard.core.assessment import Answer, ReferentNote, School
 from ddwizard.report import render_brief
 
-from .builders import rich_assessment
+from .builders import concern, rich_assessment
 from .conftest import read
 
 MARKUP = [
@@ -40,13 +40,7 @@ def typed(questionnaire):
         answers=tuple(answers),
         referent_notes=(ReferentNote.same("curriculum", None, "\n\n".join(MARKUP + SCRIPTS)),),
         due_diligence=(
-            ChecklistEntry(
-                "deficit",
-                ItemStatus.CONCERN,
-                '<img src="/etc/passwd"/> £85k',
-                "<b>CFO</b>",
-                "2026-12-15",
-            ),
+            concern("deficit", '<img src="/etc/passwd"/> £85k', "<b>CFO</b>", "2026-12-15"),
         ),
     )
     return read(render_brief(a.with_changes(status="final"), questionnaire))
@@ -143,7 +137,7 @@ def test_ten_thousand_character_notes_cross_pages(questionnaire):
     a = a.with_changes(
         answers=answers,
         referent_notes=(ReferentNote.same("curriculum", None, long_note + "\n\n" + long_note),),
-        due_diligence=(ChecklistEntry("deficit", ItemStatus.CONCERN, long_note, "CFO", ""),),
+        due_diligence=(concern("deficit", long_note, "CFO", ""),),
         targets=(a.targets[0].__class__("curriculum", 0.8, 0.8, "2027", False, long_note),),
     )
     b = read(render_brief(a, questionnaire))

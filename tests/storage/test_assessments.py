@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from ddwizard.core.assessment import Assessment, School, Status, Trust, TrustReference
-from ddwizard.core.changes import AnswerChosen, AreasSelected, DetailSet, TrustReferenceSet
+from ddwizard.core.changes import (
+    AnswerChosen,
+    AreasSelected,
+    DetailSet,
+    ReferenceTaken,
+    TrustReferenceSet,
+)
 from ddwizard.core.questionnaire import Questionnaire
 from ddwizard.storage import Database, DuplicateAssessment, NotFound
 
@@ -149,17 +155,60 @@ def test_school_row_reused_by_name_and_urn(db, questionnaire):
     assert db.conn.execute("SELECT count(*) FROM schools").fetchone()[0] == 1
 
 
-def test_trust_reference_is_shared_by_the_trusts_assessments(db, questionnaire):
+def test_a_new_assessment_starts_from_the_trusts_current_reference(db, questionnaire, clock):
+    a = db.create_assessment(make_assessment(uid="a"), questionnaire)
+    clock.advance(days=3)
+    b = db.create_assessment(
+        make_assessment(uid="b", trust=Trust("Oak & Ash Trust")), questionnaire
+    )
+    mine = db.load_assessment(a).trust
+    theirs = db.load_assessment(b).trust
+    assert theirs.reference == mine.reference
+    assert (mine.reference_as_of, theirs.reference_as_of) == ("2026-11-01", "2026-11-25")
+    assert db.current_trust_reference("Oak & Ash Trust") == (mine.reference, "2026-11-22")
+
+
+def test_each_assessment_keeps_the_reference_as_it_stood(db, questionnaire, clock):
     a = db.create_assessment(make_assessment(uid="a"), questionnaire)
     b = db.create_assessment(
         make_assessment(uid="b", trust=Trust("Oak & Ash Trust")), questionnaire
     )
-    new = TrustReference("behaviour", "Warm-strict", "Safety")
+    kept = db.load_assessment(a).trust
+    clock.advance(days=10)
+    new = TrustReference("behaviour", "Warm-strict", "Safety", "Rewards")
     db.apply(b, TrustReferenceSet(new))
-    for aid in (a, b):
-        refs = db.load_assessment(aid).trust.reference
-        assert [r.referent for r in refs] == ["curriculum", "finance", "behaviour"]
-        assert refs[-1] == new
+    assert db.load_assessment(a).trust == kept  # the earlier assessment does not move
+    refs = db.load_assessment(b).trust.reference
+    assert [r.referent for r in refs] == ["curriculum", "finance", "behaviour"]
+    assert refs[-1] == new
+    current, as_of = db.current_trust_reference("Oak & Ash Trust")
+    assert (current[-1], as_of) == (new, "2026-12-02")
+    assert db.newer_trust_reference(b) is None  # b wrote it: nothing newer to offer
+    assert db.newer_trust_reference(a) == (current, "2026-12-02")
+    db.apply(a, ReferenceTaken(current, as_of))
+    assert db.load_assessment(a).trust == Trust(kept.name, current, "2026-12-02")
+    assert db.newer_trust_reference(a) is None
+    taken = [(e.what, e.old, e.new) for e in db.audit(a) if e.what.startswith("reference")]
+    assert taken == [
+        ("reference_as_of", "2026-11-01", "2026-12-02"),
+        (
+            "reference:behaviour",
+            None,
+            '{"practice":"Warm-strict","purpose":"Safety","school_decides":"Rewards"}',
+        ),
+    ]
+
+
+def test_an_import_does_not_turn_the_trusts_reference_back(db, questionnaire, clock):
+    db.create_assessment(make_assessment(uid="a"), questionnaire)
+    older = Trust(
+        "Oak & Ash Trust", (TrustReference("curriculum", "Old way", "Old why"),), "2025-01-01"
+    )
+    b = db.create_assessment(make_assessment(uid="b", trust=older), questionnaire)
+    assert db.load_assessment(b).trust == older  # the bundle's copy is kept as it was
+    current, _ = db.current_trust_reference("Oak & Ash Trust")
+    assert current[0].practice == "Knowledge-rich <b>"
+    assert db.newer_trust_reference(b) == (current, "2026-11-22")
 
 
 def test_questionnaires_stored_and_listed(db, questionnaire):

@@ -81,7 +81,8 @@ def test_set_answer_is_committed_with_its_audit_row(db, aid, clock):
 def test_set_answer_changes_only_what_is_given(db, aid):
     db.apply(aid, AnswerChosen("finance_purpose_2", "trust"))
     answer = db.load_assessment(aid).answer("finance_purpose_2")
-    assert answer == Answer("finance_purpose_2", "trust", LONG, ("documents", "leaders"))
+    flags = ("below_minimum", "sources_disagree")
+    assert answer == Answer("finance_purpose_2", "trust", LONG, ("documents", "leaders"), flags)
     assert last_audit(db) == [
         ("answer:finance_purpose_2.option", "other", "trust", "2026-11-22T09:00:00.000Z")
     ]
@@ -113,7 +114,10 @@ def test_set_referent_note(db, aid):
     notes = db.load_assessment(aid).referent_notes
     assert notes[1] == ReferentNote.same("curriculum", Confidence.HIGH, "no confidence yet")
     assert notes[2] == ReferentNote.same("behaviour", None, "New <&> 🙂")
-    assert last_audit(db, 2)[0][:3] == ("referent:curriculum.confidence", None, "high")
+    assert [row[:3] for row in last_audit(db, 3)[:2]] == [
+        ("referent:curriculum.purpose_confidence", None, "high"),
+        ("referent:curriculum.practice_confidence", None, "high"),
+    ]
 
 
 def test_set_selected_referents(db, aid):
@@ -141,14 +145,15 @@ def test_delete_target(db, aid):
 
 
 def test_set_checklist_entry(db, aid):
-    entry = ChecklistEntry("accounts", ItemStatus.CONCERN, "Late", "Head", "2027-01-01")
+    entry = ChecklistEntry("accounts", ItemStatus.IN_PROGRESS, "Late", "Head", "2027-01-01")
     db.apply(aid, ChecklistEntrySet(entry))
     assert db.load_assessment(aid).entry_for("accounts") == entry
-    assert [r[0] for r in last_audit(db, 4)] == [
+    assert [r[0] for r in last_audit(db, 5)] == [
         "checklist:accounts.status",
         "checklist:accounts.note",
         "checklist:accounts.owner",
         "checklist:accounts.due",
+        "checklist:accounts.finding",
     ]
 
 
@@ -157,12 +162,20 @@ def test_set_details(db, aid):
     db.apply(aid, DetailSet("label", "After a year"))
     db.apply(aid, StatusSet(Status.DRAFT))
     db.apply(aid, SchoolSet(school))
-    db.apply(aid, TrustChosen("X"))
+    db.apply(aid, TrustChosen("X"))  # a new trust, with no reference of its own
     a = db.load_assessment(aid)
     assert (a.label, a.status, a.school, a.trust.name) == ("After a year", "draft", school, "X")
-    assert a.trust.reference == ()
-    whats = {r[0]: r for r in last_audit(db, 4)}
-    assert set(whats) == {"label", "status", "school", "trust_name"}
+    assert (a.trust.reference, a.trust.reference_as_of) == ((), "")
+    whats = {r[0]: r for r in last_audit(db, 7)}
+    assert set(whats) == {
+        "label",
+        "status",
+        "school",
+        "trust_name",
+        "reference_as_of",
+        "reference:curriculum",
+        "reference:finance",
+    }
     assert whats["status"][1:3] == ("final", "draft")
 
 

@@ -28,11 +28,16 @@ def test_a_rename_follows_every_assessment_and_keeps_the_reference(tmp_path):
         for aid in (first, second):
             trust = db.load_assessment(aid).trust
             assert trust.name == "Riverside Learning Trust"
-            assert trust.reference_for("reading").practice == "Phonics daily"
             renamed = [e for e in db.audit(aid) if e.what == "trust_name"]
             assert [(e.old, e.new) for e in renamed] == [
                 ("Riverside Lerning Trust", "Riverside Learning Trust")
             ]
+        # Each keeps its own copy of the reference; the trust's current one goes with it.
+        assert db.load_assessment(first).trust.reference_for("reading").practice == "Phonics daily"
+        assert db.load_assessment(second).trust.reference_for("reading") is None
+        current, _ = db.current_trust_reference("Riverside Learning Trust")
+        assert current[0].practice == "Phonics daily"
+        assert db.newer_trust_reference(second)[0] == current
         assert db.trust_names() == ["Riverside Learning Trust"]
 
 

@@ -87,11 +87,11 @@ def set_target_with_a_step(qtbot, window, referent: str) -> None:
     click(qtbot, editor.add_button)
 
 
-def mark_a_concern(qtbot, window) -> str:
+def mark_in_progress(qtbot, window) -> str:
     window.wizard.go("checklist")
     row = window.wizard.current_page().area_rows(0)[0]
     row.status.setFocus()
-    while row.status.currentData() != ItemStatus.CONCERN:
+    while row.status.currentData() != ItemStatus.IN_PROGRESS:
         qtbot.keyClick(row.status, Qt.Key.Key_Down)
     qtbot.keyClicks(row.note, NOTE)
     return row.item.text
@@ -118,7 +118,7 @@ def edit_everything(qtbot, window, assessment_id) -> tuple[str, str]:
     open_from_start_screen(qtbot, window, assessment_id)
     referent = answer_and_set_confidence(qtbot, window)
     set_target_with_a_step(qtbot, window, referent)
-    item_text = mark_a_concern(qtbot, window)
+    item_text = mark_in_progress(qtbot, window)
     return referent, item_text
 
 
@@ -134,7 +134,7 @@ def test_export_the_brief_after_editing_every_step(
 
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     assert SCHOOL in text and TRUST in text
-    assert f"{item_text} Concern" in text or "Concern" in text.split(item_text, 1)[1][:200]
+    assert "In progress" in text.split(item_text, 1)[1][:200]
     assert NOTE in text
     assert "purpose +0.50, practice +0.25" in text
     stored = db.load_assessment(assessment_id)
@@ -159,7 +159,7 @@ def test_export_the_bundle_after_editing_every_step(
     assert assessment.status == Status.FINAL
     assert assessment.target_for(referent).steps
     [entry] = assessment.due_diligence
-    assert (entry.status, entry.note) == (ItemStatus.CONCERN, NOTE)
+    assert (entry.status, entry.note) == (ItemStatus.IN_PROGRESS, NOTE)
     assert assessment == db.load_assessment(assessment_id)
 
 

@@ -95,7 +95,7 @@ def test_a_site_visit_from_the_keyboard_alone(qtbot, window, dialogs, db_path, t
     row = checklist.area_rows(0)[0]
     press(qtbot, Qt.Key.Key_Tab)
     assert focus() is row.status
-    while row.status.currentData() != ItemStatus.CONCERN:
+    while row.status.currentData() != ItemStatus.IN_PROGRESS:
         press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Tab, times=4)  # owner, due date, its calendar, note
     assert focus() is row.note
@@ -133,7 +133,7 @@ def test_a_site_visit_from_the_keyboard_alone(qtbot, window, dialogs, db_path, t
     assert round(target["purpose"], 2) == round(start + 0.15, 2)
     assert [s["action"] for s in target["steps"]] == ["Agree shared purposes"]
     (entry,) = [e for e in a["due_diligence"] if e["item"] == row.item.id]
-    assert entry["status"] == "concern" and entry["note"] == "Lease unsigned"
+    assert entry["status"] == "in_progress" and entry["note"] == "Lease unsigned"
 
 
 def tab_stops(page) -> list:

@@ -10,6 +10,7 @@ from ddwizard.core.assessment import (
     Assessment,
     ChecklistEntry,
     Confidence,
+    Finding,
     ItemStatus,
     School,
     Target,
@@ -61,7 +62,11 @@ def test_each_change_is_stored_applied_in_memory_and_announced(qtbot, model, db)
     model.apply(ReferentNoted("reading", "Sure"))
     model.apply(AreasSelected(["reading"]))
     model.apply(TargetSet(Target("reading", 0.5, 0.5, "2027-09")))
-    model.apply(ChecklistEntrySet(ChecklistEntry("x1", ItemStatus.CONCERN, owner="Jo")))
+    model.apply(
+        ChecklistEntrySet(
+            ChecklistEntry("x1", ItemStatus.DONE, owner="Jo", finding=Finding("concern", "Late"))
+        )
+    )
     model.apply(DetailSet("label", "Pre-join visit"))
     model.apply(SchoolSet(School("Hillside", "123456")))
     model.apply(TrustReferenceSet(TrustReference("reading", "Phonics scheme", "Every child reads")))

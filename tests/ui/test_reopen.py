@@ -63,7 +63,7 @@ def test_switching_assessments_drops_the_old_pages(qtbot, window, db):
     assert window.model.assessment_id == second != first
     assert all(p not in window.wizard.pages.values() for p in old_pages)
     item = window.model.questionnaire.due_diligence[0].items[0].id
-    window.model.apply(ChecklistEntrySet(ChecklistEntry(item, ItemStatus.CONCERN)))
+    window.model.apply(ChecklistEntrySet(ChecklistEntry(item, ItemStatus.IN_PROGRESS)))
     qtbot.waitUntil(lambda: not any(isValid(p) for p in old_pages))  # really gone
     window.model.apply(ChecklistEntrySet(ChecklistEntry(item, ItemStatus.DONE)))
     assert window.wizard.current() == "about"

@@ -19,6 +19,8 @@ from ddwizard.core.assessment import (
     Assessment,
     ChecklistEntry,
     Confidence,
+    Finding,
+    FindingLevel,
     ItemStatus,
     ReferentNote,
     School,
@@ -116,7 +118,7 @@ class _Target(_Model):
 
 class _Entry(_Model):
     item: Short
-    status: ItemStatus = ItemStatus.NOT_STARTED
+    status: ItemStatus | Literal["concern"] = ItemStatus.NOT_STARTED  # "concern": format 1
     note: Text = ""
     owner: Short = ""
     due: Day = ""
@@ -325,11 +327,17 @@ def _to_assessment(b: _Bundle, q: Questionnaire) -> Assessment:
             )
             for t in b.targets
         ),
-        due_diligence=tuple(
-            ChecklistEntry(e.item, ItemStatus(e.status), e.note, e.owner, e.due)
-            for e in b.due_diligence
-        ),
+        due_diligence=tuple(_entry(e) for e in b.due_diligence),
     )
+
+
+def _entry(e: _Entry) -> ChecklistEntry:
+    """Format 1's status "concern" is "done" with a finding of that level: the note is its
+    text (and stays the note), as storage's migration m003 reads an older database."""
+    if e.status == "concern":
+        finding = Finding(FindingLevel.CONCERN, e.note)
+        return ChecklistEntry(e.item, ItemStatus.DONE, e.note, e.owner, e.due, finding)
+    return ChecklistEntry(e.item, ItemStatus(e.status), e.note, e.owner, e.due)
 
 
 __all__ = [

@@ -19,10 +19,12 @@ class Confidence(StrEnum):
 
 
 class ItemStatus(StrEnum):
+    """How far the work on a due-diligence item has gone. What it found is its `Finding`
+    (a concern is a finding's level, not a status)."""
+
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     DONE = "done"
-    CONCERN = "concern"
     NOT_APPLICABLE = "not_applicable"
 
     @property
@@ -72,6 +74,5 @@ ITEM_STATUS_LABELS = {
     ItemStatus.NOT_STARTED: "Not started",
     ItemStatus.IN_PROGRESS: "In progress",
     ItemStatus.DONE: "Done",
-    ItemStatus.CONCERN: "Concern",
     ItemStatus.NOT_APPLICABLE: "Not applicable",
 }

@@ -10,41 +10,31 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, dataclass, replace
-from typing import Any
 
-from ddwizard.core.assessment import (
-    ChecklistEntry,
-    Confidence,
-    ItemStatus,
-    School,
-    Status,
-    Target,
-    TrustReference,
-)
+from ddwizard.core.assessment import Answer, ChecklistEntry, Confidence, ItemStatus, Target
 from ddwizard.core.changes import (
     AnswerChosen,
     AnswerCleared,
+    AnswerFlagsSet,
     AnswerNoted,
     AreasSelected,
     Change,
     ChecklistEntrySet,
     ConfidenceSet,
-    DetailSet,
+    ConfidencesSet,
     EvidenceSet,
     ReferentNoted,
     RouteSet,
-    SchoolSet,
-    StatusSet,
     TargetRemoved,
     TargetSet,
-    TrustChosen,
-    TrustReferenceSet,
-    TrustRenamed,
 )
 
-from . import assessments, rows, trusts
+from . import assessments, details, rows, values
+from .details import changes as _changes
+from .details import record as _record
 from .rows import dicts, dumps
 from .unset import UNSET  # noqa: F401 - named here too
+from .values import flags_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,25 +43,6 @@ class AuditEntry:
     old: str | None
     new: str | None
     at: str
-
-
-def _changes(old: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
-    """The given values that differ from the old ones (UNSET means not given)."""
-    return {k: v for k, v in given.items() if v is not UNSET and v != old[k]}
-
-
-def _record(conn, assessment_id: int, prefix: str, old: dict, new: dict, now: str) -> None:
-    for key, value in new.items():
-        rows.audit(conn, assessment_id, f"{prefix}{key}", _text(old[key]), _text(value), now)
-    rows.touch(conn, assessment_id, now)
-
-
-def _text(value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, tuple | list):
-        return dumps(list(value))
-    return dumps(value)
 
 
 # --- answers and referent notes ------------------------------------------------------------
@@ -84,18 +55,21 @@ def set_answer(
     rows.require_exists(conn, assessment_id)
     if given.get("evidence", UNSET) is not UNSET:
         given["evidence"] = tuple(given["evidence"])
+    if given.get("flags", UNSET) is not UNSET:
+        given["flags"] = Answer(question, flags=given["flags"]).flags
     found = dicts(
         conn,
-        "SELECT option, note, evidence FROM answers WHERE assessment = ? AND question = ?",
+        "SELECT option, note, evidence, flags FROM answers WHERE assessment = ? AND question = ?",
         [assessment_id, question],
     )
-    old = found[0] if found else {"option": None, "note": "", "evidence": "[]"}
+    old = found[0] if found else {"option": None, "note": "", "evidence": "[]", "flags": "[]"}
     old["evidence"] = tuple(json.loads(old["evidence"]))
+    old["flags"] = Answer(question, flags=json.loads(old["flags"])).flags
     changed = _changes(old, given)
     if not changed:
         return None
     new = old | changed
-    if new == {"option": None, "note": "", "evidence": ()}:
+    if new == _EMPTY_ANSWER:
         conn.execute(
             "DELETE FROM answers WHERE assessment = ? AND question = ?", [assessment_id, question]
         )
@@ -105,43 +79,53 @@ def set_answer(
     return old["option"], new["option"]
 
 
+_EMPTY_ANSWER = {"option": None, "note": "", "evidence": (), "flags": ()}
+
+
 def _put_answer(
     conn, assessment_id: int, question: str, new: dict, now: str, exists: bool = False
 ) -> None:
     # A row already there keeps its place: only a new one needs the next position.
     position = 0 if exists else rows.next_position(conn, "answers", assessment_id)
     conn.execute(
-        "INSERT INTO answers (assessment, question, option, note, evidence, position, updated) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment, question) DO UPDATE SET "
-        "option = excluded.option, note = excluded.note, evidence = excluded.evidence, "
-        "updated = excluded.updated",
+        "INSERT INTO answers (assessment, question, option, note, evidence, flags, position, "
+        "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment, question) DO UPDATE "
+        "SET option = excluded.option, note = excluded.note, evidence = excluded.evidence, "
+        "flags = excluded.flags, updated = excluded.updated",
         [
             assessment_id,
             question,
             new["option"],
             new["note"],
             dumps(list(new["evidence"])),
+            flags_json(new["flags"]),
             position,
             now,
         ],
     )
 
 
+_EMPTY_NOTE = {"purpose_confidence": None, "practice_confidence": None, "note": ""}
+
+
 def set_referent_note(conn, assessment_id: int, referent: str, given: dict, now: str) -> None:
+    """`given` holds any of `_EMPTY_NOTE`'s keys (a confidence per axis, and the note)."""
     rows.require_exists(conn, assessment_id)
-    if given.get("confidence", UNSET) not in (UNSET, None):
-        given["confidence"] = Confidence(given["confidence"])
+    for axis in ("purpose_confidence", "practice_confidence"):
+        if given.get(axis, UNSET) not in (UNSET, None):
+            given[axis] = Confidence(given[axis])
     found = dicts(
         conn,
-        "SELECT confidence, note FROM referent_notes WHERE assessment = ? AND referent = ?",
+        "SELECT purpose_confidence, practice_confidence, note FROM referent_notes "
+        "WHERE assessment = ? AND referent = ?",
         [assessment_id, referent],
     )
-    old = found[0] if found else {"confidence": None, "note": ""}
+    old = found[0] if found else dict(_EMPTY_NOTE)
     changed = _changes(old, given)
     if not changed:
         return
     new = old | changed
-    if new == {"confidence": None, "note": ""}:
+    if new == _EMPTY_NOTE:
         conn.execute(
             "DELETE FROM referent_notes WHERE assessment = ? AND referent = ?",
             [assessment_id, referent],
@@ -153,12 +137,18 @@ def set_referent_note(conn, assessment_id: int, referent: str, given: dict, now:
 
 def _put_note(conn, assessment_id: int, referent: str, new: dict, now: str) -> None:
     position = rows.next_position(conn, "referent_notes", assessment_id)
-    confidence = None if new["confidence"] is None else str(new["confidence"])
+    purpose, practice = (
+        None if new[k] is None else str(new[k])
+        for k in ("purpose_confidence", "practice_confidence")
+    )
     conn.execute(
-        "INSERT INTO referent_notes (assessment, referent, confidence, note, position, updated) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment, referent) DO UPDATE SET "
-        "confidence = excluded.confidence, note = excluded.note, updated = excluded.updated",
-        [assessment_id, referent, confidence, new["note"], position, now],
+        "INSERT INTO referent_notes (assessment, referent, purpose_confidence, "
+        "practice_confidence, note, position, updated) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (assessment, referent) DO UPDATE SET "
+        "purpose_confidence = excluded.purpose_confidence, "
+        "practice_confidence = excluded.practice_confidence, note = excluded.note, "
+        "updated = excluded.updated",
+        [assessment_id, referent, purpose, practice, new["note"], position, now],
     )
 
 
@@ -221,24 +211,35 @@ def _current_target(conn, assessment_id: int, referent: str) -> Target | None:
 
 
 def set_checklist_entry(conn, assessment_id: int, entry: ChecklistEntry, now: str) -> None:
+    """An item's status, note, owner, date and finding (one audit row for each that changed;
+    the finding's as one JSON value)."""
     rows.require_exists(conn, assessment_id)
     found = dicts(
         conn,
-        "SELECT status, note, owner, due FROM checklist_entries WHERE assessment = ? AND item = ?",
+        "SELECT status, note, owner, due, finding_level, finding_text, cost_amount, cost_basis "
+        "FROM checklist_entries WHERE assessment = ? AND item = ?",
         [assessment_id, entry.item],
     )
-    old = found[0] if found else {"status": None, "note": "", "owner": "", "due": ""}
-    given = {k: getattr(entry, k) for k in old}
+    old = {"status": None, "note": "", "owner": "", "due": "", "finding": None}
+    if found:
+        row = found[0]
+        finding = values.read_finding(*(row.pop(k) for k in _FINDING_COLUMNS))
+        old = row | {"finding": values.finding_json(finding)}
+    given = {k: getattr(entry, k) for k in ("status", "note", "owner", "due")}
     given["status"] = str(ItemStatus(given["status"]))
+    given["finding"] = values.finding_json(entry.finding)
     changed = _changes(old, given)
     if not changed:
         return
     position = rows.next_position(conn, "checklist_entries", assessment_id)
     conn.execute(
-        "INSERT INTO checklist_entries (assessment, item, status, note, owner, due, position, "
-        "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment, item) DO UPDATE SET "
-        "status = excluded.status, note = excluded.note, owner = excluded.owner, "
-        "due = excluded.due, updated = excluded.updated",
+        "INSERT INTO checklist_entries (assessment, item, status, note, owner, due, "
+        "finding_level, finding_text, cost_amount, cost_basis, position, updated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment, item) DO UPDATE "
+        "SET status = excluded.status, note = excluded.note, owner = excluded.owner, "
+        "due = excluded.due, finding_level = excluded.finding_level, "
+        "finding_text = excluded.finding_text, cost_amount = excluded.cost_amount, "
+        "cost_basis = excluded.cost_basis, updated = excluded.updated",
         [
             assessment_id,
             entry.item,
@@ -246,6 +247,7 @@ def set_checklist_entry(conn, assessment_id: int, entry: ChecklistEntry, now: st
             entry.note,
             entry.owner,
             entry.due,
+            *values.finding_values(entry.finding),
             position,
             now,
         ],
@@ -253,52 +255,7 @@ def set_checklist_entry(conn, assessment_id: int, entry: ChecklistEntry, now: st
     _record(conn, assessment_id, f"checklist:{entry.item}.", old, changed, now)
 
 
-# --- details and the trust's reference ----------------------------------------------------
-
-
-def set_details(conn, assessment_id: int, given: dict, now: str) -> None:
-    head = rows.require_assessment(conn, assessment_id)
-    if given.get("status", UNSET) is not UNSET:
-        given["status"] = str(Status(given["status"]))
-    old = {k: head[k] for k in ("label", "assessor", "assessed_on", "status")}
-    old["school"] = assessments.read_school(conn, head["school"])
-    old["trust_name"] = assessments.read_trust(conn, head["trust"]).name
-    changed = _changes(old, given)
-    if not changed:
-        return
-    values = {k: v for k, v in changed.items() if k not in ("school", "trust_name")}
-    if "school" in changed:
-        values["school"] = rows.school_id(conn, changed["school"])
-    if "trust_name" in changed:
-        values["trust"] = rows.trust_id(conn, changed["trust_name"])
-    assignments = ", ".join(f"{k} = ?" for k in values)
-    conn.execute(
-        f"UPDATE assessments SET {assignments} WHERE id = ?", [*values.values(), assessment_id]
-    )
-    old["school"] = _school_json(old["school"])
-    changed = {k: _school_json(v) if k == "school" else v for k, v in changed.items()}
-    _record(conn, assessment_id, "", old, changed, now)
-    if "trust_name" in changed:
-        trusts.drop_if_unused(conn, head["trust"])
-
-
-def _school_json(school: School) -> str:
-    return dumps(asdict(school))
-
-
-def set_trust_reference(conn, trust_name: str, ref: TrustReference, now: str) -> None:
-    trust = rows.trust_id(conn, trust_name)
-    old = next((r for r in rows.trust_references(conn, trust) if r.referent == ref.referent), None)
-    if old == ref:
-        return
-    rows.put_trust_references(conn, trust, [ref], now)
-    what = f"trust_reference:{trust_name}/{ref.referent}"
-    rows.audit(conn, None, what, _ref_json(old), _ref_json(ref), now)
-    rows.bump_revision(conn)
-
-
-def _ref_json(ref: TrustReference | None) -> str | None:
-    return None if ref is None else dumps({"practice": ref.practice, "purpose": ref.purpose})
+_FINDING_COLUMNS = ("finding_level", "finding_text", "cost_amount", "cost_basis")
 
 
 def audit_entries(conn: sqlite3.Connection, assessment_id: int) -> list[AuditEntry]:
@@ -325,8 +282,15 @@ def apply(conn, assessment_id: int, change: Change, now: str) -> tuple | None:
             set_answer(conn, aid, question, {"note": note}, now)
         case EvidenceSet(question, evidence):
             set_answer(conn, aid, question, {"evidence": evidence}, now)
-        case ConfidenceSet(referent, confidence):
-            set_referent_note(conn, aid, referent, {"confidence": confidence}, now)
+        case AnswerFlagsSet(question, flags):
+            set_answer(conn, aid, question, {"flags": flags}, now)
+        case ConfidenceSet(referent, confidence, axis):
+            axes = [axis] if axis else ["purpose", "practice"]
+            given = {f"{a}_confidence": confidence for a in axes}
+            set_referent_note(conn, aid, referent, given, now)
+        case ConfidencesSet(referent, purpose, practice):
+            given = {"purpose_confidence": purpose, "practice_confidence": practice}
+            set_referent_note(conn, aid, referent, given, now)
         case ReferentNoted(referent, note):
             set_referent_note(conn, aid, referent, {"note": note}, now)
         case TargetSet(target):
@@ -339,22 +303,8 @@ def apply(conn, assessment_id: int, change: Change, now: str) -> tuple | None:
                 set_target(conn, aid, replace(old, steps=steps), now)
         case ChecklistEntrySet(entry):
             set_checklist_entry(conn, aid, entry, now)
-        case DetailSet(field, value):
-            set_details(conn, aid, {field: value}, now)
-        case StatusSet(status):
-            set_details(conn, aid, {"status": status}, now)
-        case SchoolSet(school):
-            set_details(conn, aid, {"school": school}, now)
-        case TrustChosen(name):
-            set_details(conn, aid, {"trust_name": name}, now)
-        case TrustRenamed(name):
-            trusts.rename(conn, aid, name, now)
-        case TrustReferenceSet(reference):
-            trust = rows.require_assessment(conn, aid)["trust"]
-            name = assessments.read_trust(conn, trust).name
-            set_trust_reference(conn, name, reference, now)
         case AreasSelected(referents):
             set_selected_referents(conn, aid, list(referents), now)
         case _:
-            raise TypeError(f"storage does not apply {type(change).__name__} here")
+            details.apply(conn, aid, change, now)
     return None

@@ -1,23 +1,23 @@
 """Many assessments at once, as far as a comparison reads them.
 
 A comparison places every assessment and names it: it needs the school, the trust, the
-label, assessor and date, the selected areas, each chosen option and each area's
-confidence, and each area's target (a portfolio counts the schools far from theirs), not
-the notes, routes or checklist. Reading just those for all the assessments
-in a few queries keeps comparing a trust's hundred schools close to the cost of comparing
-two (the benchmark row `compare`).
-"""
+label, assessor (and role), perspective and date, the selected areas, each chosen option,
+each area's confidence on each axis, and each area's target (a portfolio counts the schools
+far from theirs), not the notes, routes or checklist. Reading just those for all the
+assessments in a few queries keeps comparing a trust's hundred schools close to the cost of
+comparing two (the benchmark row `compare`)."""
 
 from __future__ import annotations
 
 import json
 
 from ddwizard.core.assessment import Answer, Assessment, ReferentNote, School, Target, Trust
-from ddwizard.core.statuses import Confidence, Status
+from ddwizard.core.statuses import Status
 from ddwizard.storage.errors import NotFound, translated
 
 HEADS = (
     "SELECT a.id, a.uid, a.label, a.assessor, a.assessed_on, a.status, a.referents, "
+    "a.assessor_role, a.perspective, "
     "s.name, s.urn, s.phase, s.local_authority, t.name, q.qid, q.version "
     "FROM assessments a JOIN schools s ON s.id = a.school JOIN trusts t ON t.id = a.trust "
     "JOIN questionnaires q ON q.id = a.questionnaire WHERE a.id IN ({})"
@@ -48,16 +48,18 @@ def load_for_comparison(db, ids: list[int]):
             answers[aid].append(Answer(question, option))
         notes: dict[int, list[ReferentNote]] = {i: [] for i in ids}
         found = conn.execute(
-            f"SELECT assessment, referent, confidence FROM referent_notes WHERE assessment IN "
-            f"({_marks(ids)}) ORDER BY assessment, position",
+            f"SELECT assessment, referent, purpose_confidence, practice_confidence "
+            f"FROM referent_notes WHERE assessment IN ({_marks(ids)}) "
+            f"ORDER BY assessment, position",
             ids,
         )
-        for aid, referent, confidence in found:
-            notes[aid].append(ReferentNote.same(referent, confidence and Confidence(confidence)))
+        for aid, referent, purpose, practice in found:
+            notes[aid].append(ReferentNote(referent, purpose, practice))
         targets = _targets(conn, ids)
     out = []
     for i in ids:
-        _, uid, label, assessor, on, status, referents, *school, trust, qid, version = heads[i]
+        _, uid, label, assessor, on, status, referents, role, perspective, *rest = heads[i]
+        *school, trust, qid, version = rest
         a = Assessment(
             uid,
             School(*school),
@@ -68,6 +70,8 @@ def load_for_comparison(db, ids: list[int]):
             assessor=assessor,
             assessed_on=on,
             status=Status(status),
+            assessor_role=role,
+            perspective=perspective,
             referents=tuple(json.loads(referents)),
             answers=tuple(answers[i]),
             referent_notes=tuple(notes[i]),

@@ -44,12 +44,14 @@ def store(conn: sqlite3.Connection, q: Questionnaire, source: str, now: str) -> 
 
     body = json.dumps(questionnaire_to_dict(q), ensure_ascii=False, separators=(",", ":"))
     questions = sum(len(r.questions) for r in q.referents)
+    items = len(q.checklist_items())
     conn.execute(
         "INSERT INTO questionnaires (qid, version, title, body, source, referents, questions, "
-        "added) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (qid, version) DO UPDATE SET "
-        "title = excluded.title, body = excluded.body, source = excluded.source, "
-        "referents = excluded.referents, questions = excluded.questions, added = excluded.added",
-        [q.id, q.version, q.title, body, source, len(q.referents), questions, now],
+        "checklist_items, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (qid, version) "
+        "DO UPDATE SET title = excluded.title, body = excluded.body, source = excluded.source, "
+        "referents = excluded.referents, questions = excluded.questions, "
+        "checklist_items = excluded.checklist_items, added = excluded.added",
+        [q.id, q.version, q.title, body, source, len(q.referents), questions, items, now],
     )
     found = row_id(conn, q.id, q.version)
     assert found is not None

@@ -193,7 +193,7 @@ class Records:
             found = self.conn.execute(
                 "SELECT name FROM trusts t WHERE EXISTS (SELECT 1 FROM assessments "
                 "WHERE trust = t.id) OR EXISTS (SELECT 1 FROM trust_references WHERE "
-                "trust = t.id AND (practice != '' OR purpose != ''))"
+                "trust = t.id AND (practice != '' OR purpose != '' OR school_decides != ''))"
             ).fetchall()
         return sorted(name for (name,) in found if name)
 
@@ -241,11 +241,28 @@ class Records:
                 listing.store_progress(self.conn, self._question_ids, assessment_id)
 
     def trust_reference(self, trust_name: str) -> tuple[TrustReference, ...]:
-        """The trust's own account of its referents, as stored (none for a new name)."""
+        """The trust's current account of its referents (none for a new name)."""
+        return self.current_trust_reference(trust_name)[0]
+
+    def current_trust_reference(self, trust_name: str) -> tuple[tuple[TrustReference, ...], str]:
+        """The trust's current reference and the day it last changed ("" for a trust with
+        none). An assessment keeps its own copy (`Assessment.trust.reference`, as of
+        `trust.reference_as_of`); `ReferenceTaken(refs, as_of)` puts this one in its place."""
+        from . import references
+
         with self._guarded():
-            found = self.conn.execute("SELECT id FROM trusts WHERE name = ?", [trust_name])
-            row = found.fetchone()
-            return rows.trust_references(self.conn, row[0]) if row else ()
+            return references.current_by_name(self.conn, trust_name)
+
+    def newer_trust_reference(
+        self, assessment_id: int
+    ) -> tuple[tuple[TrustReference, ...], str] | None:
+        """The trust's current reference and its date when it says something other than
+        this assessment's copy (for "the trust's reference has changed since; take it?");
+        None when they agree."""
+        from . import references
+
+        with self._guarded():
+            return references.newer(self.conn, assessment_id)
 
     def trust_use(self, trust_name: str) -> int:
         """How many assessments are made against the trust of this name."""

@@ -85,23 +85,24 @@ def put_trust_references(
             [trust],
         ).fetchone()[0]
         conn.execute(
-            "INSERT INTO trust_references (trust, referent, practice, purpose, position, "
-            "updated) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (trust, referent) DO UPDATE SET "
-            "practice = excluded.practice, purpose = excluded.purpose, "
-            "updated = excluded.updated",
-            [trust, ref.referent, ref.practice, ref.purpose, position, now],
+            "INSERT INTO trust_references (trust, referent, practice, purpose, school_decides, "
+            "position, updated) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trust, referent) "
+            "DO UPDATE SET practice = excluded.practice, purpose = excluded.purpose, "
+            "school_decides = excluded.school_decides, updated = excluded.updated",
+            [trust, ref.referent, ref.practice, ref.purpose, ref.school_decides, position, now],
         )
 
 
 def trust_references(conn: sqlite3.Connection, trust: int) -> tuple[TrustReference, ...]:
+    """The trust's current reference (each assessment keeps its own copy: `references`)."""
     rows = conn.execute(
-        "SELECT referent, practice, purpose FROM trust_references WHERE trust = ? "
-        "ORDER BY position",
+        "SELECT referent, practice, purpose, school_decides FROM trust_references "
+        "WHERE trust = ? ORDER BY position",
         [trust],
     ).fetchall()
     from ddwizard.core.assessment import TrustReference
 
-    return tuple(TrustReference(r, practice, purpose) for r, practice, purpose in rows)
+    return tuple(TrustReference(*row) for row in rows)
 
 
 def audit(

@@ -159,6 +159,113 @@ def m002_question_count(db: SqlDatabase) -> None:
     db.execute("ALTER TABLE assessments ADD COLUMN questions INTEGER")
 
 
+_DATA_V2 = """
+ALTER TABLE answers ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
+
+-- Confidence per axis: the one confidence recorded before applies to both.
+CREATE TABLE referent_notes_v2 (
+    assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+    referent TEXT NOT NULL,
+    purpose_confidence TEXT CHECK (purpose_confidence IN ('low', 'medium', 'high')),
+    practice_confidence TEXT CHECK (practice_confidence IN ('low', 'medium', 'high')),
+    note TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (assessment, referent)
+);
+INSERT INTO referent_notes_v2
+    SELECT assessment, referent, confidence, confidence, note, position, updated
+    FROM referent_notes;
+DROP TABLE referent_notes;
+ALTER TABLE referent_notes_v2 RENAME TO referent_notes;
+
+ALTER TABLE targets ADD COLUMN status TEXT NOT NULL DEFAULT ''
+    CHECK (status IN ('', 'proposed', 'agreed'));
+ALTER TABLE targets ADD COLUMN agreed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE targets ADD COLUMN agreed_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE steps ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE steps ADD COLUMN tell TEXT NOT NULL DEFAULT '';
+
+-- A finding apart from the status: NULL finding_level is no finding, NULL cost_basis no
+-- cost. An item marked 'concern' before is done, with a finding of that level whose text
+-- is its note (the note stays too: nothing is lost).
+CREATE TABLE checklist_entries_v2 (
+    assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+    item TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN
+        ('not_started', 'in_progress', 'done', 'not_applicable')),
+    note TEXT NOT NULL DEFAULT '',
+    owner TEXT NOT NULL DEFAULT '',
+    due TEXT NOT NULL DEFAULT '',
+    finding_level TEXT CHECK (finding_level IN ('none', 'note', 'concern', 'serious')),
+    finding_text TEXT NOT NULL DEFAULT '',
+    cost_amount REAL,
+    cost_basis TEXT CHECK (cost_basis IN ('known', 'estimated', 'unknown')),
+    position INTEGER NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (assessment, item)
+);
+INSERT INTO checklist_entries_v2 (assessment, item, status, note, owner, due, finding_level,
+        finding_text, position, updated)
+    SELECT assessment, item, CASE status WHEN 'concern' THEN 'done' ELSE status END, note,
+        owner, due, CASE status WHEN 'concern' THEN 'concern' END,
+        CASE status WHEN 'concern' THEN note ELSE '' END, position, updated
+    FROM checklist_entries;
+DROP TABLE checklist_entries;
+ALTER TABLE checklist_entries_v2 RENAME TO checklist_entries;
+
+ALTER TABLE assessments ADD COLUMN assessor_role TEXT NOT NULL DEFAULT '';
+ALTER TABLE assessments ADD COLUMN perspective TEXT
+    CHECK (perspective IN ('school', 'trust', 'joint', 'independent'));
+-- The decision put to the board, as a JSON object (NULL: none recorded).
+ALTER TABLE assessments ADD COLUMN decision TEXT;
+-- The date of this assessment's copy of the trust's reference (assessment_references).
+ALTER TABLE assessments ADD COLUMN reference_as_of TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE trust_references ADD COLUMN school_decides TEXT NOT NULL DEFAULT '';
+
+-- Each assessment keeps the trust's reference as it stood when it was made: a trust that
+-- later changes its own account (trust_references) does not move earlier assessments.
+CREATE TABLE assessment_references (
+    assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+    referent TEXT NOT NULL,
+    practice TEXT NOT NULL DEFAULT '',
+    purpose TEXT NOT NULL DEFAULT '',
+    school_decides TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL,
+    PRIMARY KEY (assessment, referent)
+);
+INSERT INTO assessment_references (assessment, referent, practice, purpose, position)
+    SELECT a.id, r.referent, r.practice, r.purpose, r.position
+    FROM assessments a JOIN trust_references r ON r.trust = a.trust;
+UPDATE assessments SET reference_as_of = substr(created, 1, 10)
+    WHERE id IN (SELECT assessment FROM assessment_references);
+
+-- How many due-diligence items a questionnaire has, so listing assessments can show
+-- checklist progress without reading a questionnaire (NULL: a body that is not JSON).
+ALTER TABLE questionnaires ADD COLUMN checklist_items INTEGER;
+UPDATE questionnaires SET checklist_items = (
+    SELECT coalesce(sum(json_array_length(d.value, '$.items')), 0)
+    FROM json_each(questionnaires.body, '$.due_diligence') d)
+    WHERE json_valid(body);
+"""
+
+
+@MIGRATIONS()
+def m003_data_v2(db: SqlDatabase) -> None:
+    # Tables whose CHECK constraints change are made anew and copied (sqlite-utils'
+    # `transform` would not keep their CHECK constraints). One statement at a time:
+    # `executescript` would commit the transaction the migrations run in.
+    for statement in _statements(_DATA_V2):
+        db.execute(statement)
+
+
+def _statements(script: str) -> list[str]:
+    """A script's statements (each ends with ';' at the end of a line)."""
+    lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";\n") if s.strip().rstrip(";")]
+
+
 def known_names(migrations: Migrations) -> list[str]:
     """Every migration name in the set, in order (all are pending on an empty database)."""
     empty = SqlDatabase(memory=True, execute_plugins=False)

@@ -47,8 +47,8 @@ def drop_if_unused(conn: sqlite3.Connection, trust: int) -> None:
     reference someone wrote is kept, with its trust, to be chosen again)."""
     used = conn.execute("SELECT 1 FROM assessments WHERE trust = ? LIMIT 1", [trust]).fetchone()
     written = conn.execute(
-        "SELECT 1 FROM trust_references WHERE trust = ? AND (practice != '' OR purpose != '') "
-        "LIMIT 1",
+        "SELECT 1 FROM trust_references WHERE trust = ? "
+        "AND (practice != '' OR purpose != '' OR school_decides != '') LIMIT 1",
         [trust],
     ).fetchone()
     if used or written:

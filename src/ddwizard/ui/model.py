@@ -182,7 +182,7 @@ class AssessmentModel(AskedView, QObject):
         replaced, or None when it changed nothing or cannot be put back). Stored? is None
         when the assessment was replaced from outside: it is reloaded, nothing is kept."""
         if isinstance(change, changes.TrustChosen):  # that trust's own reference comes too
-            change = changes.TrustChosen(change.name, self.db.trust_reference(change.name))
+            change = changes.TrustChosen(change.name, *self.db.current_trust_reference(change.name))
         before = self.assessment
         try:
             self.db.apply(self.assessment_id, change)

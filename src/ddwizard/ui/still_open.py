@@ -1,6 +1,6 @@
 """What is still open in an assessment, in words: asked before it is marked final and shown
 on the review step (unanswered questions, core ones counted apart; due-diligence items not
-done; items marked as a concern)."""
+done; items with a finding)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,10 @@ def still_open(model) -> list[str]:
     todo = [x for r in model.selected_referents() for x in r.questions if x.id not in chosen]
     core = sum(1 for x in todo if getattr(x, "core", False))
     status = {e.item: e.status for e in a.due_diligence}
+    found = {e.item for e in a.due_diligence if e.finding is not None and e.finding.matters}
     items = [i for area in q.due_diligence for i in area.items]
     not_done = [i for i in items if status.get(i.id, ItemStatus.NOT_STARTED) not in SETTLED]
-    concerns = [i.text for i in items if status.get(i.id) == ItemStatus.CONCERN]
+    findings = [i.text for i in items if i.id in found]
     lines = []
     if todo:
         of_them = f" ({core} of them core questions)" if core else ""
@@ -31,8 +32,8 @@ def still_open(model) -> list[str]:
     if not_done:
         items_left = _plural(len(not_done), "due-diligence item", "due-diligence items")
         lines.append(f"{items_left} not done")
-    if concerns:
-        more = f" and {len(concerns) - 3} more" if len(concerns) > 3 else ""
-        named = "; ".join(concerns[:3]) + more
-        lines.append(_plural(len(concerns), "item", "items") + f" marked as a concern: {named}")
+    if findings:
+        more = f" and {len(findings) - 3} more" if len(findings) > 3 else ""
+        named = "; ".join(findings[:3]) + more
+        lines.append(_plural(len(findings), "item", "items") + f" with a finding: {named}")
     return lines

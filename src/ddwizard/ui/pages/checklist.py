@@ -1,5 +1,5 @@
 """Due diligence: the standard checklist, area by area, beside the practice–purpose work.
-Each item has a status, an owner, a due date and a note; the page counts concerns."""
+Each item has a status, an owner, a due date and a note; the page counts findings."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ class ChecklistPage(Page):
         layout.addLayout(top)
         row = QHBoxLayout()
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(["Area", "Done", "Concerns"])
+        self.list.setHeaderLabels(["Area", "Done", "Findings"])
         self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)
         header = self.list.header()
@@ -165,20 +165,21 @@ class ChecklistPage(Page):
         if not self.areas:
             self.summary.setText("This questionnaire has no due-diligence checklist.")
             return
-        entries = {e.item: e.status for e in self.model.assessment.due_diligence}
+        due = self.model.assessment.due_diligence
+        entries = {e.item: e.status for e in due}
+        found = {e.item for e in due if e.finding is not None and e.finding.matters}
         for i, area in enumerate(self.areas):
             statuses = [entries.get(item.id, ItemStatus.NOT_STARTED) for item in area.items]
             done = sum(s in (ItemStatus.DONE, ItemStatus.NOT_APPLICABLE) for s in statuses)
-            concerns = statuses.count(ItemStatus.CONCERN)
+            findings = sum(item.id in found for item in area.items)
             item = self.list.topLevelItem(i)
             item.setText(1, f"{done}/{len(statuses)}")
-            item.setText(2, str(concerns) if concerns else "")
+            item.setText(2, str(findings) if findings else "")
         total = sum(len(a.items) for a in self.areas)
         all_statuses = list(entries.values())
-        concerns = all_statuses.count(ItemStatus.CONCERN)
         done = all_statuses.count(ItemStatus.DONE) + all_statuses.count(ItemStatus.NOT_APPLICABLE)
         self.summary.setText(
-            f"{_plural(concerns, 'item')} marked as a concern. "
+            f"{_plural(len(found), 'item')} with a finding. "
             f"{done} of {total} items done or not applicable."
         )
 
