@@ -90,6 +90,7 @@ def import_assessment(
     if mode == ImportMode.REPLACE and db.find_uid(assessment.uid) is not None:
         db.backup()  # before the transaction: a backup cannot be taken inside one
     with db.atomic():  # the uid check and the write together, whoever else is importing
+        _same_questionnaire_here(db, questionnaire)
         existing = db.find_uid(assessment.uid)
         if existing is None:
             return db.create_assessment(assessment, questionnaire)
@@ -102,6 +103,16 @@ def import_assessment(
             db.replace_assessment(existing, assessment, questionnaire)
             return existing
         raise _duplicate(db, existing)
+
+
+def _same_questionnaire_here(db: Database, q: Questionnaire) -> None:
+    """Checked again inside the import's transaction: since the bundle was read, another
+    import may have added a different questionnaire under the same id and version."""
+    from ddwizard.core.bundle_definition import choose
+
+    _, problems = choose(q, lookup(db))
+    if problems:
+        raise QuestionnaireChanged("\n".join(problems))
 
 
 def _duplicate(db: Database, existing: int) -> DuplicateAssessment:
@@ -148,7 +159,8 @@ def _next_version(version: str) -> str:
 def export_assessment(db: Database, assessment_id: int, path: str | os.PathLike) -> Path:
     from ddwizard.core.bundle_write import dumps_bundle
 
-    text = dumps_bundle(db.load_assessment(assessment_id))
+    # The stored copy of the questionnaire travels with it: the bundle opens anywhere.
+    text = dumps_bundle(db.load_assessment(assessment_id), db.questionnaire_for(assessment_id))
     return atomic_write(path, text.encode("utf-8"))
 
 

@@ -344,9 +344,15 @@ def test_reassess_to_a_changed_questionnaire_reports_dropped_answers(db, tmp_pat
     export = tmp_path / "new.json"
     run(capsys, "export", "2", "-o", str(export))
     new = json.loads(export.read_text())
-    assert new["questionnaire"] == {"id": "example", "version": "2"}
+    assert (new["questionnaire"]["id"], new["questionnaire"]["version"]) == ("example", "2")
     assert new["answers"] == [
-        {"question": "behaviour-routines", "option": "different", "note": "", "evidence": []}
+        {
+            "question": "behaviour-routines",
+            "option": "different",
+            "note": "",
+            "evidence": [],
+            "flags": [],
+        }
     ]
     assert new["assessment"]["status"] == "draft"
 

@@ -1,7 +1,8 @@
-"""The assessment bundle (JSON, format 1): how an assessment travels between laptops.
+"""The assessment bundle (JSON, formats 1 and 2): how an assessment travels between laptops.
 
-`read_bundle` checks a whole bundle (shape, then every reference against its questionnaire)
-before anything is written anywhere; problems name where they are, in words.
+`read_bundle` checks a whole bundle (its shape, the questionnaire it carries, then every
+reference against that questionnaire) before anything is written anywhere; problems name
+where they are, in words. The shape is in `bundle_models` (format 2) and `bundle_v1`.
 """
 
 from __future__ import annotations
@@ -9,38 +10,36 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Callable
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from ddwizard.core.assessment import (
     Answer,
     Assessment,
     ChecklistEntry,
-    Confidence,
+    Cost,
+    Decision,
     Finding,
-    FindingLevel,
     ItemStatus,
     ReferentNote,
     School,
     Status,
     Step,
     Target,
+    TargetStatus,
     Trust,
     TrustReference,
     new_uid,
 )
-from ddwizard.core.bundle_checks import Day, Long, Month, Name, Short, loads, text_problems
+from ddwizard.core.bundle_checks import loads, text_problems
+from ddwizard.core.bundle_definition import QuestionnaireLookup, choose, read_definition
+from ddwizard.core.bundle_models import BundleM, CostM, FindingM
+from ddwizard.core.bundle_v1 import Bundle1, upgrade
 from ddwizard.core.bundle_write import FORMAT, FORMAT_VERSION, dumps_bundle, write_bundle
 from ddwizard.core.errors import UserError
-from ddwizard.core.questionnaire import EVIDENCE_SOURCES, Questionnaire
+from ddwizard.core.questionnaire import Questionnaire
 
 MAX_BUNDLE_BYTES = 50 * 1024 * 1024
-
-Text = Long  # notes, rationales, actions: see bundle_checks for the limits
-Coord = Annotated[float, Field(ge=-1, le=1, allow_inf_nan=False)]
-Evidence = Literal[EVIDENCE_SOURCES]  # type: ignore[valid-type]
 
 
 class BundleError(UserError):
@@ -49,97 +48,6 @@ class BundleError(UserError):
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
-
-
-class _QRef(_Model):
-    id: Short
-    version: Short
-
-
-class _School(_Model):
-    name: Name
-    urn: Short = ""
-    phase: Short = ""
-    local_authority: Short = ""
-
-
-class _Reference(_Model):
-    referent: Short
-    practice: Text = ""
-    purpose: Text = ""
-
-
-class _Trust(_Model):
-    name: Name
-    reference: list[_Reference] = []
-
-
-class _Meta(_Model):
-    uid: Short | None = None
-    label: Short = ""
-    assessor: Short = ""
-    assessed_on: Day = ""
-    status: Status = Status.DRAFT
-
-
-class _Answer(_Model):
-    question: Short
-    option: Short | None = None
-    note: Text = ""
-    evidence: list[Evidence] = []
-
-
-class _RNote(_Model):
-    referent: Short
-    confidence: Confidence | None = None
-    note: Text = ""
-
-
-class _Step(_Model):
-    purpose: Coord
-    practice: Coord
-    by: Month = ""
-    action: Text = ""
-
-
-class _Target(_Model):
-    referent: Short
-    purpose: Coord
-    practice: Coord
-    by: Month = ""
-    return_trip: bool = False
-    rationale: Text = ""
-    steps: list[_Step] = []
-
-
-class _Entry(_Model):
-    item: Short
-    status: ItemStatus | Literal["concern"] = ItemStatus.NOT_STARTED  # "concern": format 1
-    note: Text = ""
-    owner: Short = ""
-    due: Day = ""
-
-
-class _Bundle(_Model):
-    format: Literal["ddwizard.assessment"]
-    format_version: Literal[1]
-    written_by: Text = ""  # (2) who exported it; import ignores it
-    questionnaire: _QRef
-    school: _School
-    trust: _Trust
-    assessment: _Meta = _Meta()
-    referents: list[Short] | None = None
-    answers: list[_Answer] = []
-    referent_notes: list[_RNote] = []
-    targets: list[_Target] = []
-    due_diligence: list[_Entry] = []
-
-
-QuestionnaireLookup = Callable[[str, str], Questionnaire | None]
 
 
 def parse_json(raw: bytes | str, source: str = "bundle") -> dict:
@@ -170,30 +78,44 @@ def parse_json(raw: bytes | str, source: str = "bundle") -> dict:
 def read_bundle(
     data: dict, lookup: QuestionnaireLookup, source: str = "bundle"
 ) -> tuple[Assessment, Questionnaire, bool]:
-    """Check and convert a decoded bundle. Returns the assessment, its questionnaire, and
+    """Check and convert a decoded bundle. Returns the assessment, its questionnaire (the
+    database's own copy, or the one the bundle carries when the database has none), and
     whether the bundle carried its own uid (False: a new uid was made)."""
-    _check_format(data, source)
+
+    def refuse(problems: list[str]) -> BundleError:
+        return BundleError([f"{source}: {p}" for p in problems])
+
+    version = _check_format(data, source)
     try:
-        b = _Bundle.model_validate(data)
+        b = upgrade(Bundle1.model_validate(data)) if version == 1 else BundleM.model_validate(data)
     except ValidationError as e:
-        raise BundleError([f"{source}: {_describe(err)}" for err in e.errors()]) from None
-    q = lookup(b.questionnaire.id, b.questionnaire.version)
-    if q is None:
-        raise BundleError(
-            [
-                f"{source}: questionnaire '{b.questionnaire.id}' version "
-                f"'{b.questionnaire.version}' is not in this database; add it first with "
-                "'ddwizard questionnaire add FILE.yaml'"
-            ]
-        )
+        raise refuse([_describe(err) for err in e.errors()]) from None
+    q, problems = _questionnaire(b, lookup)
+    if q is None or problems:
+        raise refuse(problems)
     problems = _check_references(b, q)
     if problems:
-        raise BundleError([f"{source}: {p}" for p in problems])
+        raise refuse(problems)
     had_uid = bool(b.assessment.uid)
     return _to_assessment(b, q), q, had_uid
 
 
-def _check_format(data: dict, source: str) -> None:
+def _questionnaire(b: BundleM, lookup: QuestionnaireLookup) -> tuple[Questionnaire | None, list]:
+    ref = b.questionnaire
+    if ref.definition is not None:
+        carried, problems = read_definition(ref.definition, ref.id, ref.version)
+        return (None, problems) if carried is None else choose(carried, lookup)
+    q = lookup(ref.id, ref.version)
+    if q is None:
+        return None, [
+            f"questionnaire '{ref.id}' version '{ref.version}' is not in this database and "
+            "the bundle does not carry it; add it first with "
+            "'ddwizard questionnaire add FILE.yaml'"
+        ]
+    return q, []
+
+
+def _check_format(data: dict, source: str) -> int:
     fmt, version = data.get("format"), data.get("format_version")
     if fmt != FORMAT:
         raise BundleError(
@@ -206,10 +128,18 @@ def _check_format(data: dict, source: str) -> None:
         raise BundleError(
             [
                 f"{source}: this bundle was written by a newer version of ddwizard "
-                f"(format_version {version}); this version reads format_version {FORMAT_VERSION}. "
-                "Update ddwizard to import it."
+                f"(format_version {version}); this version reads format_version 1 to "
+                f"{FORMAT_VERSION}. Update ddwizard to import it."
             ]
         )
+    if version not in (1, 2) or isinstance(version, bool):
+        raise BundleError(
+            [
+                f"{source}: `format_version` should be the number 1 or 2, "
+                f"found {json.dumps(version)[:60]}"
+            ]
+        )
+    return version
 
 
 def _describe(err: dict) -> str:
@@ -221,13 +151,22 @@ def _describe(err: dict) -> str:
         return f"`{where}` is required but missing"
     if kind == "value_error":
         return f"`{where}`: {err['ctx']['error']}"
+    if kind == "model_type":
+        shape = _SHAPES.get(str(err["loc"][-1]), "")
+        return (
+            f"`{where}` should be a JSON object{shape} (found {json.dumps(err.get('input'))[:60]})"
+        )
     if kind == "string_too_long":
         limit, found = err["ctx"]["max_length"], len(err.get("input", ""))
         return f"`{where}` is longer than {limit:,} characters (it has {found:,}); shorten it"
     return f"`{where}`: {err['msg'].lower()} (found {json.dumps(err.get('input'))[:60]})"
 
 
-def _check_references(b: _Bundle, q: Questionnaire) -> list[str]:
+# What a field that holds an object looks like, where format 1 held a single value.
+_SHAPES = {"confidence": ', one for each axis: {"purpose": "medium", "practice": "high"}'}
+
+
+def _check_references(b: BundleM, q: Questionnaire) -> list[str]:
     referent_ids = {r.id for r in q.referents}
     items = q.checklist_items()
     problems: list[str] = []
@@ -244,10 +183,24 @@ def _check_references(b: _Bundle, q: Questionnaire) -> list[str]:
         known_referent(note.referent, f"referent_notes.{i}")
     for i, t in enumerate(b.targets):
         known_referent(t.referent, f"targets.{i}")
+    problems += _duplicates([r.referent for r in b.trust.reference], "trust.reference", "area")
     problems += _duplicates([a.question for a in b.answers], "answers", "question")
     problems += _duplicates([n.referent for n in b.referent_notes], "referent_notes", "area")
     problems += _duplicates([t.referent for t in b.targets], "targets", "area")
     problems += _duplicates([e.item for e in b.due_diligence], "due_diligence", "item")
+    problems += _check_answers(b, q)
+    for i, e in enumerate(b.due_diligence):
+        if e.item not in items:
+            problems.append(
+                f"due_diligence.{i}: checklist item '{e.item}' is not in questionnaire '{q.id}'"
+            )
+    if b.assessment.uid is not None and not _valid_uid(b.assessment.uid):
+        problems.append(f"assessment.uid: '{b.assessment.uid[:60]}' is not a valid uid")
+    return problems
+
+
+def _check_answers(b: BundleM, q: Questionnaire) -> list[str]:
+    problems = []
     for i, a in enumerate(b.answers):
         question = q.question(a.question)
         if question is None:
@@ -260,13 +213,6 @@ def _check_references(b: _Bundle, q: Questionnaire) -> list[str]:
                 f"answers.{i}: '{a.option}' is not an answer to question "
                 f"'{a.question}' (its answers are: {keys})"
             )
-    for i, e in enumerate(b.due_diligence):
-        if e.item not in items:
-            problems.append(
-                f"due_diligence.{i}: checklist item '{e.item}' is not in questionnaire '{q.id}'"
-            )
-    if b.assessment.uid is not None and not _valid_uid(b.assessment.uid):
-        problems.append(f"assessment.uid: '{b.assessment.uid[:60]}' is not a valid uid")
     return problems
 
 
@@ -293,13 +239,15 @@ def _valid_uid(uid: str) -> bool:
     return True
 
 
-def _to_assessment(b: _Bundle, q: Questionnaire) -> Assessment:
+def _to_assessment(b: BundleM, q: Questionnaire) -> Assessment:
     m = b.assessment
     return Assessment(
         uid=str(uuid.UUID(m.uid)) if m.uid else new_uid(),
         school=School(**b.school.model_dump()),
         trust=Trust(
-            b.trust.name, tuple(TrustReference(**r.model_dump()) for r in b.trust.reference)
+            b.trust.name,
+            tuple(TrustReference(**r.model_dump()) for r in b.trust.reference),
+            b.trust.reference_as_of,
         ),
         questionnaire_id=q.id,
         questionnaire_version=q.version,
@@ -307,37 +255,51 @@ def _to_assessment(b: _Bundle, q: Questionnaire) -> Assessment:
         assessor=m.assessor,
         assessed_on=m.assessed_on,
         status=Status(m.status),
+        assessor_role=m.assessor_role,
+        perspective=m.perspective,
+        decision=None if b.decision is None else Decision(**b.decision.model_dump()),
         referents=tuple(b.referents or ()),
-        answers=tuple(Answer(a.question, a.option, a.note, tuple(a.evidence)) for a in b.answers),
-        referent_notes=tuple(
-            ReferentNote.same(
-                n.referent, Confidence(n.confidence) if n.confidence else None, n.note
-            )
-            for n in b.referent_notes
+        answers=tuple(
+            Answer(a.question, a.option, a.note, tuple(a.evidence), tuple(a.flags))
+            for a in b.answers
         ),
-        targets=tuple(
-            Target(
-                t.referent,
-                t.purpose,
-                t.practice,
-                t.by,
-                t.return_trip,
-                t.rationale,
-                tuple(Step(s.purpose, s.practice, s.by, s.action) for s in t.steps),
-            )
-            for t in b.targets
-        ),
+        referent_notes=tuple(_note(n) for n in b.referent_notes),
+        targets=tuple(_target(t) for t in b.targets),
         due_diligence=tuple(_entry(e) for e in b.due_diligence),
     )
 
 
-def _entry(e: _Entry) -> ChecklistEntry:
-    """Format 1's status "concern" is "done" with a finding of that level: the note is its
-    text (and stays the note), as storage's migration m003 reads an older database."""
-    if e.status == "concern":
-        finding = Finding(FindingLevel.CONCERN, e.note)
-        return ChecklistEntry(e.item, ItemStatus.DONE, e.note, e.owner, e.due, finding)
-    return ChecklistEntry(e.item, ItemStatus(e.status), e.note, e.owner, e.due)
+def _note(n) -> ReferentNote:
+    c = n.confidence
+    return ReferentNote(n.referent, c and c.purpose, c and c.practice, n.note)
+
+
+def _target(t) -> Target:
+    steps = tuple(Step(**s.model_dump()) for s in t.steps)
+    return Target(
+        t.referent,
+        t.purpose,
+        t.practice,
+        t.by,
+        t.return_trip,
+        t.rationale,
+        steps,
+        TargetStatus(t.status or TargetStatus.NOT_RECORDED),
+        t.agreed_by,
+        t.agreed_on,
+    )
+
+
+def _entry(e) -> ChecklistEntry:
+    return ChecklistEntry(e.item, ItemStatus(e.status), e.note, e.owner, e.due, _finding(e.finding))
+
+
+def _finding(f: FindingM | None) -> Finding | None:
+    return None if f is None else Finding(f.level, f.text, _cost(f.cost))
+
+
+def _cost(c: CostM | None) -> Cost | None:
+    return None if c is None else Cost(c.amount, c.basis)
 
 
 __all__ = [

@@ -2,9 +2,9 @@
 would check it: each key once per object, no NUL or lone surrogate in any text, real
 calendar dates, and text within the stated limits. Problems name the field, in words.
 
-The limits (also in the README, "Share an assessment"): names and short fields (school, trust,
-label, assessor, URN, phase, local authority, owner, ids) up to 200 characters; notes and
-other long text up to 20,000 characters.
+The limits (also in the README, "The assessment bundle"): names and short fields (school,
+trust, label, assessor, assessor role, URN, phase, local authority, owners, who agreed a
+target, ids) up to 200 characters; notes and other long text up to 20,000 characters.
 """
 
 from __future__ import annotations

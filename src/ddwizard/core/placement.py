@@ -10,8 +10,12 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ddwizard.core.questionnaire import Axis, Questionnaire, Referent
+from ddwizard.core.questionnaire import FACETS, Axis, Questionnaire, Referent
+
+if TYPE_CHECKING:
+    from ddwizard.core.assessment import Assessment, ReferentNote
 
 BORDERLINE = 0.1
 
@@ -67,9 +71,15 @@ def quadrant_of(purpose: float | None, practice: float | None) -> Quadrant | Non
 
 
 def is_borderline(purpose: float | None, practice: float | None) -> bool:
+    return bool(borderline_on(purpose, practice))
+
+
+def borderline_on(purpose: float | None, practice: float | None) -> list[str]:
+    """The axes within the borderline band, purpose first; none when not placed."""
     if purpose is None or practice is None:
-        return False
-    return abs(purpose) < BORDERLINE or abs(practice) < BORDERLINE
+        return []
+    near = ((Axis.PURPOSE, purpose), (Axis.PRACTICE, practice))
+    return [axis.value for axis, v in near if abs(v) < BORDERLINE]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +87,12 @@ class AxisValue:
     value: float | None  # weighted mean of counted scores; None when nothing counted
     spread: float | None  # population standard deviation of the counted scores
     counted: int
+    stated: float | None = None  # the same mean over the `stated` questions alone
+    lived: float | None = None  # ... and over the `lived` ones
+    trust_open: bool = False  # answered, and only with "the trust has no set way here"
+
+    def facet(self, name: str) -> float | None:
+        return self.stated if name == "stated" else self.lived if name == "lived" else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +112,10 @@ class Position:
     def borderline(self) -> bool:
         return is_borderline(self.purpose, self.practice)
 
+    @property
+    def borderline_on(self) -> list[str]:
+        return borderline_on(self.purpose, self.practice)
+
 
 @dataclass(frozen=True, slots=True)
 class ReferentPlacement:
@@ -104,7 +124,12 @@ class ReferentPlacement:
     practice: AxisValue
     answered: int  # questions with any option chosen, "don't know yet" included
     questions: int
-    confidence: str | None = None
+    confidence: str | None = None  # one word for the area: the lower of the axes'
+    purpose_confidence: str | None = None
+    practice_confidence: str | None = None
+
+    def confidence_on(self, axis: Axis | str) -> str | None:
+        return self.purpose_confidence if Axis(axis) is Axis.PURPOSE else self.practice_confidence
 
     @property
     def position(self) -> Position:
@@ -178,14 +203,24 @@ def _clamp(x: float) -> float:
 
 def place_axis(referent: Referent, axis: Axis, chosen: Mapping[str, str]) -> AxisValue:
     counted: list[tuple[float, float]] = []
+    by_facet: dict[str, list[tuple[float, float]]] = {f: [] for f in FACETS}
+    options = []
     for question in referent.on_axis(axis):
         option = question.option(chosen.get(question.id, ""))
-        if option is not None and option.score is not None:
+        if option is None:
+            continue
+        options.append(option)
+        if option.score is not None:
             counted.append((question.weight, option.score))
+            if question.facet in by_facet:
+                by_facet[question.facet].append((question.weight, option.score))
     return AxisValue(
         value=weighted_mean(counted),
         spread=population_sd([s for _, s in counted]),
         counted=len(counted),
+        stated=weighted_mean(by_facet["stated"]),
+        lived=weighted_mean(by_facet["lived"]),
+        trust_open=bool(options) and all(o.trust_open for o in options),
     )
 
 
@@ -196,8 +231,20 @@ def answered(referent: Referent, chosen: Mapping[str, str]) -> int:
 
 
 def place_referent(
-    referent: Referent, chosen: Mapping[str, str], confidence: str | None = None
+    referent: Referent,
+    chosen: Mapping[str, str],
+    confidence: str | None = None,
+    *,
+    note: ReferentNote | None = None,
 ) -> ReferentPlacement:
+    """One area's placement; the assessor's confidence from its `note` (per axis), or one
+    word for the area (`confidence`) where that is all there is."""
+
+    def word(c) -> str | None:
+        return c.value if c else None
+
+    if note is not None:
+        confidence = confidence or word(note.confidence)
     return ReferentPlacement(
         referent=referent,
         purpose=place_axis(referent, Axis.PURPOSE, chosen),
@@ -205,6 +252,8 @@ def place_referent(
         answered=answered(referent, chosen),
         questions=len(referent.questions),
         confidence=confidence,
+        purpose_confidence=word(note.purpose_confidence) if note else None,
+        practice_confidence=word(note.practice_confidence) if note else None,
     )
 
 
@@ -220,26 +269,24 @@ def place(
     questionnaire: Questionnaire,
     chosen: Mapping[str, str],
     referent_ids: Iterable[str] | None = None,
-    confidence: Mapping[str, str | None] | None = None,
+    notes: Mapping[str, ReferentNote] | None = None,
 ) -> Placement:
-    """Place the selected referents (all when None), in questionnaire order."""
+    """Place the selected referents (all when None), in questionnaire order; `notes` by
+    referent id give the assessor's confidence."""
     selected = None if referent_ids is None else set(referent_ids)
-    confidence = confidence or {}
+    notes = notes or {}
     rows = tuple(
-        place_referent(r, chosen, confidence.get(r.id))
+        place_referent(r, chosen, note=notes.get(r.id))
         for r in questionnaire.referents
         if selected is None or not selected or r.id in selected
     )
     return Placement(referents=rows, overall=overall_position(rows))
 
 
-def place_assessment(questionnaire: Questionnaire, assessment) -> Placement:
+def place_assessment(questionnaire: Questionnaire, assessment: Assessment) -> Placement:
     """Placement of an :class:`~ddwizard.core.assessment.Assessment`."""
-    confidence = {
-        n.referent: (n.confidence.value if n.confidence else None)
-        for n in assessment.referent_notes
-    }
-    return place(questionnaire, assessment.chosen(), assessment.referents or None, confidence)
+    notes = {n.referent: n for n in assessment.referent_notes}
+    return place(questionnaire, assessment.chosen(), assessment.referents or None, notes)
 
 
 def placement_json(assessment_id, placement: Placement) -> dict:
@@ -248,18 +295,23 @@ def placement_json(assessment_id, placement: Placement) -> dict:
     return {
         "assessment": assessment_id,
         "overall": _position_json(overall),
-        "referents": [
-            {
-                "referent": rp.referent.id,
-                "title": rp.referent.title,
-                **_position_json(rp.position),
-                "answered": rp.answered,
-                "questions": rp.questions,
-                "spread": {"purpose": rp.purpose.spread, "practice": rp.practice.spread},
-                "confidence": rp.confidence,
-            }
-            for rp in placement.referents
-        ],
+        "referents": [_referent_json(rp) for rp in placement.referents],
+    }
+
+
+def _referent_json(rp: ReferentPlacement) -> dict:
+    axes = {Axis.PURPOSE: rp.purpose, Axis.PRACTICE: rp.practice}
+    return {
+        "referent": rp.referent.id,
+        "title": rp.referent.title,
+        **_position_json(rp.position),
+        "borderline_on": rp.position.borderline_on,
+        "answered": rp.answered,
+        "questions": rp.questions,
+        "spread": {a.value: v.spread for a, v in axes.items()},
+        "facets": {a.value: {f: v.facet(f) for f in FACETS} for a, v in axes.items()},
+        "confidence": {a.value: rp.confidence_on(a) for a in axes},
+        "trust_open": {a.value: v.trust_open for a, v in axes.items()},
     }
 
 

@@ -95,9 +95,9 @@ class _Checks:
             return
         if ident.value in seen:
             first = seen[ident.value]
-            self.add(
-                ident.line, f"{what} '{ident.value}' is used twice (first at line {first}); {rule}"
-            )
+            # A copy read from JSON (stored, or carried in a bundle) has no lines to point at.
+            at = f" (first at line {first})" if first else ""
+            self.add(ident.line, f"{what} '{ident.value}' is used twice{at}; {rule}")
         else:
             seen[ident.value] = ident.line
 

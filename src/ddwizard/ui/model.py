@@ -129,9 +129,8 @@ class AssessmentModel(AskedView, QObject):
         from ddwizard.core.placement import place_referent
 
         note = self.assessment.note_for(referent_id)
-        confidence = note.confidence.value if note and note.confidence else None
         referent = self.referent(referent_id)
-        return place_referent(referent, self.assessment.chosen(), confidence)
+        return place_referent(referent, self.assessment.chosen(), note=note)
 
     def has_answers(self) -> bool:
         return any(a.option is not None for a in self.assessment.answers)
