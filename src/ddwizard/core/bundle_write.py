@@ -16,6 +16,7 @@ from ddwizard.core.assessment import (
     ChecklistEntry,
     Decision,
     Finding,
+    FindingLevel,
     ReferentNote,
     Target,
 )
@@ -26,18 +27,22 @@ FORMAT = "ddwizard.assessment"
 FORMAT_VERSION = 2
 
 
-def write_bundle(a: Assessment, q: Questionnaire) -> dict:
+def write_bundle(a: Assessment, q: Questionnaire | None = None) -> dict:
     """The bundle document for an assessment (always with its uid), carrying `q`, the
-    questionnaire it was made with."""
-    if (q.id, q.version) != (a.questionnaire_id, a.questionnaire_version):
-        raise ValueError(
-            f"assessment made with {a.questionnaire_id}@{a.questionnaire_version}, "
-            f"not {q.id}@{q.version}"
-        )
+    questionnaire it was made with. `export` always gives it; without it the bundle names the
+    questionnaire only, as format 1 did."""
+    ref: dict = {"id": a.questionnaire_id, "version": a.questionnaire_version}
+    if q is not None:
+        if (q.id, q.version) != (a.questionnaire_id, a.questionnaire_version):
+            raise ValueError(
+                f"assessment made with {a.questionnaire_id}@{a.questionnaire_version}, "
+                f"not {q.id}@{q.version}"
+            )
+        ref["definition"] = embedded(q)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "questionnaire": {"id": q.id, "version": q.version, "definition": embedded(q)},
+        "questionnaire": ref,
         "school": {
             "name": a.school.name,
             "urn": a.school.urn,
@@ -139,13 +144,19 @@ def _target(t: Target) -> dict:
 
 
 def _entry(e: ChecklistEntry) -> dict:
+    status, note, finding = e.status.value, e.note, e.finding
+    if status == "concern" and finding is None:
+        # Format 1's status, still in databases not yet upgraded: written as format 1 reads.
+        status, note, finding = "done", "", Finding(FindingLevel.CONCERN, e.note)
+    elif status == "concern":
+        status = "done"
     return {
         "item": e.item,
-        "status": e.status.value,
-        "note": e.note,
+        "status": status,
+        "note": note,
         "owner": e.owner,
         "due": e.due,
-        "finding": _finding(e.finding),
+        "finding": _finding(finding),
     }
 
 
@@ -156,7 +167,7 @@ def _finding(f: Finding | None) -> dict | None:
     return {"level": f.level.value, "text": f.text, "cost": cost}
 
 
-def dumps_bundle(a: Assessment, q: Questionnaire) -> str:
+def dumps_bundle(a: Assessment, q: Questionnaire | None = None) -> str:
     """The bundle file: the assessment's document, and which program wrote the file."""
     doc = write_bundle(a, q)
     doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "written_by": written_by(), **doc}
