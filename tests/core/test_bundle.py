@@ -426,5 +426,5 @@ def test_a_concern_still_held_in_a_database_not_yet_upgraded_is_written_as_forma
     held = rich().with_changes(due_diligence=(ChecklistEntry("accounts", "concern", "Deficit"),))
     (entry,) = roundtrip(held).due_diligence
     assert entry == ChecklistEntry(
-        "accounts", ItemStatus.DONE, "", finding=Finding("concern", "Deficit")
+        "accounts", ItemStatus.DONE, "Deficit", finding=Finding("concern", "Deficit")
     )

@@ -45,7 +45,7 @@ def test_a_format_1_bundle_imports_by_the_stated_mapping():
     assert deficit.finding == Finding(
         FindingLevel.CONCERN, "A deficit of £40,000 forecast for 2027-28"
     )
-    assert deficit.note == ""  # the note became the finding's text: said once, not twice
+    assert deficit.note == deficit.finding.text  # kept, as storage's m003 keeps it
     assert a.entry_for("finance-accounts").finding is None
     assert a.entry_for("finance-forecast").status is ItemStatus.IN_PROGRESS
     assert a.targets[0].status is TargetStatus.NOT_RECORDED

@@ -227,13 +227,13 @@ def test_newer_bundle_and_questionnaire_formats_are_named(filled, tmp_path, caps
     bundle = next(iter(write_bundles(tmp_path / "in", 1)))
     source = tmp_path / "in" / f"{bundle}.json"
     data = json.loads(source.read_text())
-    data["format_version"] = 2
+    data["format_version"] = 3
     newer = tmp_path / "newer.json"
     newer.write_text(json.dumps(data))
     yaml = tmp_path / "newer.yaml"
     yaml.write_text(EXAMPLE.read_text().replace("format_version: 1", "format_version: 3"))
     before = tree(filled.parent)
-    for argv, version in ((["import", str(newer)], 2), (["questionnaire", "add", str(yaml)], 3)):
+    for argv, version in ((["import", str(newer)], 3), (["questionnaire", "add", str(yaml)], 3)):
         code, out, err = run(capsys, "--db", str(filled), *argv)
         assert_error(code, out, err, "newer version", f"format_version {version}")
     assert tree(filled.parent) == before

@@ -304,7 +304,7 @@ def test_text_in_bundles_and_questionnaires_is_never_interpreted(tmp_path, capsy
     texts = _hostile(secret, make)
     a = _hostile_assessment(texts)
     source = tmp_path / "hostile.json"
-    source.write_text(bundle.dumps_bundle(a), encoding="utf-8")
+    source.write_text(bundle.dumps_bundle(a, services.shipped_default()), encoding="utf-8")
     yaml = tmp_path / "hostile.yaml"
     yaml.write_text(_hostile_questionnaire(texts), encoding="utf-8")
     db = ["--db", str(tmp_path / "data" / "dd.db")]

@@ -1,6 +1,7 @@
 """Format 1 bundles: their own shape, checked as strictly as ever, then read into format 2
 as docs/formats.md states: a single `confidence` applies to both axes; a checklist status
-`concern` becomes `done` with a finding of level `concern` whose text is the note.
+`concern` becomes `done` with a finding of level `concern` whose text is the note (the note
+stays: storage's migration m003 reads an older database the same way).
 """
 
 from __future__ import annotations
@@ -107,4 +108,4 @@ def _entry(e: dict) -> dict:
     if e["status"] != "concern":
         return e
     finding = {"level": "concern", "text": e["note"]}
-    return {**e, "status": "done", "note": "", "finding": finding}
+    return {**e, "status": "done", "finding": finding}  # the note stays, as storage keeps it

@@ -147,7 +147,7 @@ def _entry(e: ChecklistEntry) -> dict:
     status, note, finding = e.status.value, e.note, e.finding
     if status == "concern" and finding is None:
         # Format 1's status, still in databases not yet upgraded: written as format 1 reads.
-        status, note, finding = "done", "", Finding(FindingLevel.CONCERN, e.note)
+        status, finding = "done", Finding(FindingLevel.CONCERN, e.note)
     elif status == "concern":
         status = "done"
     return {

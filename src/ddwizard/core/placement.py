@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ddwizard.core.assessment import ReferentNote
 from ddwizard.core.questionnaire import FACETS, Axis, Questionnaire, Referent
 
 if TYPE_CHECKING:
-    from ddwizard.core.assessment import Assessment, ReferentNote
+    from ddwizard.core.assessment import Assessment
 
 BORDERLINE = 0.1
 
@@ -243,6 +244,8 @@ def place_referent(
     def word(c) -> str | None:
         return c.value if c else None
 
+    if note is None and confidence:
+        note = ReferentNote.same(referent.id, confidence)  # one word: the same on both axes
     if note is not None:
         confidence = confidence or word(note.confidence)
     return ReferentPlacement(
@@ -269,14 +272,21 @@ def place(
     questionnaire: Questionnaire,
     chosen: Mapping[str, str],
     referent_ids: Iterable[str] | None = None,
-    notes: Mapping[str, ReferentNote] | None = None,
+    notes: Mapping[str, ReferentNote | str | None] | None = None,
 ) -> Placement:
     """Place the selected referents (all when None), in questionnaire order; `notes` by
-    referent id give the assessor's confidence."""
+    referent id give the assessor's confidence (a note, or one word for both axes)."""
     selected = None if referent_ids is None else set(referent_ids)
     notes = notes or {}
+
+    def placed(r: Referent) -> ReferentPlacement:
+        said = notes.get(r.id)
+        if isinstance(said, str):
+            return place_referent(r, chosen, said)
+        return place_referent(r, chosen, note=said)
+
     rows = tuple(
-        place_referent(r, chosen, note=notes.get(r.id))
+        placed(r)
         for r in questionnaire.referents
         if selected is None or not selected or r.id in selected
     )
