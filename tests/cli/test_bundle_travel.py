@@ -115,3 +115,111 @@ def test_the_shipped_demo_imports_whatever_its_format(tmp_path, capsys):
     other = str(tmp_path / "other.db")
     assert run(capsys, "--db", other, "import", str(tmp_path / "demo.json"))[:2] == (0, "1\n")
     assert placed(capsys, other) == placed(capsys, db)
+
+
+def every_field():
+    """An assessment on the example questionnaire with every field of format 2 set."""
+    from ddwizard.core.assessment import (
+        Answer,
+        AnswerFlag,
+        Assessment,
+        ChecklistEntry,
+        Confidence,
+        Cost,
+        CostBasis,
+        Decision,
+        Finding,
+        FindingLevel,
+        ItemStatus,
+        Perspective,
+        ReferentNote,
+        School,
+        Status,
+        Step,
+        Target,
+        TargetStatus,
+        Trust,
+        TrustReference,
+    )
+
+    return Assessment(
+        uid="7b6a1f0e-3c2d-4e5f-8a9b-0c1d2e3f4a5b",
+        school=School("Ashdown Primary School", "100123", "Primary", "East Sussex"),
+        trust=Trust(
+            "Weald Learning Trust",
+            (TrustReference("early-reading", "Daily phonics", "Fluent by seven", "Library"),),
+            "2026-11-01",
+        ),
+        questionnaire_id="example",
+        questionnaire_version="1",
+        label="Pre-join visit",
+        assessor="Priya Shah",
+        assessed_on="2026-11-18",
+        status=Status.DRAFT,
+        assessor_role="Director of school improvement",
+        perspective=Perspective.SCHOOL,
+        decision=Decision(
+            "Join Weald?", "2027-01-20", "2027-04-01", "Support", "Reach", "Join", ("Deficit plan",)
+        ),
+        referents=("early-reading", "behaviour"),
+        answers=(
+            Answer(
+                "early-reading-programme",
+                "close",
+                "Older edition",
+                ("documents",),
+                (AnswerFlag.SOURCES_DISAGREE,),
+            ),
+            Answer("early-reading-aim", "own", flags=(AnswerFlag.BELOW_MINIMUM,)),
+            Answer("behaviour-routines", "different"),
+            Answer("behaviour-aim", "belonging"),
+        ),
+        referent_notes=(
+            ReferentNote("early-reading", Confidence.LOW, Confidence.HIGH, "Two classes seen"),
+        ),
+        targets=(
+            Target(
+                "behaviour",
+                0.5,
+                0.5,
+                "2027-09",
+                True,
+                "Routines first",
+                (Step(0.0, 0.25, "2027-01", "Share the policy", "Deputy head", "Staff, by email"),),
+                TargetStatus.AGREED,
+                "The governing board",
+                "2026-12-01",
+            ),
+        ),
+        due_diligence=(
+            ChecklistEntry(
+                "finance-deficit",
+                ItemStatus.DONE,
+                "Read",
+                "CFO",
+                "2026-12-15",
+                Finding(FindingLevel.SERIOUS, "A deficit", Cost(40000.0, CostBasis.ESTIMATED)),
+            ),
+            ChecklistEntry(
+                "finance-accounts",
+                ItemStatus.IN_PROGRESS,
+                finding=Finding(FindingLevel.NOTE, "One year late", Cost()),
+            ),
+        ),
+    )
+
+
+def test_every_field_of_format_2_travels_and_comes_back_word_for_word(tmp_path, capsys):
+    from ddwizard.core.bundle import dumps_bundle
+    from ddwizard.core.qfile import load_questionnaire
+
+    source = tmp_path / "every.json"
+    source.write_text(dumps_bundle(every_field(), load_questionnaire(EXAMPLE)), encoding="utf-8")
+    first, second = str(tmp_path / "first.db"), str(tmp_path / "second.db")
+    assert run(capsys, "--db", first, "import", str(source))[:2] == (0, "1\n")
+    back = exported(capsys, first, tmp_path / "back.json")
+    assert back == json.loads(source.read_text(encoding="utf-8"))
+    assert run(capsys, "--db", second, "import", str(tmp_path / "back.json"))[:2] == (0, "1\n")
+    assert exported(capsys, second, tmp_path / "again.json") == back
+    row = placed(capsys, second)["referents"][0]
+    assert row["confidence"] == {"purpose": "low", "practice": "high"}

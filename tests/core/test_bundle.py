@@ -418,13 +418,3 @@ def test_without_its_questionnaire_a_bundle_names_it_only():
     doc = write_bundle(rich())
     assert doc["questionnaire"] == {"id": "test", "version": "1"}
     assert read_bundle(doc, lookup)[0] == rich()
-
-
-def test_a_concern_still_held_in_a_database_not_yet_upgraded_is_written_as_format_1_reads():
-    if "concern" not in {s.value for s in ItemStatus}:
-        pytest.skip("no database holds the status `concern` any more")
-    held = rich().with_changes(due_diligence=(ChecklistEntry("accounts", "concern", "Deficit"),))
-    (entry,) = roundtrip(held).due_diligence
-    assert entry == ChecklistEntry(
-        "accounts", ItemStatus.DONE, "Deficit", finding=Finding("concern", "Deficit")
-    )

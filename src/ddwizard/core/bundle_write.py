@@ -16,7 +16,6 @@ from ddwizard.core.assessment import (
     ChecklistEntry,
     Decision,
     Finding,
-    FindingLevel,
     ReferentNote,
     Target,
 )
@@ -144,19 +143,13 @@ def _target(t: Target) -> dict:
 
 
 def _entry(e: ChecklistEntry) -> dict:
-    status, note, finding = e.status.value, e.note, e.finding
-    if status == "concern" and finding is None:
-        # Format 1's status, still in databases not yet upgraded: written as format 1 reads.
-        status, finding = "done", Finding(FindingLevel.CONCERN, e.note)
-    elif status == "concern":
-        status = "done"
     return {
         "item": e.item,
-        "status": status,
-        "note": note,
+        "status": e.status.value,
+        "note": e.note,
         "owner": e.owner,
         "due": e.due,
-        "finding": _finding(finding),
+        "finding": _finding(e.finding),
     }
 
 
