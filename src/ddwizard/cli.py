@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("demo", help="add a filled-in demo assessment; print its id")
+    sub.add_parser(
+        "demo", help="add the demo: a trust's visit and the school's own view; print the visit's id"
+    )
     s = sub.add_parser("list", help="the assessments")
     s.add_argument("--json", action="store_true", help="one JSON array on stdout")
     s = sub.add_parser("import", help="add assessments from bundles; print one id a line")

@@ -164,15 +164,26 @@ def export_assessment(db: Database, assessment_id: int, path: str | os.PathLike)
     return atomic_write(path, text.encode("utf-8"))
 
 
-def create_demo(db: Database) -> int:
-    """Add the filled-in demo assessment (a new one each time, with a fresh uid)."""
+DEMO = "demo.json"  # the trust's pre-join visit
+DEMO_SCHOOL_VIEW = "demo-school.json"  # the same school's own view of the same areas
+
+
+def create_demo(db: Database, name: str = DEMO) -> int:
+    """Add one demo assessment (a new one each time, with a fresh uid)."""
     from ddwizard.core import bundle
     from ddwizard.core.assessment import new_uid
 
-    data = bundle.parse_json(resource("demo.json").read_bytes(), "demo.json")
+    data = bundle.parse_json(resource(name).read_bytes(), name)
     ensure_default(db)
-    assessment, questionnaire, _ = bundle.read_bundle(data, lookup(db), "demo.json")
+    assessment, questionnaire, _ = bundle.read_bundle(data, lookup(db), name)
     return db.create_assessment(assessment.with_changes(uid=new_uid()), questionnaire)
+
+
+def add_demo(db: Database) -> tuple[int, int]:
+    """Add the demo pair, both or neither: the trust's visit, then the school's own view of
+    the same areas (so `compare` has two perspectives to show). Returns both ids."""
+    with db.atomic():
+        return create_demo(db, DEMO), create_demo(db, DEMO_SCHOOL_VIEW)
 
 
 def earlier_for_brief(db: Database, assessment_id: int):

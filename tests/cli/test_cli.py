@@ -32,10 +32,11 @@ def test_demo_list_place_export_import_round_trip(db, tmp_path, capsys):
     code, out, _ = run(capsys, "demo")
     assert code == 0 and out.strip() == "1"
     code, out, _ = run(capsys, "list", "--json")
-    (row,) = json.loads(out)
+    own, row = json.loads(out)  # newest first: the school's own view was added second
     for key in ("id", "school", "trust", "label", "assessor", "status", "updated"):
         assert key in row
     assert row["id"] == 1 and row["answered"] == row["questions"] > 0
+    assert own["id"] == 2 and own["school"] == row["school"] and own["label"] != row["label"]
 
     bundle = tmp_path / "visit.json"
     assert run(capsys, "export", "1", "-o", str(bundle))[0] == 0
@@ -95,10 +96,10 @@ def test_import_refuses_a_duplicate_then_replaces_or_copies(db, tmp_path, capsys
     code, out, _ = run(capsys, "import", str(bundle), "--replace")
     assert code == 0 and out.strip() == "1"
     code, out, _ = run(capsys, "import", str(bundle), "--copy")
-    assert code == 0 and out.strip() == "2"
+    assert code == 0 and out.strip() == "3"  # the demo's school view is number 2
     code, out, _ = run(capsys, "list", "--json")
-    a, b = json.loads(out)
-    assert a["uid"] != b["uid"]
+    by_id = {r["id"]: r for r in json.loads(out)}
+    assert by_id[3]["uid"] != by_id[1]["uid"] and by_id[3]["label"] == by_id[1]["label"]
 
 
 def test_list_json_is_the_same_written_by_the_database_or_by_python(db, capsys):
@@ -106,8 +107,7 @@ def test_list_json_is_the_same_written_by_the_database_or_by_python(db, capsys):
     stored is listed by Python instead. Both must give the same bytes, whatever the text."""
     import sqlite3
 
-    run(capsys, "demo")
-    run(capsys, "demo")
+    run(capsys, "demo")  # two assessments: the trust's visit and the school's own view
     awkward = 'Oak <Primary> & "Co" \\ back\nline\ttab \x01\x7f \u2028 😀 ' + "é" * 10_000
     conn = sqlite3.connect(db)
     conn.execute("UPDATE schools SET name = ?", [awkward])
@@ -136,10 +136,10 @@ def test_import_is_all_or_nothing_per_file(db, tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data))
     code, out, err = run(capsys, "import", str(bad), str(good))
-    assert code == 1 and out.strip() == "2"
+    assert code == 1 and out.strip() == "3"
     assert "bad.json" in err and "no-such-option" in err
     code, out, _ = run(capsys, "list", "--json")
-    assert len(json.loads(out)) == 2
+    assert len(json.loads(out)) == 3
 
 
 def test_questionnaire_add_list_and_validate(db, capsys):
@@ -170,7 +170,7 @@ def test_backup_and_restore(db, capsys):
     code, _, err = run(capsys, "restore", backup)
     assert code == 0 and "kept" in err
     code, out, _ = run(capsys, "list", "--json")
-    assert len(json.loads(out)) == 1
+    assert len(json.loads(out)) == 2  # the first demo's two assessments
 
 
 def test_readme_example_questionnaire_is_valid(tmp_path, capsys):

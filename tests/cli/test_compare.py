@@ -259,9 +259,9 @@ def test_perspectives_in_words_list_conversation_points(db, tmp_path, capsys):
 
 def test_compare_refuses_what_it_cannot_do_in_words(db, tmp_path, capsys):
     run(capsys, "demo")
-    run(capsys, "demo")
+    run(capsys, "demo")  # the trust's visit is 1, then 3
     for name in ("paper.pdf", "paper.docx"):  # one school and trust: no options to weigh
-        code, out, err = run(capsys, "compare", "1", "2", "-o", str(tmp_path / name))
+        code, out, err = run(capsys, "compare", "1", "3", "-o", str(tmp_path / name))
         assert code == 1 and out == ""
         assert "options paper" in err and "one school and trust over time" in err
         assert ".png or .svg" in err and not (tmp_path / name).exists()
@@ -369,13 +369,13 @@ def test_compare_writes_the_picture_as_png_or_svg(db, tmp_path, capsys):
     from PySide6.QtGui import QImage
 
     run(capsys, "demo")
-    run(capsys, "demo")
+    run(capsys, "demo")  # the trust's visit is 1, then 3: the same view twice
     png, svg = tmp_path / "movement.png", tmp_path / "movement.svg"
-    code, out, err = run(capsys, "compare", "1", "2", "-o", str(png))
+    code, out, err = run(capsys, "compare", "1", "3", "-o", str(png))
     assert code == 0 and out == "" and str(png) in err
     image = QImage(str(png))
     assert image.width() == 1600 and image.height() > 1600
-    code, out, _ = run(capsys, "compare", "1", "2", "-o", str(svg), "--json")
+    code, out, _ = run(capsys, "compare", "1", "3", "-o", str(svg), "--json")
     assert code == 0 and json.loads(out)["kind"] == "movement"
     text = svg.read_text()
     assert "<svg" in text and "movement over time" in text
@@ -387,14 +387,14 @@ def test_the_comparison_read_matches_the_whole_assessment(db, capsys):
     from ddwizard.storage import Database
     from ddwizard.storage.comparing import load_for_comparison
 
-    run(capsys, "demo")
-    run(capsys, "reassess", "1")
+    run(capsys, "demo")  # 1, and the school's own view as 2
+    run(capsys, "reassess", "1")  # 3
     with Database(db) as store:
         from ddwizard.core.changes import ConfidenceSet
 
-        first_area = store.questionnaire_for(2).referents[0].id
-        store.apply(2, ConfidenceSet(first_area, "low"))
-        light = load_for_comparison(store, [2, 1])
+        first_area = store.questionnaire_for(3).referents[0].id
+        store.apply(3, ConfidenceSet(first_area, "low"))
+        light = load_for_comparison(store, [3, 1])
         for aid, a, q in light:
             whole = store.load_assessment(aid)
             assert q == store.questionnaire_for(aid)
@@ -409,5 +409,5 @@ def test_the_comparison_read_matches_the_whole_assessment(db, capsys):
                 (t.referent, t.purpose, t.practice, t.by) for t in whole.targets
             ]
             assert a.targets  # the demo's: a portfolio counts the schools far from them
-        assert [aid for aid, _, _ in light] == [2, 1]
+        assert [aid for aid, _, _ in light] == [3, 1]
         assert light[0][1].note_for(first_area).confidence == "low"

@@ -1,6 +1,6 @@
 """The demo's board paper, as a governing board gets it: the main paper fits in ten pages
 (the first appendix starts by page 11, read from the PDF's outline), page 1 says what is
-decided, and the Word version is the same paper."""
+decided, by when and by whom it was prepared, and the Word version is the same paper."""
 
 from __future__ import annotations
 
@@ -26,13 +26,6 @@ def demo_pdf(demo):
     return read(render_brief(*demo))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the format 1 demo's ten 'concern' items are findings in data version 2 (DESIGN's "
-    "mapping), which the paper now lists, and its main paper runs to 12 pages; the demo, "
-    "version 2 and the paper's fit must bring it back within 10 (strict: remove this mark "
-    "when it passes)",
-)
 def test_the_first_appendix_starts_by_page_11(demo_pdf):
     reader = demo_pdf.reader
     first = next(
@@ -41,10 +34,12 @@ def test_the_first_appendix_starts_by_page_11(demo_pdf):
     assert reader.get_destination_page_number(first) + 1 <= 11
 
 
-def test_page_one_states_the_decision_or_that_none_is_recorded(demo_pdf):
+def test_page_one_states_the_decision_its_dates_and_who_prepared_it(demo, demo_pdf):
     page = " ".join(demo_pdf.pages[0].split())
-    assert "The board is asked" in page and "Proposed joining date" in page
-    assert "No decision is recorded yet." in page or "Decide by Not recorded" not in page
+    decision = demo[0].decision
+    assert "The board is asked" in page and " ".join(decision.question.split()[:8]) in page
+    assert "27 January 2027" in page and "1 April 2027" in page  # decide by; joining
+    assert demo[0].assessor_role in page
 
 
 def test_no_whole_school_quadrant_and_no_draft_letters(demo_pdf):

@@ -326,8 +326,8 @@ class FileActions(QObject):
 
     def demo(self) -> None:
         self._run(
-            services.create_demo,
-            "Adding the demo assessment…",
+            lambda db: services.add_demo(db)[0],
+            "Adding the demo assessments…",
             self._demo_added,
             lambda e: self.dialogs.error("Explore the demo", error_text(e)),
         )
