@@ -66,7 +66,7 @@ def test_the_rest_of_an_area_page_comes_in_tab_order(qtbot, window):
     page = window.wizard.current_page()
     qtbot.waitUntil(lambda: not page._rest, timeout=5_000)
     expected = [c for box in page._boxes.values() for c in box.controls()]
-    expected += [*page.confidence.buttons(), page.note]
+    expected += page.view.controls()  # each axis's confidence, then the note
     expected = [c for c in expected if c.focusPolicy() & Qt.FocusPolicy.TabFocus]
     first = expected[0]
     assert focus_order(first, page, len(expected) - 1) == expected[1:]

@@ -68,7 +68,8 @@ def answer_area(qtbot, page: AreaPage, expected: dict) -> None:
         if note:
             qtbot.keyClicks(box.note, note)
         expected[qid] = (box.question.options[index].key, note, ("documents",))
-    click(qtbot, page.confidence.button(3))  # high
+    for axis in page.confidences.values():
+        click(qtbot, axis.button(3))  # high, on each axis
     qtbot.keyClicks(page.note, f"About {page.referent.title}")
 
 

@@ -132,6 +132,11 @@ class AssessmentModel(AskedView, QObject):
         referent = self.referent(referent_id)
         return place_referent(referent, self.assessment.chosen(), note=note)
 
+    def newer_trust_reference(self):
+        """The trust's current reference and its date, when it differs from the copy this
+        assessment keeps (None when they agree)."""
+        return self.db.newer_trust_reference(self.assessment_id)
+
     def has_answers(self) -> bool:
         return any(a.option is not None for a in self.assessment.answers)
 

@@ -113,16 +113,17 @@ def step_of(change, questionnaire) -> str:
     """The key of the step that shows what a change changed ("" when none does)."""
     from ddwizard.core import changes as c
 
-    if isinstance(change, c.AnswerChosen | c.AnswerCleared | c.AnswerNoted | c.EvidenceSet):
+    answer = c.AnswerChosen | c.AnswerCleared | c.AnswerNoted | c.EvidenceSet | c.AnswerFlagsSet
+    if isinstance(change, answer):
         referent = questionnaire.referent_of(change.question)
         return f"area:{referent.id}" if referent is not None else ""
-    if isinstance(change, c.ConfidenceSet | c.ReferentNoted):
+    if isinstance(change, c.ConfidenceSet | c.ConfidencesSet | c.ReferentNoted):
         return f"area:{change.referent}"
     if isinstance(change, c.TargetSet | c.TargetRemoved | c.RouteSet):
         return "plane"
     if isinstance(change, c.ChecklistEntrySet):
         return "checklist"
-    if isinstance(change, c.TrustReferenceSet):
+    if isinstance(change, c.TrustReferenceSet | c.ReferenceTaken):
         return "trust"
     if isinstance(change, c.AreasSelected):
         return "areas"
@@ -136,6 +137,9 @@ UNDO_WORDS = {
     "AnswerCleared": "answer",
     "AnswerNoted": "note",
     "EvidenceSet": "evidence sources",
+    "AnswerFlagsSet": "flags",
+    "ConfidencesSet": "confidence",
+    "ReferenceTaken": "trust reference",
     "ConfidenceSet": "confidence",
     "ReferentNoted": "area note",
     "TargetSet": "target",

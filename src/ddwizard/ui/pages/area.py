@@ -16,34 +16,28 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ddwizard.core.asked import a_school, out_of_phase, phases_words, recorded, school_phase
-from ddwizard.core.assessment import Confidence
 from ddwizard.core.changes import (
     AnswerChosen,
     AnswerCleared,
     AreasSelected,
     Change,
-    ConfidenceSet,
-    ReferentNoted,
 )
 from ddwizard.core.questionnaire import Axis, Referent
 from ddwizard.ui import theme
-from ddwizard.ui.fields import TextBinding, text_box
 from ddwizard.ui.pages.area_aside import AreaAside
+from ddwizard.ui.pages.area_view import CONFIDENCE, AreaView  # noqa: F401 - named here too
 from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, heading, named, section
 from ddwizard.ui.pages.question import QuestionBox
-from ddwizard.ui.readonly import lock
-from ddwizard.ui.widgets import one_tab_stop
+from ddwizard.ui.readonly import keep_working, lock
 
 PRACTICE_INTRO = (
     "How far are the school's knowledge and ways of working in this area the trust's own? "
@@ -58,12 +52,6 @@ QUESTIONS_EM, ASIDE_EM = 44, 26  # below both side by side, the reference goes o
 SLICE_S = 0.012  # the longest a slice of the rest of the page takes to build
 FIRST_FRAME_MS = 100  # the rest is built after the first frame, or this long after showing
 QUESTION_LINES = 22  # about how tall a question is, in lines of text, to fill the window
-CONFIDENCE = [
-    ("Not set", None),
-    ("Low", Confidence.LOW),
-    ("Medium", Confidence.MEDIUM),
-    ("High", Confidence.HIGH),
-]
 
 
 class AreaPage(Page):
@@ -159,7 +147,7 @@ class AreaPage(Page):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(12)
         self.shown_words = theme.label("", "muted")
-        self.show_all = QPushButton()
+        self.show_all = keep_working(QPushButton())  # a way of looking: works when final
         self.show_all.clicked.connect(self._toggle_all)
         row.addWidget(self.shown_words, 1)
         row.addWidget(self.show_all, 0, Qt.AlignmentFlag.AlignTop)
@@ -194,6 +182,8 @@ class AreaPage(Page):
         focus = self.focusWidget()
         for box in self._boxes.values():
             box.setVisible(self._shows(box.question.id))
+        for _ in range(3):  # laid out now, so a question just shown can be scrolled to
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._renumber()
         self._show_shown()
         self._show_position()
@@ -250,23 +240,15 @@ class AreaPage(Page):
         self._chain(box.controls())
 
     def _add_view(self) -> None:
-        r = self.referent
-        row = self._confidence()
-        holder = QWidget()
-        holder.setLayout(row)
-        row.setContentsMargins(0, 0, 0, 0)
-        self._add(holder)
-        self.note = text_box(f"Notes on {r.title}", "Notes on this area (optional)", lines=4)
-        self._add(self.note)
-        self._note = TextBinding(
-            self.note, self.model, lambda t: self.model.apply(ReferentNoted(r.id, t))
-        )
-        self._chain([*self.confidence.buttons(), self.note])
+        self.view = AreaView(self.model, self.referent)
+        self.confidence = self.view.confidences[Axis.PRACTICE]  # the first, after the questions
+        self.confidences, self.note = self.view.confidences, self.view.note
+        self._add(self.view)
+        self._chain(self.view.controls())
         if self.model.is_open():
-            self._load_view()
+            self.view.load()
         if self.locked:
-            lock(holder, True)
-            self.note.setReadOnly(True)
+            lock(self.view, True)
 
     def _slice(self) -> None:
         """Build the next parts of the page, for at most SLICE_S; again later if need be."""
@@ -302,20 +284,6 @@ class AreaPage(Page):
             self._slice_soon()  # the questions are on screen: build the rest
         return False
 
-    def _confidence(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(theme.label("Confidence:", wrap=False))
-        self.confidence = QButtonGroup(self)
-        for i, (text, _) in enumerate(CONFIDENCE):
-            radio = QRadioButton(text)
-            named(radio, f"{text} confidence", f"How sure you are of {self.referent.title}")
-            self.confidence.addButton(radio, i)
-            row.addWidget(radio)
-        row.addStretch(1)
-        self.confidence.idToggled.connect(self._save_confidence)
-        one_tab_stop(self.confidence)
-        return row
-
     def _aside(self) -> QWidget:
         """The trust's reference and the plane: a column on the right when the window is
         wide, or below the questions when it is narrow (large text, small screens)."""
@@ -350,17 +318,9 @@ class AreaPage(Page):
         for qid, box in self._boxes.items():  # those still to come load when made
             box.load(a.answer(qid))
         if not self._rest:
-            self._load_view()
+            self.view.load()
         self._show_reference()
         self._show_position()
-
-    def _load_view(self) -> None:
-        note = self.model.assessment.note_for(self.referent.id)
-        with QSignalBlocker(self.confidence):
-            level = note.confidence if note else None
-            index = [c for _, c in CONFIDENCE].index(level)
-            self.confidence.button(index).setChecked(True)
-        self._note.set_text(note.note if note else "")
 
     def first_field(self) -> QWidget | None:
         """The first question shown without an answer (else the first shown): its chosen
@@ -429,7 +389,3 @@ class AreaPage(Page):
         rp = self.model.referent_placement(self.referent.id)
         self.side.show_position(rp, self.model, self.model.progress_words(self.referent))
         self._show_shown()
-
-    def _save_confidence(self, index: int, checked: bool) -> None:
-        if checked:
-            self.model.apply(ConfidenceSet(self.referent.id, CONFIDENCE[index][1]))

@@ -21,8 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ddwizard.core.assessment import Answer
-from ddwizard.core.changes import AnswerChosen, AnswerCleared, AnswerNoted, EvidenceSet
+from ddwizard.core.assessment import Answer, AnswerFlag
+from ddwizard.core.changes import (
+    AnswerChosen,
+    AnswerCleared,
+    AnswerFlagsSet,
+    AnswerNoted,
+    EvidenceSet,
+)
 from ddwizard.core.questionnaire import EVIDENCE_LABELS, EVIDENCE_SOURCES, Question
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, text_box
@@ -44,6 +50,14 @@ def help_html(question: Question) -> str:
     return "<br>".join(parts)
 
 
+FLAG_LABELS = {
+    AnswerFlag.BELOW_MINIMUM: "Below a legal or safety minimum",
+    AnswerFlag.SOURCES_DISAGREE: "Sources disagree",
+}
+FINDING_WORDS = (
+    "A due-diligence finding, not a difference from the trust: the brief lists it with the "
+    "findings that matter."
+)
 WHEN_WORDS = {
     "before": "before the visit, from documents",
     "visit": "on the visit",
@@ -102,6 +116,10 @@ class QuestionBox(theme.Panel):
         layout.addWidget(self.note)
         self.set_number(number)
         layout.addLayout(self._evidence())
+        layout.addLayout(self._flags())
+        self.finding_words = theme.label(FINDING_WORDS, "help")
+        self.finding_words.hide()
+        layout.addWidget(self.finding_words)
         self._note = TextBinding(self.note, model, self._save_note)
 
     def _add_help(self, layout: QVBoxLayout) -> None:
@@ -164,9 +182,24 @@ class QuestionBox(theme.Panel):
         self._roving = RovingFocus(list(self.sources.values()), self)
         return row
 
+    def _flags(self) -> FlowLayout:
+        """Below a legal or safety minimum (a due-diligence finding, not a difference from
+        the trust), and sources that disagree; one Tab stop, arrows between them."""
+        row = FlowLayout(spacing=14)
+        row.addWidget(theme.label("Flags:", "muted", wrap=False))
+        self.flags: dict[AnswerFlag, QCheckBox] = {}
+        for flag, text in FLAG_LABELS.items():
+            box = QCheckBox(text)
+            named(box, text, self.question.text)
+            box.toggled.connect(self._save_flags)
+            self.flags[flag] = box
+            row.addWidget(box)
+        self._flag_focus = RovingFocus(list(self.flags.values()), self)
+        return row
+
     def controls(self) -> list[QWidget]:
         """Its controls in tab order."""
-        return [*self.radios, self.clear, self.note, *self.sources.values()]
+        return [*self.radios, self.clear, self.note, *self.sources.values(), *self.flags.values()]
 
     # --- load and save -----------------------------------------------------------------------
 
@@ -177,6 +210,10 @@ class QuestionBox(theme.Panel):
         for source, box in self.sources.items():
             with QSignalBlocker(box):
                 box.setChecked(source in answer.evidence)
+        for flag, box in self.flags.items():
+            with QSignalBlocker(box):
+                box.setChecked(answer.flagged(flag))
+        self.finding_words.setVisible(answer.flagged(AnswerFlag.BELOW_MINIMUM))
         self._note.set_text(answer.note)
         self.clear.setEnabled(answer.option is not None)
 
@@ -220,6 +257,11 @@ class QuestionBox(theme.Panel):
     def _save_evidence(self, *_) -> None:
         chosen = tuple(s for s, box in self.sources.items() if box.isChecked())
         self.model.apply(EvidenceSet(self.question.id, chosen))
+
+    def _save_flags(self, *_) -> None:
+        chosen = tuple(flag for flag, box in self.flags.items() if box.isChecked())
+        self.finding_words.setVisible(AnswerFlag.BELOW_MINIMUM in chosen)
+        self.model.apply(AnswerFlagsSet(self.question.id, chosen))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()

@@ -1,21 +1,30 @@
 """Step 2, Trust reference: the trust's own account, area by area, of what it does (its
-practice) and what for (its purpose). Kept with the trust and shared by every assessment
-against it; shown beside the questions it anchors."""
+practice), what for (its purpose), and what its schools decide for themselves. Kept with the
+trust and shared by every assessment against it; shown beside the questions it anchors.
+
+Each assessment keeps the reference as it stood on its day, so a trust that later changes
+its own account does not silently move earlier assessments: when the trust's current
+reference differs from this assessment's copy, a banner says so and offers to take it
+(undone with Edit > Undo, like any edit)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from ddwizard.core.assessment import TrustReference
-from ddwizard.core.changes import TrustReferenceSet
+from ddwizard.core.changes import Change, ReferenceTaken, TrustReferenceSet
 from ddwizard.core.questionnaire import Referent
 from ddwizard.ui import theme
+from ddwizard.ui.dates import shown
 from ddwizard.ui.fields import TextBinding, text_box
-from ddwizard.ui.pages.base import ScrollPage, heading, named, section, titled_card
+from ddwizard.ui.pages.base import ScrollPage, card, heading, named, section, titled_card
+
+DECIDES = "What its schools decide for themselves here"
 
 
 class ReferenceCard(QWidget):
-    """One area: the trust's practice and purpose, side by side."""
+    """One area: the trust's practice and purpose side by side, and what its schools decide
+    for themselves below them."""
 
     def __init__(self, referent: Referent, model) -> None:
         super().__init__()
@@ -31,22 +40,101 @@ class ReferenceCard(QWidget):
             f"{referent.title}: what the trust does it for (purpose)",
             "What it does it for: its purpose",
         )
+        self.decides = text_box(
+            f"{referent.title}: what its schools decide for themselves here",
+            "What the trust leaves to each school here (optional)",
+            lines=2,
+        )
         grid.addWidget(theme.label("Practice: what the trust does", "muted"), 0, 0)
         grid.addWidget(theme.label("Purpose: what it does it for", "muted"), 0, 1)
         grid.addWidget(self.practice, 1, 0)
         grid.addWidget(self.purpose, 1, 1)
+        grid.addWidget(theme.label(DECIDES, "muted"), 2, 0, 1, 2)
+        grid.addWidget(self.decides, 3, 0, 1, 2)
         layout.addLayout(grid)
-        self.bindings = [TextBinding(w, model, self._save) for w in (self.practice, self.purpose)]
+        boxes = (self.practice, self.purpose, self.decides)
+        self.bindings = [TextBinding(w, model, self._save) for w in boxes]
 
     def load(self) -> None:
         ref = self.model.assessment.trust.reference_for(self.referent.id)
-        self.bindings[0].set_text(ref.practice if ref else "")
-        self.bindings[1].set_text(ref.purpose if ref else "")
+        ref = ref or TrustReference(self.referent.id)
+        for binding, text in zip(
+            self.bindings, (ref.practice, ref.purpose, ref.school_decides), strict=True
+        ):
+            binding.set_text(text)
 
     def _save(self, _text: str) -> bool:
-        practice, purpose = self.practice.toPlainText(), self.purpose.toPlainText()
-        reference = TrustReference(self.referent.id, practice, purpose)
-        return self.model.apply(TrustReferenceSet(reference))
+        texts = (w.toPlainText() for w in (self.practice, self.purpose, self.decides))
+        return self.model.apply(TrustReferenceSet(TrustReference(self.referent.id, *texts)))
+
+
+class ReferenceChanged(QWidget):
+    """A calm note, when the trust's current reference differs from this assessment's copy,
+    with the offer to take the current one."""
+
+    def __init__(self, model) -> None:
+        super().__init__()
+        self.model = model
+        self.current: tuple[tuple[TrustReference, ...], str] | None = None
+        frame, layout = card("aside")
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        self.words = theme.label("")
+        layout.addWidget(self.words)
+        row = QHBoxLayout()
+        self.take = QPushButton("Take the trust's current reference")
+        named(self.take, "Take the trust's current reference", "Edit > Undo puts this one back")
+        self.take.clicked.connect(self.take_current)
+        row.addWidget(self.take)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.hide()
+
+    def load(self) -> None:
+        self.current = self.model.newer_trust_reference()
+        self.setVisible(self.current is not None)
+        if self.current is not None:
+            self.words.setText(self._words(*self.current))
+
+    def _words(self, refs: tuple[TrustReference, ...], as_of: str) -> str:
+        a = self.model.assessment
+        trust = a.trust.name or "The trust"
+        day = a.trust.reference_as_of
+        kept = f" (as it stood on {shown(day)})" if day else ""
+        when = f" The trust's was last changed on {shown(as_of)}." if as_of else ""
+        areas = _differing(a.trust.reference, refs, self.model.questionnaire)
+        where = f" It differs in: {areas}." if areas else ""
+        return (
+            f"{trust}'s reference differs from the copy this assessment keeps{kept}.{when}"
+            f"{where} The answers here are read against this assessment's copy; take the "
+            "current one to read them against what the trust says now."
+        )
+
+    def take_current(self) -> None:
+        if self.current is not None and self.model.apply(ReferenceTaken(*self.current)):
+            self.model.notice.emit(
+                "The trust's current reference is now this assessment's. Edit > Undo puts "
+                "the earlier one back."
+            )
+
+
+def _differing(mine, theirs, questionnaire) -> str:
+    before = {r.referent: r for r in mine}
+    after = {r.referent: r for r in theirs}
+    ids = [
+        rid
+        for rid in dict.fromkeys([*after, *before])
+        if _said(before.get(rid)) != _said(after.get(rid))
+    ]
+    titles = [
+        (questionnaire.referent(rid).title if questionnaire.referent(rid) else rid) for rid in ids
+    ]
+    return ", ".join(titles)
+
+
+def _said(ref: TrustReference | None) -> TrustReference | None:
+    return None if ref is None or ref == TrustReference(ref.referent) else ref
 
 
 class TrustPage(ScrollPage):
@@ -56,6 +144,8 @@ class TrustPage(ScrollPage):
         super().__init__(model, parent)
         self.intro = theme.label("")
         self.body.addWidget(heading(self.title))
+        self.changed_banner = ReferenceChanged(model)
+        self.body.addWidget(self.changed_banner)
         self.body.addWidget(self.intro)
         self.only_chosen = QCheckBox("Show only the areas chosen for this school")
         named(self.only_chosen, "Show only the areas chosen for this school")
@@ -72,18 +162,29 @@ class TrustPage(ScrollPage):
                     self.cards.append(ReferenceCard(referent, model))
                     self.body.addWidget(self.cards[-1])
         self.scroll.finish()
+        model.changed.connect(self._on_changed)
 
     def load(self) -> None:
         name = self.model.assessment.trust.name or "the trust"
         self.intro.setText(
-            f"In {name}'s own words, for each area: what the trust does (its practice) and "
-            "what it does it for (its purpose). This is the trust's side of both axes: it is "
-            "kept with the trust, reused by every assessment against it, and shown beside "
-            "the questions on each area's page."
+            f"In {name}'s own words, for each area: what the trust does (its practice), "
+            "what it does it for (its purpose), and what its schools decide for themselves. "
+            "This is the trust's side of both axes: it is kept with the trust, reused by "
+            "every assessment against it, and shown beside the questions on each area's page."
         )
+        if self.isVisible():  # else when shown: built ahead, it asks the database nothing
+            self.changed_banner.load()
         for c in self.cards:
             c.load()
         self._filter()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.changed_banner.load()
+
+    def _on_changed(self, change: Change) -> None:
+        if isinstance(change, ReferenceTaken) and self.isVisible():
+            self.load()
 
     def _filter(self) -> None:
         chosen = {r.id for r in self.model.selected_referents()}

@@ -1,0 +1,147 @@
+"""Answering, version 2, continued: the two flags on an answer, confidence per axis, what
+the trust's schools decide for themselves, and the offer to take the trust's current
+reference. Driven through the real widgets; read back from the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ddwizard import services
+from ddwizard.core.assessment import (
+    AnswerFlag,
+    Assessment,
+    Confidence,
+    School,
+    Trust,
+    TrustReference,
+)
+from ddwizard.core.changes import TrustReferenceSet
+from ddwizard.core.questionnaire import Axis
+
+from .helpers import click
+from .test_keyboard import activate
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def area_page(window, referent_id: str):
+    window.wizard.go(f"area:{referent_id}")
+    return window.wizard.current_page()
+
+
+def new_on(window, db, referent_id: str, show_all: bool = True, phase: str = "Primary"):
+    q = services.ensure_default(db)
+    a = Assessment("", School("Hillside", phase=phase), Trust("Riverside"), q.id, q.version)
+    aid = db.create_assessment(a, q)
+    assert window.open_assessment(aid)
+    window.model.set_show_all(show_all)
+    return aid, area_page(window, referent_id)
+
+
+def test_both_flags_are_kept_with_the_answer(qtbot, window, db):
+    aid, page = new_on(window, db, "safeguarding", show_all=False)
+    box = next(iter(page.questions.values()))
+    click(qtbot, box.radios[3])
+    qtbot.keyClicks(box.note, "No single record of concerns")
+    click(qtbot, box.flags[AnswerFlag.BELOW_MINIMUM])
+    assert box.finding_words.isVisible()
+    click(qtbot, box.flags[AnswerFlag.SOURCES_DISAGREE])
+    window.model.flush()
+    stored = db.load_assessment(aid).answer(box.question.id)
+    assert stored.flags == (AnswerFlag.BELOW_MINIMUM, AnswerFlag.SOURCES_DISAGREE)
+    assert (stored.option, stored.note) == (
+        box.question.options[3].key,
+        "No single record of concerns",
+    )
+    click(qtbot, box.flags[AnswerFlag.BELOW_MINIMUM])
+    assert db.load_assessment(aid).answer(box.question.id).flags == (AnswerFlag.SOURCES_DISAGREE,)
+    assert not box.finding_words.isVisible()
+    assert window.open_assessment(aid)  # and loaded again as stored
+    page = area_page(window, "safeguarding")
+    box = page.questions[box.question.id]
+    assert [f for f, b in box.flags.items() if b.isChecked()] == [AnswerFlag.SOURCES_DISAGREE]
+
+
+def test_the_flags_are_one_tab_stop_moved_through_with_arrows(qtbot, window, db):
+    _, page = new_on(window, db, "safeguarding", show_all=False)
+    box = next(iter(page.questions.values()))
+    first, second = box.flags.values()
+    activate(qtbot, window)
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    assert window.focusWidget() is second
+    qtbot.keyClick(second, Qt.Key.Key_Space)
+    assert second.isChecked()
+    assert first.accessibleName() == "Below a legal or safety minimum"
+
+
+def test_confidence_is_set_per_axis(qtbot, window, db):
+    aid, page = new_on(window, db, "behaviour")
+    page.build_rest()
+    click(qtbot, page.confidences[Axis.PRACTICE].button(3))  # high
+    click(qtbot, page.confidences[Axis.PURPOSE].button(1))  # low
+    note = db.load_assessment(aid).note_for("behaviour")
+    assert (note.practice_confidence, note.purpose_confidence) == (
+        Confidence.HIGH,
+        Confidence.LOW,
+    )
+    assert window.open_assessment(aid)
+    page = area_page(window, "behaviour")
+    page.build_rest()
+    assert page.confidences[Axis.PRACTICE].checkedId() == 3
+    assert page.confidences[Axis.PURPOSE].checkedId() == 1
+    assert page.confidences[Axis.PURPOSE].button(1).accessibleName() == "Low purpose confidence"
+
+
+def test_the_trust_reference_says_what_its_schools_decide(qtbot, window, db):
+    aid, _ = new_on(window, db, "behaviour")
+    window.wizard.go("trust")
+    trust = window.wizard.current_page()
+    card = next(c for c in trust.cards if c.referent.id == "behaviour")
+    qtbot.keyClicks(card.practice, "One behaviour policy")
+    qtbot.keyClicks(card.decides, "Rewards and the house system")
+    window.model.flush()
+    ref = db.load_assessment(aid).trust.reference_for("behaviour")
+    assert (ref.practice, ref.school_decides) == (
+        "One behaviour policy",
+        "Rewards and the house system",
+    )
+    refs, _ = db.current_trust_reference("Riverside")
+    assert TrustReference(
+        "behaviour", "One behaviour policy", "", "Rewards and the house system"
+    ) in (refs)
+    page = area_page(window, "behaviour")
+    assert "What its schools decide for themselves here" in page.reference.text()
+    assert "Rewards and the house system" in page.reference.text()
+
+
+def test_a_changed_trust_reference_is_offered_and_taking_it_undoes(qtbot, window, db):
+    q = services.ensure_default(db)
+    old = TrustReference("behaviour", "One behaviour policy", "Calm classrooms")
+    a = Assessment("", School("Hillside"), Trust("Riverside", (old,)), q.id, q.version)
+    first = db.create_assessment(a, q)
+    second = db.create_assessment(a.with_changes(uid=""), q)
+    new = TrustReference("behaviour", "One policy, restorative", "Calm classrooms")
+    db.apply(second, TrustReferenceSet(new))  # the trust's account changes, later
+
+    assert window.open_assessment(first)
+    window.wizard.go("trust")
+    trust = window.wizard.current_page()
+    banner = trust.changed_banner
+    assert banner.isVisible()
+    assert "Riverside's reference differs from the copy this assessment keeps" in (
+        banner.words.text()
+    )
+    assert "It differs in: Behaviour." in banner.words.text()
+    click(qtbot, banner.take)
+    stored = db.load_assessment(first).trust
+    assert stored.reference_for("behaviour") == new
+    assert not banner.isVisible()
+    card = next(c for c in trust.cards if c.referent.id == "behaviour")
+    assert card.practice.toPlainText() == "One policy, restorative"
+
+    activate(qtbot, window)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Z, CTRL)  # Edit > Undo
+    assert db.load_assessment(first).trust.reference_for("behaviour") == old
+    assert window.wizard.current() == "trust" and banner.isVisible()
+    assert card.practice.toPlainText() == "One behaviour policy"
