@@ -1,6 +1,7 @@
 """Answering, version 2, continued: the two flags on an answer, confidence per axis, what
-the trust's schools decide for themselves, and the offer to take the trust's current
-reference. Driven through the real widgets; read back from the database."""
+the small plane and its words say of stated and lived answers and of "no set way", what the
+trust's schools decide for themselves, and the offer to take the trust's current reference.
+Driven through the real widgets; read back from the database."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ddwizard.core.assessment import (
     TrustReference,
 )
 from ddwizard.core.changes import TrustReferenceSet
+from ddwizard.core.plane import PointKind
 from ddwizard.core.questionnaire import Axis
 
 from .helpers import click
@@ -145,3 +147,38 @@ def test_a_changed_trust_reference_is_offered_and_taking_it_undoes(qtbot, window
     assert db.load_assessment(first).trust.reference_for("behaviour") == old
     assert window.wizard.current() == "trust" and banner.isVisible()
     assert card.practice.toPlainText() == "One behaviour policy"
+
+
+def test_no_set_way_on_an_axis_says_the_school_decides(qtbot, window, db):
+    aid, page = new_on(window, db, "behaviour")
+    for box in page.questions.values():
+        if box.question.axis == Axis.PRACTICE:
+            box.radios[next(i for i, o in enumerate(box.question.options) if o.trust_open)].click()
+        else:
+            box.radios[0].click()
+    qtbot.waitUntil(lambda: "school decides" in page.position.text())
+    assert "Practice: the trust has no set way here, so the school decides." in (
+        page.position.text()
+    )
+    assert "Not placed yet" not in page.position.text()
+    chosen = db.load_assessment(aid).chosen()
+    practice = [q.id for q in page.referent.questions if q.axis == Axis.PRACTICE]
+    assert {chosen[qid] for qid in practice} == {"open"}
+
+
+def test_stated_and_lived_answers_are_shown_apart_and_divergence_said(qtbot, window, db):
+    aid, page = new_on(window, db, "behaviour")
+    for box in page.questions.values():
+        scored = [i for i, o in enumerate(box.question.options) if o.score is not None]
+        lived = box.question.facet == "lived"
+        box.radios[scored[-1] if lived and box.question.axis == Axis.PURPOSE else 0].click()
+    qtbot.waitUntil(lambda: "Stated and lived purpose" in page.position.text())
+    assert "Stated and lived purpose diverge (2.00 apart): stated +1.00, lived \u22121.00." in (
+        page.position.text()
+    )
+    assert "Stated and lived practice are close" in page.position.text()
+    kinds = {p.kind for p in page.plane._scene.points}
+    assert {PointKind.STATED, PointKind.LIVED} <= kinds
+    stated = page.plane._scene.point("behaviour@stated")
+    lived = page.plane._scene.point("behaviour@lived")
+    assert (stated.x, lived.x) == (1.0, -1.0)

@@ -23,6 +23,12 @@ class PointKind(StrEnum):
     EARLIER = "earlier"  # an earlier assessment's position, drawn faint
     TARGET = "target"
     STEP = "step"
+    STATED = "stated"  # an area's stated answers alone: what is written or said officially
+    LIVED = "lived"  # its lived answers alone: what happens
+
+
+FACETS = (PointKind.STATED, PointKind.LIVED)
+FACET_GAP = 0.5  # stated and lived this far apart on an axis diverge, and the words say so
 
 
 class ArrowKind(StrEnum):
@@ -145,6 +151,30 @@ def to_point(
     )
 
 
+def facet_points(rp: ReferentPlacement) -> list[PlanePoint]:
+    """An area's stated and lived positions apart, when one of its axes has both facets
+    answered: each facet's mean on an axis where it has one, else the axis's whole mean."""
+    axes = (rp.purpose, rp.practice)
+    if not rp.placed or not any(v.stated is not None and v.lived is not None for v in axes):
+        return []
+    rid = rp.referent.id
+    return [
+        PlanePoint(
+            f"{rid}@{kind.value}",
+            rid,
+            _either(rp.purpose.facet(kind.value), rp.purpose.value),
+            _either(rp.practice.facet(kind.value), rp.practice.value),
+            kind,
+            title=f"{kind.value.capitalize()} answers alone",
+        )
+        for kind in FACETS
+    ]
+
+
+def _either(value: float | None, whole: float) -> float:
+    return whole if value is None else value
+
+
 def route_points(target: Target, start: tuple[float, float] | None) -> list[tuple[float, float]]:
     """The route as a list of positions: now (if placed), each step in order, the target."""
     path = [start] if start is not None else []
@@ -174,9 +204,11 @@ def build_scene(
     measure: Measure | None = None,
     point_radius: float = 0.025,
     only: Sequence[str] | None = None,
+    facets: bool = False,
 ) -> PlaneScene:
     """Everything the plane shows. `measure` (text → plane-unit size) enables labels;
-    `only` limits routes to the named referents (e.g. the selected one)."""
+    `only` limits routes to the named referents (e.g. the selected one); `facets` adds
+    each area's stated and lived positions where both are answered on an axis."""
     points: list[PlanePoint] = []
     arrows: list[Arrow] = []
     unplaced: list[Unplaced] = []
@@ -185,6 +217,7 @@ def build_scene(
         if rp.placed:
             points.append(to_point(rp))
             current[rp.referent.id] = (rp.purpose.value, rp.practice.value)
+            points += facet_points(rp) if facets else []
         else:
             unplaced.append(Unplaced(rp.referent.id, rp.referent.title, rp.unplaced_reason()))
     if earlier is not None:

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ddwizard.core.placement import Placement, ReferentPlacement
-from ddwizard.core.plane import build_scene
+from ddwizard.core.plane import FACET_GAP, build_scene
+from ddwizard.core.questionnaire import Axis
 from ddwizard.ui import theme
 from ddwizard.ui.pages.base import card, em
 from ddwizard.ui.plane_view import PlaneView
-from ddwizard.ui.words import position_words
+from ddwizard.ui.words import position_words, signed
 
 
 class AreaAside(QWidget):
@@ -69,8 +70,37 @@ class AreaAside(QWidget):
         if rp is None:
             self.position.setText("This area is not among those chosen for this school.")
             return
-        self.position.setText(position_words(rp, answered))
+        lines = axis_words(rp)
+        if not rp.placed and _school_decides(rp):  # not "yet": there is nothing to place
+            self.position.setText("\n".join([*lines, f"{answered}."]))
+        else:
+            self.position.setText("\n".join([position_words(rp, answered), *lines]))
         self.plane.set_scene(_scene(rp, model))
+
+
+def axis_words(rp: ReferentPlacement) -> list[str]:
+    """Per axis: where the trust has no set way (the school decides), and stated and lived
+    answers apart where both are given, saying when they diverge."""
+    lines = []
+    for axis, v in ((Axis.PURPOSE, rp.purpose), (Axis.PRACTICE, rp.practice)):
+        if v.trust_open:
+            lines.append(
+                f"{axis.value.capitalize()}: the trust has no set way here, so the school decides."
+            )
+        if v.stated is not None and v.lived is not None:
+            gap = abs(v.stated - v.lived)
+            how = f"diverge ({gap:.2f} apart)" if gap >= FACET_GAP else "are close"
+            lines.append(
+                f"Stated and lived {axis.value} {how}: stated {signed(v.stated)}, "
+                f"lived {signed(v.lived)}."
+            )
+    return lines
+
+
+def _school_decides(rp: ReferentPlacement) -> bool:
+    """Every axis not placed is one where the trust has no set way."""
+    missing = [v for v in (rp.purpose, rp.practice) if v.value is None]
+    return bool(missing) and all(v.trust_open for v in missing)
 
 
 def _html(text: str) -> str:
@@ -81,4 +111,5 @@ def _scene(rp: ReferentPlacement, model):
     """This area alone on the plane, with its target and route when it has one."""
     target = model.assessment.target_for(rp.referent.id)
     only = Placement(referents=(rp,), overall=rp.position)
-    return build_scene(only, targets=[target] if target else [], only=[rp.referent.id])
+    targets = [target] if target else []
+    return build_scene(only, targets=targets, only=[rp.referent.id], facets=True)

@@ -36,6 +36,8 @@ def _either_side(p: PlanePoint, near_purpose_axis: bool) -> tuple[str, str]:
 def point_text(p: PlanePoint, scene: PlaneScene | None = None, title: str = "") -> str:
     """Several lines about one mark, for its tooltip and accessible description."""
     band = scene.borderline if scene is not None else 0.1
+    if p.kind in (PointKind.STATED, PointKind.LIVED):
+        return f"{p.title}, for {title or p.referent}\n{coordinates(p.x, p.y)}"
     if p.kind == PointKind.TARGET:
         return f"Target for {title or p.referent}\n{coordinates(p.x, p.y)}"
     if p.kind == PointKind.STEP:

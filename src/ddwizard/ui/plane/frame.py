@@ -231,4 +231,11 @@ class Frame:
             PointKind.EARLIER: self.radius * 0.8,
             PointKind.TARGET: self.radius * 1.45,
             PointKind.STEP: self.radius * 1.05,
+            PointKind.STATED: self.facet_half,
+            PointKind.LIVED: self.facet_half,
         }[kind]
+
+    @property
+    def facet_half(self) -> float:
+        """Half the side of a stated or lived mark: room for its letter."""
+        return self.sfm.height() * 0.55

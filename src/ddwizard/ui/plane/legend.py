@@ -36,6 +36,8 @@ def entries(scene: PlaneScene) -> list[Entry]:
         out.append(("target", "Target"))
     if PointKind.STEP in kinds:
         out.append(("step", "Step"))
+    if PointKind.STATED in kinds:
+        out += [("stated", "Stated answers alone"), ("lived", "Lived answers alone")]
     if ArrowKind.ROUTE in arrows:
         out.append(("route", "Route"))
     if ArrowKind.RETURN in arrows:
@@ -125,6 +127,8 @@ def _symbol(p: QPainter, mark: str, box: QRectF, s: PlaneStyle, r: float, line: 
         marks.target_mark(p, c, r * 1.45, s, line)
     elif mark == "step":
         marks.step_mark(p, c, r * 1.05, s, line)
+    elif mark in ("stated", "lived"):
+        marks.facet_mark(p, c, r * 1.6, mark[0].upper(), s, line, p.font())
     elif mark in ("route", "return"):
         style = Qt.PenStyle.DashLine if mark == "return" else Qt.PenStyle.SolidLine
         marks.arrow(p, left, right, marks.pen(s.accent, line * 1.6, style), r * 1.8)

@@ -41,6 +41,19 @@ def earlier_point(p: QPainter, c: QPointF, r: float, s: PlaneStyle, line: float)
     p.drawEllipse(c, r, r)
 
 
+def facet_mark(
+    p: QPainter, c: QPointF, half: float, letter: str, s: PlaneStyle, line: float, font
+) -> None:
+    """A stated (S) or lived (L) position: a small lettered square, unlike an area's disc."""
+    box = QRectF(c.x() - half, c.y() - half, 2 * half, 2 * half)
+    p.setPen(pen(s.ink(0.8), line))
+    p.setBrush(s.paper())
+    p.drawRect(box)
+    p.setFont(font)
+    p.setPen(s.ink(0.95))
+    p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), letter)
+
+
 def target_mark(
     p: QPainter, c: QPointF, r: float, s: PlaneStyle, line: float, strong: bool = False
 ) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 
-from ddwizard.core.plane import Arrow, ArrowKind, PlanePoint, PointKind
+from ddwizard.core.plane import FACETS, Arrow, ArrowKind, PlanePoint, PointKind
 from ddwizard.ui.plane import legend, marks
 from ddwizard.ui.plane.frame import TICKS, Frame, tick_text
 
@@ -155,6 +155,7 @@ def _data(p: QPainter, f: Frame, state: PaintState) -> None:
     for pt in scene.points:
         if pt.kind == PointKind.EARLIER:
             marks.earlier_point(p, f.to_px(pt.x, pt.y), f.marker_radius(pt.kind), s, f.line)
+    _facets(p, f)
     _leaders(p, f)
     for pt in scene.current_points():
         _area(p, f, pt, state)
@@ -164,6 +165,22 @@ def _data(p: QPainter, f: Frame, state: PaintState) -> None:
             marks.step_mark(p, c, rr, s, f.line)
         elif pt.kind == PointKind.TARGET:
             marks.target_mark(p, c, rr, s, f.line, strong=pt.referent == state.selected)
+
+
+def _facets(p: QPainter, f: Frame) -> None:
+    """Each area's stated and lived marks, joined by a dotted line through nothing else."""
+    found: dict[str, dict[PointKind, PlanePoint]] = {}
+    for pt in f.scene.points:
+        if pt.kind in FACETS:
+            found.setdefault(pt.referent, {})[pt.kind] = pt
+    for pair in found.values():
+        if len(pair) == 2:
+            a, b = (f.to_px(pt.x, pt.y) for pt in pair.values())
+            p.setPen(marks.pen(f.style.ink(0.5), f.line, Qt.PenStyle.DotLine))
+            p.drawLine(a, b)
+        for kind, pt in pair.items():
+            letter = "S" if kind == PointKind.STATED else "L"
+            marks.facet_mark(p, f.to_px(pt.x, pt.y), f.facet_half, letter, f.style, f.line, f.small)
 
 
 def _area(p: QPainter, f: Frame, pt: PlanePoint, state: PaintState) -> None:
