@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ddwizard.core.assessment import Answer, Assessment
+from ddwizard.core.assessment import Answer, Assessment, Trust
 from ddwizard.core.questionnaire import Questionnaire
 from ddwizard.core.statuses import Status
 
@@ -45,6 +45,9 @@ def reassess(
     if label is None:
         label = f"Re-assessment ({old.label})" if old.label else "Re-assessment"
     new = old.with_changes(
+        # Against the trust's reference as it stands now, not as it stood for the earlier
+        # one: storage starts a new assessment's copy from the trust's current reference.
+        trust=Trust(old.trust.name),
         uid=uid,
         label=label,
         assessed_on=assessed_on,

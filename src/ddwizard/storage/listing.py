@@ -26,13 +26,20 @@ class AssessmentInfo:
     questions: int  # questions in the selected referents
     questionnaire_id: str = ""
     questionnaire_version: str = ""
+    checklist_items: int = 0  # due-diligence items in the questionnaire
+    checklist_done: int = 0  # of them done or not applicable
+    findings: int = 0  # items with a finding the board is told of (level note or above)
 
 
 _SUMMARY = """
 SELECT a.id, a.uid, s.name AS school, t.name AS trust, a.label, a.assessor, a.assessed_on,
        a.status, a.created, a.updated, a.referents, a.questionnaire, a.answered, a.questions,
        q.qid AS questionnaire_id, q.version AS questionnaire_version,
-       q.added AS questionnaire_added
+       q.added AS questionnaire_added, coalesce(q.checklist_items, 0) AS checklist_items,
+       (SELECT count(*) FROM checklist_entries c WHERE c.assessment = a.id
+        AND c.status IN ('done', 'not_applicable')) AS checklist_done,
+       (SELECT count(*) FROM checklist_entries c WHERE c.assessment = a.id
+        AND c.finding_level IN ('note', 'concern', 'serious')) AS findings
 FROM assessments a
 JOIN schools s ON s.id = a.school
 JOIN trusts t ON t.id = a.trust
@@ -49,9 +56,11 @@ def summaries(
     conn: sqlite3.Connection, load: Loader, where: str = "", params=()
 ) -> list[AssessmentInfo]:
     """The assessments (those `where` picks), newest change first, with `answered` and
-    `questions`. Both are stored with each assessment (a row from before they were is
-    counted here). Rows go straight from tuples to AssessmentInfo: this runs for every
-    assessment each time the list is read, so it does as little per row as it can."""
+    `questions`, and the checklist's progress. The question counts are stored with each
+    assessment (a row from before they were is counted here); the checklist's are counted
+    by SQLite from its entries, with the questionnaire's stored number of items. Rows go
+    straight from tuples to AssessmentInfo: this runs for every assessment each time the
+    list is read, so it does as little per row as it can."""
     found = conn.execute(
         f"{_SUMMARY} {where} ORDER BY a.updated DESC, a.id DESC", list(params)
     ).fetchall()
@@ -76,6 +85,9 @@ def summaries(
         qid,
         qversion,
         added,
+        items,
+        items_done,
+        findings,
     ) in found:
         if done is None or total is None:
             counted = _selected_questions(load(questionnaire, added), referents)
@@ -98,6 +110,9 @@ def summaries(
                 total,
                 qid,
                 qversion,
+                items,
+                items_done,
+                findings,
             )
         )
     return infos

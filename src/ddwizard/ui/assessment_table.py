@@ -12,8 +12,18 @@ from PySide6.QtWidgets import QStyledItemDelegate
 from ddwizard.core.statuses import Status
 from ddwizard.storage import AssessmentInfo
 
-COLUMNS = ["School", "Trust", "Label", "Assessor", "Status", "Last changed", "Complete"]
-COMPLETE = COLUMNS.index("Complete")
+COLUMNS = [
+    "School",
+    "Trust",
+    "Label",
+    "Assessor",
+    "Status",
+    "Last changed",
+    "Questions",
+    "Checklist",
+]
+COMPLETE = COLUMNS.index("Questions")  # how many answered, as a bar
+CHECKLIST = COLUMNS.index("Checklist")  # due-diligence items done, and findings
 CHANGED = COLUMNS.index("Last changed")
 ID_ROLE = Qt.ItemDataRole.UserRole
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1  # how complete, 0-100 (the bar's length)
@@ -45,6 +55,32 @@ def percent(info: AssessmentInfo) -> int:
     return round(100 * info.answered / info.questions) if info.questions else 0
 
 
+def checklist_text(info: AssessmentInfo) -> str:
+    """ "12 of 40, 2 findings": the checklist's progress, apart from the questions."""
+    if not info.checklist_items:
+        return ""
+    text = f"{info.checklist_done} of {info.checklist_items}"
+    if info.findings:
+        text += f", {info.findings} finding{'s' if info.findings != 1 else ''}"
+    return text
+
+
+def checklist_tip(info: AssessmentInfo) -> str:
+    if not info.checklist_items:
+        return "This questionnaire has no due-diligence checklist."
+    n = info.findings
+    found = f"{n} with a finding" if n else "no findings recorded"
+    return (
+        f"Due diligence: {info.checklist_done} of {info.checklist_items} items done or "
+        f"not applicable; {found}"
+    )
+
+
+def _checklist_share(info: AssessmentInfo) -> tuple[float, int]:
+    share = info.checklist_done / info.checklist_items if info.checklist_items else -1.0
+    return share, info.findings
+
+
 def school_text(info: AssessmentInfo) -> str:
     return info.school or "(school not named yet)"
 
@@ -63,6 +99,7 @@ def _texts(info: AssessmentInfo) -> tuple[str, ...]:
         status_text(info),
         changed_text(info.updated),
         f"{percent(info)}%",
+        checklist_text(info),
     )
 
 
@@ -75,6 +112,7 @@ _SORT_KEYS: list[Callable[[AssessmentInfo], object]] = [
     status_text,
     lambda i: i.updated,
     percent,
+    _checklist_share,
 ]
 
 
@@ -111,6 +149,8 @@ class AssessmentTable(QAbstractTableModel):
         if role == _TOOLTIP and index.column() == COMPLETE:
             info = self.shown[index.row()]
             return f"{info.answered} of {info.questions} questions answered"
+        if role == _TOOLTIP and index.column() == CHECKLIST:
+            return checklist_tip(self.shown[index.row()])
         return None
 
     def headerData(self, section, orientation, role=_DISPLAY):  # noqa: N802 - Qt's name
