@@ -4,6 +4,8 @@ from stored counts, with no questionnaire read per row."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from ddwizard.core.assessment import ChecklistEntry, Finding, ItemStatus
 from ddwizard.core.changes import ChecklistEntrySet
 from ddwizard.storage import Database, questionnaires
@@ -41,6 +43,35 @@ def test_listing_reads_no_questionnaire_per_row(db_path, questionnaire, monkeypa
         infos = db.list_assessments()
     assert len(infos) == 30
     assert {(i.checklist_items, i.checklist_done, i.findings) for i in infos} == {(2, 2, 2)}
+
+
+def test_listing_reads_no_checklist_entry_and_no_answer(db_path, questionnaire):
+    """What listing reads is what SQLite is asked to read (its authorizer sees every table
+    a statement names): stored counts, never the entries they count."""
+    with Database(db_path) as db:
+        for n in range(3):
+            db.create_assessment(make_assessment(uid=f"u-{n}"), questionnaire)
+    read = set()
+
+    def watch(action, table, *_):
+        if action == sqlite3.SQLITE_READ:
+            read.add(table)
+        return sqlite3.SQLITE_OK
+
+    with Database(db_path) as db:
+        db.conn.set_authorizer(watch)
+        infos = db.list_assessments()
+        db.conn.set_authorizer(None)
+    assert [i.checklist_done for i in infos] == [2, 2, 2]
+    assert "assessments" in read and not read & {"checklist_entries", "answers"}
+
+
+def test_a_row_from_before_the_counts_were_stored_is_counted_when_listed(db, questionnaire):
+    aid = db.create_assessment(make_assessment(), questionnaire)
+    with db.atomic():
+        db.conn.execute("UPDATE assessments SET checklist_done = NULL, findings = NULL")
+    info = db.assessment_info(aid)
+    assert (info.checklist_done, info.findings) == (2, 2)
 
 
 def test_a_questionnaire_without_a_checklist_lists_none(db, questionnaire):

@@ -31,15 +31,18 @@ class AssessmentInfo:
     findings: int = 0  # items with a finding the board is told of (level note or above)
 
 
+# An assessment's checklist counts (`a` is its row), as `store_checklist` stores them.
+_DONE = """SELECT count(*) FROM checklist_entries c WHERE c.assessment = a.id
+    AND c.status IN ('done', 'not_applicable')"""
+_FOUND = """SELECT count(*) FROM checklist_entries c WHERE c.assessment = a.id
+    AND c.finding_level IN ('note', 'concern', 'serious')"""
+
 _SUMMARY = """
 SELECT a.id, a.uid, s.name AS school, t.name AS trust, a.label, a.assessor, a.assessed_on,
        a.status, a.created, a.updated, a.referents, a.questionnaire, a.answered, a.questions,
        q.qid AS questionnaire_id, q.version AS questionnaire_version,
        q.added AS questionnaire_added, coalesce(q.checklist_items, 0) AS checklist_items,
-       (SELECT count(*) FROM checklist_entries c WHERE c.assessment = a.id
-        AND c.status IN ('done', 'not_applicable')) AS checklist_done,
-       (SELECT count(*) FROM checklist_entries c WHERE c.assessment = a.id
-        AND c.finding_level IN ('note', 'concern', 'serious')) AS findings
+       a.checklist_done, a.findings
 FROM assessments a
 JOIN schools s ON s.id = a.school
 JOIN trusts t ON t.id = a.trust
@@ -66,6 +69,7 @@ def summaries(
     ).fetchall()
     uncounted = [row[0] for row in found if row[12] is None]  # never counted: count now
     answered = _answered_questions(conn, uncounted)
+    checklist = _checklist_counts(conn, [row[0] for row in found if None in row[18:20]])
     infos, status = [], {s.value: s for s in Status}
     for (
         aid,
@@ -89,6 +93,8 @@ def summaries(
         items_done,
         findings,
     ) in found:
+        if items_done is None or findings is None:
+            items_done, findings = checklist[aid]
         if done is None or total is None:
             counted = _selected_questions(load(questionnaire, added), referents)
             total = len(counted)
@@ -162,6 +168,16 @@ def store_progress(conn: sqlite3.Connection, load: Loader, assessment_id: int) -
     )
 
 
+def store_checklist(conn: sqlite3.Connection, assessment_id: int) -> None:
+    """Recount one assessment's checklist items done and its findings (inside the caller's
+    transaction), so listing reads no checklist entry."""
+    conn.execute(
+        f"UPDATE assessments AS a SET checklist_done = ({_DONE}), findings = ({_FOUND}) "
+        "WHERE a.id = ?",
+        [assessment_id],
+    )
+
+
 def progress_moved(
     conn: sqlite3.Connection,
     load: Loader,
@@ -230,6 +246,17 @@ def _answered_questions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, l
     ):
         found.setdefault(assessment, []).append(question)
     return found
+
+
+def _checklist_counts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Items done and findings, counted now, for rows from before they were stored."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    found = conn.execute(
+        f"SELECT a.id, ({_DONE}), ({_FOUND}) FROM assessments a WHERE a.id IN ({marks})", ids
+    )
+    return {aid: (done, findings) for aid, done, findings in found}
 
 
 def _selected_questions(q: QuestionIds, selected_json: str) -> frozenset[str]:

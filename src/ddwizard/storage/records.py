@@ -117,6 +117,7 @@ class Records:
             qrow = questionnaires.ensure(self.conn, q, now)
             new_id = assessments.insert(self.conn, a, qrow, now)
             listing.store_progress(self.conn, self._question_ids, new_id)
+            listing.store_checklist(self.conn, new_id)
             return new_id
 
     def replace_assessment(self, assessment_id: int, a: Assessment, q: Questionnaire) -> None:
@@ -132,6 +133,7 @@ class Records:
             # Who replaced it here knows what it now holds; other connections do not.
             self._seen[assessment_id] = rows.replaced_mark(self.conn, assessment_id)
             listing.store_progress(self.conn, self._question_ids, assessment_id)
+            listing.store_checklist(self.conn, assessment_id)
 
     def _refuse_duplicate(self, uid: str, allowed: int | None) -> None:
         existing = self.find_uid(uid)
@@ -224,7 +226,7 @@ class Records:
     def apply(self, assessment_id: int, change: Change) -> None:
         """Store one change (a value from `ddwizard.core.changes`) in one transaction, with
         its audit rows; a change that changes nothing writes nothing."""
-        from ddwizard.core.changes import AreasSelected, QuestionnaireSwitched
+        from ddwizard.core.changes import AreasSelected, ChecklistEntrySet, QuestionnaireSwitched
 
         if isinstance(change, QuestionnaireSwitched):  # everything kept for the old one goes
             self.require_current(assessment_id)
@@ -239,6 +241,8 @@ class Records:
                 )
             elif isinstance(change, AreasSelected):
                 listing.store_progress(self.conn, self._question_ids, assessment_id)
+            elif isinstance(change, ChecklistEntrySet):
+                listing.store_checklist(self.conn, assessment_id)
 
     def trust_reference(self, trust_name: str) -> tuple[TrustReference, ...]:
         """The trust's current account of its referents (none for a new name)."""

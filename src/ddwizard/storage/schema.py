@@ -266,6 +266,26 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";\n") if s.strip().rstrip(";")]
 
 
+_CHECKLIST_COUNTS = """
+-- Due-diligence items done (or not applicable) and items with a finding the board is told
+-- of, kept beside `answered` by every write that can change them, so listing assessments
+-- reads no checklist entry (NULL: counted when listed).
+ALTER TABLE assessments ADD COLUMN checklist_done INTEGER;
+ALTER TABLE assessments ADD COLUMN findings INTEGER;
+UPDATE assessments SET
+    checklist_done = (SELECT count(*) FROM checklist_entries c WHERE c.assessment = assessments.id
+        AND c.status IN ('done', 'not_applicable')),
+    findings = (SELECT count(*) FROM checklist_entries c WHERE c.assessment = assessments.id
+        AND c.finding_level IN ('note', 'concern', 'serious'));
+"""
+
+
+@MIGRATIONS()
+def m004_checklist_counts(db: SqlDatabase) -> None:
+    for statement in _statements(_CHECKLIST_COUNTS):
+        db.execute(statement)
+
+
 def known_names(migrations: Migrations) -> list[str]:
     """Every migration name in the set, in order (all are pending on an empty database)."""
     empty = SqlDatabase(memory=True, execute_plugins=False)

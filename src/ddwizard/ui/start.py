@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ddwizard.ui import theme
 from ddwizard.ui.assessment_table import (
     CHANGED,
+    COLUMNS,
     COMPLETE,
     AssessmentTable,
     CompletionDelegate,
@@ -139,7 +140,10 @@ class StartScreen(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(0)  # sized to the rows on screen, not all of them
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The names share what the other columns leave, so a narrow window never scrolls the
+        # list sideways (a long name is elided, whole in the search and when opened).
+        for column in (COLUMNS.index("School"), COLUMNS.index("Trust"), COLUMNS.index("Label")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COMPLETE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COMPLETE, 9 * em(self))
         self.table.setItemDelegateForColumn(COMPLETE, CompletionDelegate(self.table))
