@@ -88,3 +88,14 @@ def test_export_brief_as_word_from_the_file_menu(qtbot, window, dialogs, tmp_pat
     paragraphs = docx.Document(str(written)).paragraphs
     headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
     assert "Summary" in headings and "Appendix A: Area by area" in headings
+
+
+def test_the_review_shows_no_whole_school_quadrant(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    window.actions.demo()
+    qtbot.waitUntil(window.model.is_open, timeout=10_000)
+    window.wizard.go("review")
+    review = window.wizard.current_page()
+    words = [label.text() for label in review.findChildren(QLabel) if label.isVisible()]
+    assert words and not [w for w in words if "Overall" in w or "weighted mean" in w]

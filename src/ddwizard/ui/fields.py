@@ -139,9 +139,27 @@ class GrowingText(QPlainTextEdit):
         self.textChanged.connect(self._fit)
         self._fit()
 
+    def lines(self) -> int:
+        """How many lines the text takes at the box's width now. Each paragraph is laid out
+        here: a plain-text box otherwise lays out only what it paints, so a count read
+        after a resize could be the old width's."""
+        layout, block, lines = self.document().documentLayout(), self.document().begin(), 0
+        while block.isValid():
+            layout.blockBoundingRect(block)
+            lines += max(1, block.layout().lineCount())
+            block = block.next()
+        return lines
+
     def _fit(self) -> None:
-        lines = self.document().documentLayout().documentSize().height()
-        lines = max(self.min_lines, min(self.max_lines, int(lines)))
+        lines = self.lines()
+        # A scroll bar only past the most lines shown: one that came and went would change
+        # the width the text wraps to, and leave a box one line short with a bar beside it.
+        policy = Qt.ScrollBarPolicy
+        fits = lines <= self.max_lines
+        self.setVerticalScrollBarPolicy(
+            policy.ScrollBarAlwaysOff if fits else policy.ScrollBarAsNeeded
+        )
+        lines = max(self.min_lines, min(self.max_lines, lines))
         margins = self.contentsMargins()
         extra = 2 * self.document().documentMargin() + margins.top() + margins.bottom()
         self.setFixedHeight(int(lines * self.fontMetrics().lineSpacing() + extra + 2))

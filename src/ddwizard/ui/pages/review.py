@@ -1,5 +1,6 @@
 """Review and export: what is still unanswered (each a link to its question), where the
-areas sit by quadrant, marking the assessment final, and exporting the bundle and brief."""
+areas sit by quadrant (each area on its own: no whole-school point), marking the assessment
+final, and exporting the bundle and brief."""
 
 from __future__ import annotations
 
@@ -21,7 +22,6 @@ from ddwizard.ui import theme
 from ddwizard.ui.pages.base import ScrollPage, card, heading, named, section
 from ddwizard.ui.readonly import keep_working
 from ddwizard.ui.still_open import still_open
-from ddwizard.ui.words import quadrant_words, signed
 
 QID_ROLE = Qt.ItemDataRole.UserRole
 FINAL_WORDS = (
@@ -79,8 +79,6 @@ class ReviewPage(ScrollPage):
         self.quadrants.setHorizontalSpacing(16)
         self.quadrants.setVerticalSpacing(8)
         self.body.addLayout(self.quadrants)
-        self.overall = theme.label("")
-        self.body.addWidget(self.overall)
         self._export_card()
         self.scroll.finish()
 
@@ -226,13 +224,6 @@ class ReviewPage(ScrollPage):
             if members:
                 names = ", ".join(rp.referent.title for rp in members)
                 self._quadrant_row(row, "\u2013", title, _areas(len(members)), names)
-        o = placement.overall
-        self.overall.setText(
-            f"Overall (weighted mean of the placed areas): {quadrant_words(o)}, purpose "
-            f"{signed(o.purpose)}, practice {signed(o.practice)}."
-            if o.placed
-            else "Overall: not placed until at least one area has answers on both axes."
-        )
 
     def _quadrant_row(self, row: int, letter: str, title: str, count: str, names: str) -> None:
         cells = (
