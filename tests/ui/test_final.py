@@ -42,7 +42,7 @@ def test_a_final_assessment_opens_read_only_and_can_be_reopened(qtbot, window, d
     wizard = window.wizard
     assert wizard.final.isVisible() and "read-only" in wizard.final.text.text()
     area = next(s.key for s in wizard.steps if s.key.startswith("area:"))
-    for key in ("about", area, "plane", "checklist", "review"):
+    for key in ("about", area, "plane", "checklist", "decision", "review"):
         wizard.go(key)
         page = wizard.current_page()
         if hasattr(page, "build_rest"):

@@ -99,7 +99,7 @@ def test_tab_order_on_the_about_page(qtbot, window):
     page = window.wizard.current_page()
     page.school_name.setFocus()
     order = [QApplication.focusWidget()]
-    for _ in range(9):
+    for _ in range(11):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
         order.append(
@@ -114,6 +114,8 @@ def test_tab_order_on_the_about_page(qtbot, window):
         page.local_authority,
         page.trust_name,
         page.assessor,
+        page.role,
+        page.perspective,
         page.date.edit,
         page.date.calendar_button,
         page.label,

@@ -13,6 +13,7 @@ from ddwizard.ui.pages.about import AboutPage
 from ddwizard.ui.pages.area import AreaPage
 from ddwizard.ui.pages.areas import AreasPage
 from ddwizard.ui.pages.checklist import ChecklistPage
+from ddwizard.ui.pages.decision import DecisionPage
 from ddwizard.ui.pages.review import ReviewPage
 from ddwizard.ui.pages.trust import TrustPage
 
@@ -98,6 +99,9 @@ def test_a_whole_assessment_through_the_widgets(qtbot, window, db):
     while not isinstance(page, ChecklistPage):  # the plane page, when there is one
         page = next_step(qtbot, window)
     statuses = set_checklist(qtbot, page)
+    decision = next_step(qtbot, window)
+    assert isinstance(decision, DecisionPage)
+    qtbot.keyClicks(decision.texts["question"].widget, "Should Hillside join?")
     review = next_step(qtbot, window)
     assert isinstance(review, ReviewPage)
     review.dialogs.confirms.append(True)  # final, with whatever is still open
@@ -123,6 +127,7 @@ def test_a_whole_assessment_through_the_widgets(qtbot, window, db):
         "One phonics scheme, taught daily",
         "Every child reads by seven",
     )
+    assert stored.decision.question == "Should Hillside join?"
     assert list(stored.referents) == CHOSEN
     assert {a.question: (a.option, a.note, a.evidence) for a in stored.answers} == expected
     assert {n.referent: (n.confidence, n.note) for n in stored.referent_notes} == {

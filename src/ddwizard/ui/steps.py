@@ -14,6 +14,7 @@ from ddwizard.ui.pages.area import AreaPage
 from ddwizard.ui.pages.areas import AreasPage
 from ddwizard.ui.pages.base import Page
 from ddwizard.ui.pages.checklist import ChecklistPage
+from ddwizard.ui.pages.decision import DecisionPage
 from ddwizard.ui.pages.plane_page import PlanePage
 from ddwizard.ui.pages.review import ReviewPage
 from ddwizard.ui.pages.trust import TrustPage
@@ -33,6 +34,7 @@ PAGES: tuple[type[Page], ...] = (
     AreaPage,
     PlanePage,
     ChecklistPage,
+    DecisionPage,
     ReviewPage,
 )
 
@@ -123,6 +125,8 @@ def step_of(change, questionnaire) -> str:
         return "plane"
     if isinstance(change, c.ChecklistEntrySet):
         return "checklist"
+    if isinstance(change, c.DecisionSet):
+        return "decision"
     if isinstance(change, c.TrustReferenceSet | c.ReferenceTaken):
         return "trust"
     if isinstance(change, c.AreasSelected):
@@ -153,4 +157,5 @@ UNDO_WORDS = {
     "TrustRenamed": "trust's name",
     "TrustReferenceSet": "trust reference",
     "AreasSelected": "areas",
+    "DecisionSet": "decision",
 }

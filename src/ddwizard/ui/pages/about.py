@@ -40,6 +40,14 @@ PHASES = [
     "16 plus",
 ]
 
+PERSPECTIVES = (  # whose view the assessment gives (core's Perspective; "" not recorded)
+    ("Not recorded", ""),
+    ("The school's own view", "school"),
+    ("The trust's view", "trust"),
+    ("Joint: the school and the trust together", "joint"),
+    ("Independent", "independent"),
+)
+
 
 class AboutPage(ScrollPage):
     name, title = "about", "About the assessment"
@@ -137,6 +145,15 @@ class AboutPage(ScrollPage):
     def _assessment_form(self) -> None:
         form = self._form("This assessment")
         self.assessor = self._line(form, "&Assessor", "Assessor", "who is assessing")
+        self.role = self._line(
+            form, "&Role", "Assessor's role", "e.g. Director of school improvement, the trust"
+        )
+        self.perspective = QComboBox()
+        for words, value in PERSPECTIVES:
+            self.perspective.addItem(words, value)
+        named(self.perspective, "Whose view", "Whose perspective this assessment gives")
+        self.perspective.activated.connect(self._perspective_chosen)
+        form.addRow("&Whose view", self.perspective)
         self.date = date_edit("Date of the assessment")
         self.date.confirm = self._confirm_far_date
         self.date.dateChanged.connect(lambda iso: self.model.apply(DetailSet("assessed_on", iso)))
@@ -150,7 +167,11 @@ class AboutPage(ScrollPage):
         form.addRow("", self.questionnaire_note)
         self._fields = {
             name: TextBinding(field, self.model, lambda t, n=name: self._save_detail(n, t))
-            for name, field in (("assessor", self.assessor), ("label", self.label))
+            for name, field in (
+                ("assessor", self.assessor),
+                ("assessor_role", self.role),
+                ("label", self.label),
+            )
         }
 
     # --- load and save -----------------------------------------------------------------------
@@ -165,7 +186,10 @@ class AboutPage(ScrollPage):
             binding.set_text(value)
         self._show_trusts()
         self._fields["assessor"].set_text(a.assessor)
+        self._fields["assessor_role"].set_text(a.assessor_role)
         self._fields["label"].set_text(a.label)
+        with QSignalBlocker(self.perspective):
+            self.perspective.setCurrentIndex(self.perspective.findData(str(a.perspective or "")))
         show_date(self.date, a.assessed_on)
         self._load_questionnaires()
 
@@ -262,6 +286,9 @@ class AboutPage(ScrollPage):
 
     def _save_detail(self, name: str, text: str) -> bool:
         return self.model.apply(DetailSet(name, text))
+
+    def _perspective_chosen(self, index: int) -> None:
+        self.model.apply(DetailSet("perspective", self.perspective.itemData(index)))
 
     def _confirm_far_date(self, day) -> bool:
         """A visit more than a year from today is more often a slip of the keys: ask."""
