@@ -51,7 +51,7 @@ def every_view(qtbot, window):
             yield "plane, with a target", page
         if key == "checklist":
             for i in range(1, len(page.areas)):
-                page.list.setCurrentItem(page.list.topLevelItem(i))
+                page.show_area(i)
                 yield f"checklist {i}", page
 
 

@@ -1,5 +1,7 @@
-"""Due diligence: the standard checklist, area by area, beside the practice–purpose work.
-Each item has a status, an owner, a due date and a note; the page counts findings."""
+"""Due diligence: the standard checklist, area by area, beside the practice–purpose work,
+both ways (the trust on the school, the school on the trust) and the conversion's own steps.
+Each item has a status (how far the work has gone), an owner, a due date and a note, and,
+apart from its status, what was found (see `finding`); the page counts findings."""
 
 from __future__ import annotations
 
@@ -18,20 +20,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ddwizard.core.assessment import ChecklistEntry, ItemStatus
+from ddwizard.core.assessment import ChecklistEntry, Finding, ItemStatus
 from ddwizard.core.changes import Change, ChecklistEntrySet
 from ddwizard.core.questionnaire import ChecklistArea, ChecklistItem
 from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, date_edit, date_text, show_date, text_box
 from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, heading, named, titled_card
+from ddwizard.ui.pages.finding import FindingEditor, labelled
 from ddwizard.ui.widgets import FlowLayout
 
 TITLE_CHARS = 20  # an area title's line in the list, at its narrowest
 INTRO = (
     "The usual due-diligence checklist, kept beside the practice and purpose work rather "
     "than replaced by it. Choose an area on the left; each item has a status, an owner, a "
-    "date it is due and a note."
+    "date it is due and a note, and what was found, if anything, with its cost."
 )
+AREA_ROLE = Qt.ItemDataRole.UserRole  # a list row's area, by its index in the questionnaire
+SIDES = {  # whose due diligence an area is, as the list heads it
+    "school": "On the school",
+    "trust": "On the trust",
+    "conversion": "The conversion: steps and dates",
+}
+SETTLED = (ItemStatus.DONE, ItemStatus.NOT_APPLICABLE)
+STORED = object()  # an item saved with its finding as stored
 
 
 class ItemRow(QWidget):
@@ -54,11 +65,13 @@ class ItemRow(QWidget):
         self.note.setAccessibleDescription(item.text)
         self.owner.setMinimumWidth(14 * em(self))
         for text, widget in (("Status", self.status), ("Owner", self.owner), ("Due", self.due)):
-            fields.addWidget(_labelled(text, widget))
+            fields.addWidget(labelled(text, widget))
         layout.addLayout(fields)
         layout.addWidget(self.note)
-        self.status.currentIndexChanged.connect(self._save)
-        self.due.dateChanged.connect(self._save)
+        self.finding = FindingEditor(model, item.text, lambda f: self._save(finding=f))
+        layout.addWidget(self.finding)
+        self.status.currentIndexChanged.connect(lambda _i: self._save())
+        self.due.dateChanged.connect(lambda _iso: self._save())
         self.bindings = [
             TextBinding(w, model, lambda _t: self._save()) for w in (self.owner, self.note)
         ]
@@ -70,11 +83,22 @@ class ItemRow(QWidget):
         show_date(self.due, entry.due)
         self.bindings[0].set_text(entry.owner)
         self.bindings[1].set_text(entry.note)
+        self.finding.show_finding(entry.finding)
 
-    def _save(self, *_) -> bool:
+    def _save(self, finding: Finding | None | object = STORED) -> bool:
+        """Store the item as its fields show it; `finding` as given, else as stored (the
+        finding's own fields write it themselves)."""
+        if finding is STORED:
+            stored = self.model.assessment.entry_for(self.item.id)
+            finding = stored.finding if stored else None
         status = ItemStatus(self.status.currentData())
         entry = ChecklistEntry(
-            self.item.id, status, self.note.toPlainText(), self.owner.text(), date_text(self.due)
+            self.item.id,
+            status,
+            self.note.toPlainText(),
+            self.owner.text(),
+            date_text(self.due),
+            finding,
         )
         return self.model.apply(ChecklistEntrySet(entry))
 
@@ -103,40 +127,53 @@ class ChecklistPage(Page):
         self.details: dict[int, AreaChecklist] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, 0, 0)
-        top = QVBoxLayout()
-        top.setContentsMargins(0, 0, MARGIN, 0)
-        top.addWidget(heading(self.title, INTRO))
+        self.top = QVBoxLayout()
+        self.top.setContentsMargins(0, 0, MARGIN, 0)
+        self.top.addWidget(heading(self.title, INTRO))
         self.summary = theme.label("")
-        top.addWidget(self.summary)
-        layout.addLayout(top)
+        self.top.addWidget(self.summary)
+        layout.addLayout(self.top)
         row = QHBoxLayout()
-        self.list = QTreeWidget()
-        self.list.setHeaderLabels(["Area", "Done", "Findings"])
-        self.list.setRootIsDecorated(False)
-        self.list.setWordWrap(True)
-        header = self.list.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        named(self.list, "Checklist areas", "Choose an area to see its items")
-        self.list.setMinimumWidth(14 * em(self))  # narrower in a narrow window, never wider
-        self.list.setMaximumWidth(26 * em(self))
-        self.list.currentItemChanged.connect(
-            lambda item, _old: item and self._show_area(self.list.indexOfTopLevelItem(item))
-        )
+        self.list = self._area_list()
         self.stack = QStackedWidget()
         row.addWidget(self.list, 1)
         row.addWidget(self.stack, 2)
         layout.addLayout(row, 1)
-        for area in self.areas:
-            item = QTreeWidgetItem(self.list, [_lines(area.title), "", ""])
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, area.title)
         model.changed.connect(self._on_changed)  # a bound method: let go when the page goes
+
+    def _area_list(self) -> QTreeWidget:
+        """The areas, under a heading for each side when there is more than one."""
+        tree = QTreeWidget()
+        tree.setHeaderLabels(["Area", "Done", "Findings"])
+        tree.setRootIsDecorated(False)
+        tree.setWordWrap(True)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        named(tree, "Checklist areas", "Choose an area to see its items")
+        tree.setMinimumWidth(14 * em(self))  # narrower in a narrow window, never wider
+        tree.setMaximumWidth(26 * em(self))
+        sides = list(dict.fromkeys(a.side for a in self.areas))
+        tree.setIndentation(em(self) if len(sides) > 1 else 0)
+        self._items: list[QTreeWidgetItem] = []
+        for side in sides:
+            parent = tree if len(sides) == 1 else _side_item(tree, side)
+            for i, area in enumerate(self.areas):
+                if area.side == side:
+                    item = QTreeWidgetItem(parent, [_lines(area.title), "", ""])
+                    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, area.title)
+                    item.setData(0, AREA_ROLE, i)
+                    self._items.append(item)
+        self._items.sort(key=lambda item: item.data(0, AREA_ROLE))
+        tree.expandAll()
+        tree.currentItemChanged.connect(lambda item, _old: self._chosen(item))
+        return tree
 
     def load(self) -> None:
         if self.areas and self.list.currentItem() is None:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+            self.list.setCurrentItem(self._items[0])
         for detail in self.details.values():
             detail.load()
         self._count()
@@ -149,6 +186,10 @@ class ChecklistPage(Page):
         """The rows of one area (built if not yet shown)."""
         return self._detail(index).rows
 
+    def show_area(self, index: int) -> None:
+        """Choose an area in the list (by its place in the questionnaire), showing it."""
+        self.list.setCurrentItem(self._items[index])
+
     def _detail(self, index: int) -> AreaChecklist:
         if index not in self.details:
             detail = AreaChecklist(self.areas[index], self.model)
@@ -157,48 +198,46 @@ class ChecklistPage(Page):
             self.stack.addWidget(detail)
         return self.details[index]
 
-    def _show_area(self, index: int) -> None:
-        if index >= 0:
+    def _chosen(self, item: QTreeWidgetItem | None) -> None:
+        index = item.data(0, AREA_ROLE) if item is not None else None
+        if index is not None:  # not a side's heading
             self.stack.setCurrentWidget(self._detail(index))
 
     def _count(self) -> None:
         if not self.areas:
             self.summary.setText("This questionnaire has no due-diligence checklist.")
             return
-        due = self.model.assessment.due_diligence
-        entries = {e.item: e.status for e in due}
-        found = {e.item for e in due if e.finding is not None and e.finding.matters}
-        for i, area in enumerate(self.areas):
-            statuses = [entries.get(item.id, ItemStatus.NOT_STARTED) for item in area.items]
-            done = sum(s in (ItemStatus.DONE, ItemStatus.NOT_APPLICABLE) for s in statuses)
-            findings = sum(item.id in found for item in area.items)
-            item = self.list.topLevelItem(i)
-            item.setText(1, f"{done}/{len(statuses)}")
+        entries = {e.item: e for e in self.model.assessment.due_diligence}
+        found = done = total = 0
+        for area, item in zip(self.areas, self._items, strict=True):
+            here = [entries.get(i.id) for i in area.items]
+            settled = sum(1 for e in here if e is not None and e.status in SETTLED)
+            findings = sum(1 for e in here if e is not None and e.finding and e.finding.matters)
+            item.setText(1, f"{settled}/{len(here)}")
             item.setText(2, str(findings) if findings else "")
-        total = sum(len(a.items) for a in self.areas)
-        all_statuses = list(entries.values())
-        done = all_statuses.count(ItemStatus.DONE) + all_statuses.count(ItemStatus.NOT_APPLICABLE)
+            found, done, total = found + findings, done + settled, total + len(here)
         self.summary.setText(
-            f"{_plural(len(found), 'item')} with a finding. "
-            f"{done} of {total} items done or not applicable."
+            f"{_plural(found, 'finding')} recorded. {done} of {total} items done or not applicable."
         )
+
+
+def _side_item(tree: QTreeWidget, side: str) -> QTreeWidgetItem:
+    """A side's heading in the list: read, not chosen."""
+    words = SIDES.get(side, side.capitalize())
+    item = QTreeWidgetItem(tree, [words])
+    item.setFirstColumnSpanned(True)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    font = item.font(0)
+    font.setBold(True)
+    item.setFont(0, font)
+    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{words} (heading)")
+    return item
 
 
 def _lines(title: str, width: int = TITLE_CHARS) -> str:
     """A long area title on two or more lines, broken between words: the list's rows are
     as tall as their text, and a title is never cut short in a narrow window."""
     return "\n".join(textwrap.wrap(title, width)) or title
-
-
-def _labelled(text: str, field: QWidget) -> QWidget:
-    """A field with its name above it."""
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    column.addWidget(theme.label(text, "muted", wrap=False))
-    column.addWidget(field)
-    return box
 
 
 def _plural(n: int, word: str) -> str:
