@@ -51,7 +51,7 @@ def test_combos_by_their_label_titles_as_headings_steps_with_values(qtbot, windo
     plane = pages["plane"]
     target = window.model.assessment.targets[0]
     plane.select(target.referent)
-    spin = plane.editor.steps.cellWidget(0, 0)
+    spin = plane.editor.steps.field(0, "purpose")
     value = QAccessible.queryAccessibleInterface(spin).valueInterface().currentValue()
     assert value == target.steps[0].purpose
     assert spin.accessibleName() == "Step 1 purpose"

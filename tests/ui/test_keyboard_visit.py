@@ -87,7 +87,7 @@ def test_a_site_visit_from_the_keyboard_alone(qtbot, window, dialogs, db_path, t
     start = plane.editor.purpose.value()
     press(qtbot, Qt.Key.Key_Up, times=3)  # three small steps towards the trust's purpose
     press(qtbot, Qt.Key.Key_T, CTRL | SHIFT)  # Assessment > Add a route step
-    assert focus() is plane.editor.steps.cellWidget(0, 3)
+    assert focus() is plane.editor.steps.field(0, "action")
     type_in(qtbot, "Agree shared purposes")
 
     assert next_step(qtbot, window) == "checklist"

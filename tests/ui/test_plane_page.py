@@ -181,9 +181,9 @@ def test_add_edit_and_reorder_steps(qtbot, page, db, aid):
     assert len(steps) == 2
     assert (steps[0].purpose, steps[0].practice) == (0.0, 0.0)  # halfway from now
     table = page.editor.steps
-    qtbot.keyClicks(table.cellWidget(0, 3), "Agree purpose")
-    table.cellWidget(0, 0).setValue(0.5)
-    qtbot.keyClicks(table.cellWidget(0, 2), "2027-01")
+    qtbot.keyClicks(table.field(0, "action"), "Agree purpose")
+    table.field(0, "purpose").setValue(0.5)
+    qtbot.keyClicks(table.field(0, "by"), "2027-01")
     table.flush()
     first = stored(db, aid).steps[0]
     assert first == Step(0.5, 0.0, "2027-01", "Agree purpose")

@@ -93,18 +93,18 @@ class PlanePage(Page):
         self.plane_side = self._plane_side()
         splitter.addWidget(self.plane_side)
         splitter.addWidget(self._panel())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         self.splitter = splitter
         self._sized = False
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if not self._sized:  # where the person left it, else three fifths for the plane
+        if not self._sized:  # where the person left it, else half each: the route needs room
             self._sized = True
             state = read_bytes(SPLITTER_KEY)
             if state is None or not self.splitter.restoreState(state):
                 width = self.splitter.width()
-                self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+                self.splitter.setSizes([width // 2, width - width // 2])
             self.splitter.setOrientation(Qt.Orientation.Horizontal)  # the state holds one
             self.splitter.splitterMoved.connect(self._splitter_moved)
             QApplication.instance().focusChanged.connect(self._focus_moved)

@@ -9,19 +9,21 @@ import dataclasses
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ddwizard.core.assessment import Step, Target
+from ddwizard.core.assessment import Step, Target, TargetStatus
 from ddwizard.core.changes import RouteSet, TargetRemoved, TargetSet
 from ddwizard.core.routes import suggest_route
 from ddwizard.ui import theme
-from ddwizard.ui.fields import TextBinding, text_box
+from ddwizard.ui.fields import TextBinding, date_edit, show_date, text_box
 from ddwizard.ui.plane.steps_table import StepsTable, month_edit, position_spin
 from ddwizard.ui.widgets import FlowLayout
 
@@ -29,6 +31,11 @@ RETURN_TRIP_HELP = (
     "The trust takes this area on because the school's practice differs: the route goes "
     "into B and brings that practice home to the trust, so the learning flows to the trust."
 )
+STATUSES = {
+    TargetStatus.NOT_RECORDED: "Not recorded",
+    TargetStatus.PROPOSED: "Proposed",
+    TargetStatus.AGREED: "Agreed",
+}
 NO_TARGET = (
     "No target yet. Where should this area sit, and by when? The target need not be A: "
     "agreeing a shared purpose with a different practice (B) can be the right start."
@@ -91,11 +98,33 @@ class TargetEditor(QWidget):
             self.rationale, self.model, lambda t: self.save(rationale=t)
         )
         form.addRow("Why", self.rationale)
+        self._agreement(form)
         form.addRow(self._steps_box())
         self.clear_button = QPushButton("Clear target")
         self.clear_button.setAccessibleName("Clear target")
         self.clear_button.clicked.connect(self.clear_target)
         form.addRow("", self.clear_button)
+
+    def _agreement(self, form: QFormLayout) -> None:
+        """Whether the target is proposed or agreed, and if agreed, by whom and when."""
+        self.status = QComboBox()
+        for status, words in STATUSES.items():
+            self.status.addItem(words, str(status))
+        self.status.setAccessibleName("Status")
+        self.status.setAccessibleDescription("Whether this target is proposed or agreed")
+        self.status.activated.connect(lambda _i: self.save(status=self.status.currentData()))
+        form.addRow("Status", self.status)
+        self.agreed_by = QLineEdit(placeholderText="Who agreed it, e.g. both boards")
+        self.agreed_by.setAccessibleName("Agreed by")
+        self.agreed_by_binding = TextBinding(
+            self.agreed_by, self.model, lambda t: self.save(agreed_by=t)
+        )
+        self.agreed_on = date_edit("Agreed on")
+        self.agreed_on.dateChanged.connect(lambda iso: self.save(agreed_on=iso))
+        self.agreement_rows = []
+        for label, field in (("Agreed by", self.agreed_by), ("Agreed on", self.agreed_on)):
+            form.addRow(label, field)
+            self.agreement_rows.append((form.labelForField(field), field))
 
     def _steps_box(self) -> QWidget:
         box = QWidget()
@@ -109,7 +138,6 @@ class TargetEditor(QWidget):
             )
         )
         self.steps = StepsTable(self.model, self.save_route)
-        self.steps.setMinimumHeight(120)
         layout.addWidget(self.steps)
         buttons = FlowLayout(spacing=6)  # onto two lines when the panel is narrow
         for text, slot, name, words in (
@@ -170,8 +198,20 @@ class TargetEditor(QWidget):
             self.by_binding.set_text(t.by)
         if not self.rationale_binding.dirty:
             self.rationale_binding.set_text(t.rationale)
+        self._show_agreement(t)
         self.steps.show_steps(t.steps)
         self._order_tabs()
+
+    def _show_agreement(self, t: Target) -> None:
+        with QSignalBlocker(self.status):
+            self.status.setCurrentIndex(self.status.findData(str(t.status)))
+        if not self.agreed_by_binding.dirty:
+            self.agreed_by_binding.set_text(t.agreed_by)
+        show_date(self.agreed_on, t.agreed_on)
+        agreed = t.status is TargetStatus.AGREED or bool(t.agreed_by or t.agreed_on)
+        for label, field in self.agreement_rows:
+            label.setVisible(agreed)
+            field.setVisible(agreed)
 
     def _order_tabs(self) -> None:
         """The route's cells in the tab order, row by row, between the table and its
@@ -241,6 +281,7 @@ class TargetEditor(QWidget):
             self.set_button.setFocus()  # the target's fields have gone
 
     def flush(self) -> None:
+        self.agreed_by_binding.flush()
         self.by_binding.flush()
         self.rationale_binding.flush()
         self.steps.flush()
@@ -268,7 +309,7 @@ class TargetEditor(QWidget):
             self.refresh()
             self.steps.selectRow(at)
             if focus:
-                self.steps.cellWidget(at, 3).setFocus()
+                self.steps.field(at, "action").setFocus()
 
     def remove_step(self) -> None:
         t, row = self.target(), self.steps.currentRow()
