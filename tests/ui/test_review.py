@@ -99,3 +99,43 @@ def test_the_review_shows_no_whole_school_quadrant(qtbot, window):
     review = window.wizard.current_page()
     words = [label.text() for label in review.findChildren(QLabel) if label.isVisible()]
     assert words and not [w for w in words if "Overall" in w or "weighted mean" in w]
+
+
+def test_before_marking_final_the_findings_and_the_decision_are_listed(qtbot, window, db):
+    from ddwizard.core.assessment import ChecklistEntry, Cost, Decision, Finding
+    from ddwizard.core.changes import ChecklistEntrySet, DecisionSet
+
+    window.actions.new_assessment()
+    items = [i for area in window.model.questionnaire.due_diligence for i in area.items]
+    findings = {
+        items[0].id: Finding("concern", "Budget goes into deficit in 2028"),
+        items[1].id: Finding("serious", "Pension deficit share", Cost(412000, "estimated")),
+        items[2].id: Finding("none", "Nothing here"),
+    }
+    for item, finding in findings.items():
+        window.model.apply(ChecklistEntrySet(ChecklistEntry(item, finding=finding)))
+    window.wizard.go("review")
+    review = window.wizard.current_page()
+    lines = review.open_text.text().splitlines()
+    assert lines[0] == "Still open:"
+    found = next(line for line in lines if "finding" in line)
+    assert found == (
+        "•  2 due-diligence findings (1 serious, 1 concern): "
+        "Pension deficit share; Budget goes into deficit in 2028."
+    )  # the gravest first; a finding of level none is not one
+    assert any("No decision recorded" in line for line in lines)
+    click(qtbot, review.status_button)
+    kind, text = review.dialogs.asked[-1]
+    assert kind == "confirm" and "Pension deficit share" in text and "No decision" in text
+    assert db.load_assessment(window.model.assessment_id).status == "draft"  # not now
+
+    window.model.apply(DecisionSet(Decision("Join?", "2027-05-20", "2027-04-01")))
+    window.wizard.go("decision")
+    window.wizard.go("review")
+    text = review.open_text.text()
+    assert "No decision" not in text and "The decision still needs a recommendation" in text
+    window.model.apply(
+        DecisionSet(Decision("Join?", "2027-05-20", "2027-04-01", recommendation="Yes"))
+    )
+    review.load()
+    assert "comes before the board decides" in review.open_text.text()

@@ -1,12 +1,20 @@
 """What is still open in an assessment, in words: asked before it is marked final and shown
 on the review step (unanswered questions, core ones counted apart; due-diligence items not
-done; items with a finding)."""
+done; the findings the board will weigh; what the decision still lacks, or its dates that
+contradict each other; targets not yet agreed)."""
 
 from __future__ import annotations
 
-from ddwizard.core.assessment import ItemStatus
+from ddwizard.core.assessment import FindingLevel, ItemStatus, TargetStatus
+from ddwizard.ui.pages.decision import joining_before_decision
 
 SETTLED = (ItemStatus.DONE, ItemStatus.NOT_APPLICABLE)
+LEVEL_WORDS = {
+    FindingLevel.SERIOUS: ("serious", "serious"),
+    FindingLevel.CONCERN: ("concern", "concerns"),
+    FindingLevel.NOTE: ("note", "notes"),
+}
+NAMED = 3  # findings named in the line; the rest are counted
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -15,25 +23,74 @@ def _plural(n: int, one: str, many: str) -> str:
 
 def still_open(model) -> list[str]:
     """One line per kind of thing still open (none: nothing is)."""
-    a, q = model.assessment, model.questionnaire
-    chosen = a.chosen()
+    a = model.assessment
+    lines = [_questions(model), _items(model), _findings(model), _decision(a), _targets(a)]
+    return [line for line in lines if line]
+
+
+def _questions(model) -> str:
+    chosen = model.assessment.chosen()
     todo = [x for r in model.selected_referents() for x in r.questions if x.id not in chosen]
+    if not todo:
+        return ""
     core = sum(1 for x in todo if getattr(x, "core", False))
-    status = {e.item: e.status for e in a.due_diligence}
-    found = {e.item for e in a.due_diligence if e.finding is not None and e.finding.matters}
-    items = [i for area in q.due_diligence for i in area.items]
-    not_done = [i for i in items if status.get(i.id, ItemStatus.NOT_STARTED) not in SETTLED]
-    findings = [i.text for i in items if i.id in found]
-    lines = []
-    if todo:
-        of_them = f" ({core} of them core questions)" if core else ""
-        questions = _plural(len(todo), "question", "questions")
-        lines.append(f"{questions} without an answer{of_them}")
-    if not_done:
-        items_left = _plural(len(not_done), "due-diligence item", "due-diligence items")
-        lines.append(f"{items_left} not done")
-    if findings:
-        more = f" and {len(findings) - 3} more" if len(findings) > 3 else ""
-        named = "; ".join(findings[:3]) + more
-        lines.append(_plural(len(findings), "item", "items") + f" with a finding: {named}")
-    return lines
+    of_them = f" ({core} of them core questions)" if core else ""
+    return _plural(len(todo), "question", "questions") + f" without an answer{of_them}"
+
+
+def _items(model) -> str:
+    status = {e.item: e.status for e in model.assessment.due_diligence}
+    items = [i for area in model.questionnaire.due_diligence for i in area.items]
+    left = [i for i in items if status.get(i.id, ItemStatus.NOT_STARTED) not in SETTLED]
+    if not left:
+        return ""
+    return _plural(len(left), "due-diligence item", "due-diligence items") + " not done"
+
+
+def _findings(model) -> str:
+    """The findings, gravest first, some named: a board weighs them before it decides."""
+    texts = {i.id: i.text for area in model.questionnaire.due_diligence for i in area.items}
+    order = list(LEVEL_WORDS)
+    found = sorted(
+        (e for e in model.assessment.due_diligence if e.finding and e.finding.matters),
+        key=lambda e: order.index(e.finding.level),
+    )
+    if not found:
+        return ""
+    counts = []
+    for level, (one, many) in LEVEL_WORDS.items():
+        if n := sum(1 for e in found if e.finding.level is level):
+            counts.append(_plural(n, one, many))
+    named = [e.finding.text.strip() or texts.get(e.item, e.item) for e in found[:NAMED]]
+    more = f" and {len(found) - NAMED} more" if len(found) > NAMED else ""
+    head = _plural(len(found), "due-diligence finding", "due-diligence findings")
+    return f"{head} ({', '.join(counts)}): {'; '.join(named)}{more}"
+
+
+def _decision(a) -> str:
+    d = a.decision
+    if d is None:
+        return "No decision recorded: the question for the governing board and when it decides"
+    lacks = [
+        words
+        for words, value in (
+            ("the question for the board", d.question),
+            ("the date it decides by", d.decide_by),
+            ("a recommendation", d.recommendation),
+        )
+        if not value.strip()
+    ]
+    if lacks:
+        return "The decision still needs " + _and(lacks)
+    return joining_before_decision(d).rstrip(".")
+
+
+def _targets(a) -> str:
+    proposed = [t for t in a.targets if t.status is not TargetStatus.AGREED]
+    if not proposed:
+        return ""
+    return _plural(len(proposed), "target", "targets") + " not yet agreed"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

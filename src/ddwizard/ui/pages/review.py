@@ -1,6 +1,7 @@
-"""Review and export: what is still unanswered (each a link to its question), where the
-areas sit by quadrant (each area on its own: no whole-school point), marking the assessment
-final, and exporting the bundle and brief."""
+"""Review and export: what is still open (questions, items, findings, the decision), what
+is still unanswered (each a link to its question), where the areas sit by quadrant (each
+area on its own: no whole-school point), marking the assessment final, and exporting the
+bundle and brief."""
 
 from __future__ import annotations
 
@@ -145,7 +146,9 @@ class ReviewPage(ScrollPage):
         named(self.status_button, self.status_button.text())
         left = still_open(self.model)
         self.open_text.setText(
-            f"Still open: {'; '.join(left)}." if left else "Nothing is still open."
+            "Still open:\n" + "\n".join(f"•  {line}." for line in left)
+            if left
+            else "Nothing is still open."
         )
         self.open_text.setVisible(not final)
 
