@@ -173,3 +173,18 @@ def test_the_assessors_role_and_whose_view_on_the_about_page(qtbot, window, db):
     qtbot.keyClick(focus(), Qt.Key.Key_Z, CTRL)
     assert db.load_assessment(window.model.assessment_id).perspective == "school"
     assert about.perspective.currentText() == "The school's own view"
+
+
+def test_a_long_condition_is_shown_whole_at_any_width(qtbot, window):
+    page = open_decision(qtbot, window)
+    long = "The share of the pension fund's deficit is agreed in writing with the fund " * 3
+    window.model.apply(DecisionSet(Decision("Join?", conditions=(long,))))
+    page.load()
+    box = page.conditions.rows[0].text
+    for width in (1280, 900, 1280):
+        window.resize(width, 614)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        window.layout().activate()
+        assert box.lines() > 1
+        needed = box.lines() * box.fontMetrics().lineSpacing()
+        assert box.height() >= needed and not box.verticalScrollBar().isVisible(), width

@@ -8,8 +8,9 @@ import json
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
+from ddwizard import services
 from ddwizard.cli import main
-from ddwizard.core.assessment import ItemStatus
+from ddwizard.core.assessment import Finding, ItemStatus
 
 from .test_keyboard import activate
 
@@ -100,6 +101,11 @@ def test_a_site_visit_from_the_keyboard_alone(qtbot, window, dialogs, db_path, t
     press(qtbot, Qt.Key.Key_Tab, times=4)  # owner, due date, its calendar, note
     assert focus() is row.note
     type_in(qtbot, "Lease unsigned")
+    press(qtbot, Qt.Key.Key_Tab)  # what was found, apart from the status
+    assert focus() is row.finding.level
+    press(qtbot, Qt.Key.Key_Down, times=2)  # a concern
+    press(qtbot, Qt.Key.Key_Tab)
+    type_in(qtbot, "The site lease lapses before joining")
 
     dialogs.confirms.append(True)  # "still open: ..." Mark it final anyway
     press(qtbot, Qt.Key.Key_F, CTRL | SHIFT)  # Assessment > Mark as final
@@ -134,6 +140,9 @@ def test_a_site_visit_from_the_keyboard_alone(qtbot, window, dialogs, db_path, t
     assert [s["action"] for s in target["steps"]] == ["Agree shared purposes"]
     (entry,) = [e for e in a["due_diligence"] if e["item"] == row.item.id]
     assert entry["status"] == "in_progress" and entry["note"] == "Lease unsigned"
+    with services.open_database(db_path) as again:
+        found = again.load_assessment(window.model.assessment_id).entry_for(row.item.id)
+    assert found.finding == Finding("concern", "The site lease lapses before joining")
 
 
 def tab_stops(page) -> list:
