@@ -182,3 +182,42 @@ def test_stated_and_lived_answers_are_shown_apart_and_divergence_said(qtbot, win
     stated = page.plane._scene.point("behaviour@stated")
     lived = page.plane._scene.point("behaviour@lived")
     assert (stated.x, lived.x) == (1.0, -1.0)
+
+
+def test_below_minimum_is_a_finding_on_the_checklist_step(qtbot, window, db):
+    aid, page = new_on(window, db, "safeguarding", show_all=False)
+    box = next(iter(page.questions.values()))
+    click(qtbot, box.radios[3])
+    qtbot.keyClicks(box.note, "No single record of concerns")
+    click(qtbot, box.flags[AnswerFlag.BELOW_MINIMUM])
+    assert box.finding_words.isVisible()
+    click(qtbot, box.flags[AnswerFlag.SOURCES_DISAGREE])
+    window.model.flush()
+    stored = db.load_assessment(aid).answer(box.question.id)
+    assert stored.flags == (AnswerFlag.BELOW_MINIMUM, AnswerFlag.SOURCES_DISAGREE)
+    assert stored.note == "No single record of concerns"
+
+    window.wizard.go("checklist")
+    checklist = window.wizard.current_page()
+    found = checklist.found
+    assert checklist.list.topLevelItem(0) is found.item
+    assert found.item.text(0) == "Found in the areas" and found.item.text(2) == "1"
+    checklist.list.setFocus()
+    checklist.list.setCurrentItem(found.item)  # as the arrow keys or a click would
+    assert found.isVisible()
+    (finding,) = found.findings
+    assert (finding.referent.id, finding.question.id) == ("safeguarding", box.question.id)
+    words = found.texts()
+    assert "Safeguarding culture" in words and box.question.text in words
+    assert box.question.options[3].label in words
+    assert "No single record of concerns" in words
+    (go,) = found.buttons()
+    click(qtbot, go)
+    assert window.wizard.current() == "area:safeguarding"
+    assert window.focusWidget() in box.radios
+
+    click(qtbot, box.flags[AnswerFlag.BELOW_MINIMUM])  # not below any more
+    assert db.load_assessment(aid).answer(box.question.id).flags == (AnswerFlag.SOURCES_DISAGREE,)
+    window.wizard.go("checklist")
+    assert found.findings == [] and "Nothing is flagged" in found.texts()
+    assert found.item.text(2) == ""

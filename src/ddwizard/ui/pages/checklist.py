@@ -27,6 +27,7 @@ from ddwizard.ui import theme
 from ddwizard.ui.fields import TextBinding, date_edit, date_text, show_date, text_box
 from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, heading, named, titled_card
 from ddwizard.ui.pages.finding import FindingEditor, labelled
+from ddwizard.ui.pages.found_in_areas import attach as found_in_areas
 from ddwizard.ui.widgets import FlowLayout
 
 TITLE_CHARS = 20  # an area title's line in the list, at its narrowest
@@ -139,6 +140,7 @@ class ChecklistPage(Page):
         row.addWidget(self.list, 1)
         row.addWidget(self.stack, 2)
         layout.addLayout(row, 1)
+        self.found = found_in_areas(self)  # answers below a legal or safety minimum, first
         model.changed.connect(self._on_changed)  # a bound method: let go when the page goes
 
     def _area_list(self) -> QTreeWidget:
@@ -176,6 +178,7 @@ class ChecklistPage(Page):
             self.list.setCurrentItem(self._items[0])
         for detail in self.details.values():
             detail.load()
+        self.found.load()
         self._count()
 
     def _on_changed(self, change: Change) -> None:

@@ -55,8 +55,8 @@ FLAG_LABELS = {
     AnswerFlag.SOURCES_DISAGREE: "Sources disagree",
 }
 FINDING_WORDS = (
-    "A due-diligence finding, not a difference from the trust: the brief lists it with the "
-    "findings that matter."
+    "A due-diligence finding, not a difference from the trust: listed on the Due diligence "
+    "step under \u201cFound in the areas\u201d, and in the brief with the findings."
 )
 WHEN_WORDS = {
     "before": "before the visit, from documents",
