@@ -56,7 +56,10 @@ def test_findings_come_from_checklist_entries_with_a_level(decided, fmt):
 def test_an_answer_below_a_minimum_is_a_serious_finding(decided, fmt):
     flat = decided[fmt]
     assert "HR practice: Two staff files lack right-to-work checks. Cost not yet known." in flat
-    assert "Serious. Two staff files lack right-to-work checks. Cost not yet known." in flat
+    assert (
+        "Serious: the answer to \u201cHow close is the school's hr practice practice 3 to the "
+        "trust's?\u201d Two staff files lack right-to-work checks. Cost not yet known."
+    ) in flat
     assert "Below what law or statutory guidance requires (a finding)." in flat
 
 

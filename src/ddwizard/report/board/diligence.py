@@ -21,7 +21,7 @@ def build(m: BriefModel, appendix: str) -> list[Block]:
         rows = tuple(
             (
                 bold(f.area),
-                join(bold(f"{LEVEL_WORDS[f.level]}. "), f"{f.text.strip()} {cost_words(f.cost)}."),
+                _finding(f),
                 plain(f.owner or "Not recorded"),
                 plain(formats.date(f.due, short=True) or "No date"),
             )
@@ -62,6 +62,13 @@ def build(m: BriefModel, appendix: str) -> list[Block]:
     else:
         out.append(Para(plain("None.")))
     return out
+
+
+def _finding(f) -> Inline:
+    """A finding: its level and what it is on (the checklist item, or the question an
+    answer below a minimum was given to), then what was found and its cost."""
+    on = f"the answer to \u201c{f.title}\u201d" if f.from_answer else f.title.rstrip(".")
+    return join(bold(f"{LEVEL_WORDS[f.level]}: {on}"), f"\n{f.text.strip()} {cost_words(f.cost)}.")
 
 
 def _note(r):
