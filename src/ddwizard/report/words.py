@@ -28,12 +28,14 @@ def degree(value: float) -> str:
     return "partly"
 
 
-def axis_words(axis: str, value: float | None, low: bool = False) -> str:
-    """One axis in words: 'practice largely the trust's', 'purpose borderline'."""
+def axis_words(axis: str, value: float | None, low: bool = False, short: bool = False) -> str:
+    """One axis in words: 'practice largely the trust's', 'purpose borderline' (explained,
+    unless `short`: a table explains it once)."""
     if value is None:
         return f"{axis} not yet placed"
     if abs(value) < BORDERLINE:
-        return f"{axis} borderline (neither clearly the trust's nor clearly other)"
+        said = "" if short else " (neither clearly the trust's nor clearly other)"
+        return f"{axis} borderline{said}"
     side = "the trust's" if value > 0 else "other"
     verb = "seems " if low else ""
     return f"{axis} {verb}{degree(value)} {side}"
@@ -48,20 +50,22 @@ def confidence(rp: ReferentPlacement, axis: str, note: ReferentNote | None = Non
     return str(rp.confidence) if rp.confidence else None
 
 
-def where(rp: ReferentPlacement, note: ReferentNote | None = None) -> str:
+def where(rp: ReferentPlacement, note: ReferentNote | None = None, short: bool = False) -> str:
     """Where an area sits, in words: practice first, then purpose; an axis the assessor is
     unsure of is softened ("seems")."""
     if not rp.placed:
         return "not yet placed: " + rp.unplaced_reason()
     low = {a: confidence(rp, a, note) == "low" for a in AXES}
-    return both(rp.practice.value, rp.purpose.value, low["practice"], low["purpose"])
+    return both(rp.practice.value, rp.purpose.value, low["practice"], low["purpose"], short)
 
 
-def both(practice: float, purpose: float, low_practice=False, low_purpose=False) -> str:
+def both(
+    practice: float, purpose: float, low_practice=False, low_purpose=False, short=False
+) -> str:
     """Both axes in words; said once when they read the same ("practice and purpose
     largely the trust's")."""
-    a = axis_words("practice", practice, low_practice)
-    b = axis_words("purpose", purpose, low_purpose)
+    a = axis_words("practice", practice, low_practice, short)
+    b = axis_words("purpose", purpose, low_purpose, short)
     if a[len("practice") :] == b[len("purpose") :] and "borderline" not in a:
         return "practice and purpose" + a[len("practice") :]
     return f"{a}; {b}"
@@ -78,9 +82,9 @@ def target_words(t: Target) -> str:
     return f"{shown}, by {formats.date(t.by)}" if t.by else f"{shown}, no date set"
 
 
-def agreed(t: Target) -> str:
-    """Who agreed a target, or that it is only proposed."""
-    when = f", {formats.date(t.agreed_on)}" if t.agreed_on else ""
+def agreed(t: Target, short: bool = False) -> str:
+    """Who agreed a target (and when, unless `short`), or that it is only proposed."""
+    when = f", {formats.date(t.agreed_on)}" if t.agreed_on and not short else ""
     if t.agreed_by.strip():
         return f"agreed by {t.agreed_by.strip()}{when}"
     if t.status is TargetStatus.AGREED:

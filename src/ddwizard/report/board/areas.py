@@ -86,11 +86,11 @@ def glance(m: BriefModel) -> list[Block]:
     rows = []
     for rp in m.referents:
         t = m.assessment.target_for(rp.referent.id)
-        target = f"{target_words(t)}; {agreed(t)}" if t else "No target yet"
+        target = f"{target_words(t)}; {agreed(t, short=True)}" if t else "No target yet"
         rows.append(
             (
                 bold(rp.referent.title),
-                plain(where(rp, m.note(rp.referent.id))),
+                plain(where(rp, m.note(rp.referent.id), short=True)),
                 plain(confidence_words(m, rp)),
                 plain(target),
                 plain(call(m, rp, short=True)),
@@ -100,8 +100,9 @@ def glance(m: BriefModel) -> list[Block]:
         Heading("Areas at a glance", 1),
         Para(
             plain(
-                "One row per area: where it sits in words (numbers in Appendix A), how sure "
-                "the assessor is, the target, and what stays the school's call."
+                "One row per area: where it sits in words (numbers in Appendix A; borderline: "
+                "neither clearly the trust's nor clearly other), how sure the assessor is, "
+                "the target, and what stays the school's call."
             ),
             "small",
         ),
