@@ -96,7 +96,7 @@ def _items(rows) -> Table:
         for r in rows
     )
     return Table(
-        ("Item", "Status", "Note", "Owner", "Due"), body, (0.28, 0.1, 0.35, 0.13, 0.14), dense=True
+        ("Item", "Status", "Note", "Owner", "Due"), body, (0.26, 0.12, 0.34, 0.14, 0.14), dense=True
     )
 
 
