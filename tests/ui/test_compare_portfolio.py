@@ -53,8 +53,15 @@ def test_a_hundred_schools_joining_apart_and_far_from_targets(qtbot, dialogs):
     assert far and len(far[0].far) >= len(far[-1].far)  # most first
     first = f"{far[0].title} ({len(far[0].far)} of {far[0].with_target})"
     assert f"Most schools 0.5 or more from their target: {first}" in said
-    heading = next(who for who, where in view.rows() if who.startswith(far[0].title + "  ("))
+    rows = view.rows()
+    heading = rows[0][0]  # the area with most schools far from their targets comes first
+    assert heading.startswith(far[0].title + "  (")
     assert f"far from target: {len(far[0].far)} of {far[0].with_target}" in heading
+    schools = rows[1 : 1 + len(c.members)]
+    assert schools[0][0] == "School number 0 (joining)"
+    assert schools[JOINING][0] == f"School number {JOINING}"
+    said_far = [i for i, (_, where) in enumerate(schools) if where.endswith("from its target")]
+    assert said_far == sorted(far[0].far)
     # The picture: joining and existing are two sets told apart by shape; the note says
     # how many are in each and where most are far from target.
     figure = view.figure

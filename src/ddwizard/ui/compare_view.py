@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ddwizard.compare_text import conversation_lines, gap_text, portfolio_summary, signed
 from ddwizard.core.compare import Comparison, Kind, point_words
 from ddwizard.core.compare_plane import ComparisonFigure, build_figure
+from ddwizard.core.compare_portfolio import sets, target_distances
 from ddwizard.ui import theme
 from ddwizard.ui.compare_layout import FigureLayout
 from ddwizard.ui.compare_paint import paint_figure
@@ -179,11 +180,13 @@ class CompareView(QWidget):
         self._talk = {}  # referent -> the axes its views differ on by 0.5 or more
         self.canvas.set_figure(self.figure)
         self.paper_button.setVisible(comparison.kind == Kind.TRUSTS)
-        self._far = {}  # referent -> (schools far from target, schools with one)
+        self._far = []  # a portfolio's areas, most schools far from their targets first
+        self._joining: set[int] = set()
         self.conversation.setVisible(comparison.kind in (Kind.PERSPECTIVES, Kind.SCHOOLS))
         if comparison.kind == Kind.SCHOOLS:
             self.conversation.setText(portfolio_summary(comparison))
-            self._far = {p.referent: p.far for p in self.figure.panels if p.far and p.far[1]}
+            self._far = target_distances(comparison)
+            self._joining = set(sets(comparison).joining)
         if comparison.kind == Kind.PERSPECTIVES:
             points = comparison.conversation_points()
             for cp in points:
@@ -200,22 +203,29 @@ class CompareView(QWidget):
     def _fill_table(self, c: Comparison) -> None:
         rows: list[tuple[str, str, str]] = []  # (assessment, position, numbers); "" heads
         self._row_area = []
-        for area in c.by_gap():
+        # A portfolio lists first the areas where most schools sit far from their targets.
+        areas = {a.referent: a for a in c.areas}
+        order = [areas[d.referent] for d in self._far] if self._far else c.by_gap()
+        far = {d.referent: d for d in self._far}
+        for area in order:
             self._row_area += [area.referent] * (len(area.points) + 1)
             gaps = f"gap: purpose {gap_text(area.gap_purpose)}, practice "
             talk = " and ".join(self._talk.get(area.referent, []))
             talk = f"; talk about: {talk}" if talk else ""
-            if area.referent in self._far:
-                far, of = self._far[area.referent]
-                talk += f"; far from target: {far} of {of}"
+            d = far.get(area.referent)
+            if d is not None and d.with_target:
+                talk += f"; far from target: {len(d.far)} of {d.with_target}"
             heading = f"{area.title}  ({gaps}{gap_text(area.gap_practice)}{talk})"
             rows.append((heading, "", ""))
             for p in area.points:
                 series = self.figure.series[p.member] if c.kind != Kind.SCHOOLS else None
                 tag = f"{series.tag}  " if series is not None else ""
                 where = point_words(p) if p.placed else "Not placed yet"
+                if d is not None and p.member in d.far:
+                    where += "; 0.5 or more from its target"
                 numbers = f"Purpose {signed(p.purpose)}, practice {signed(p.practice)}"
-                rows.append((f"{tag}{c.name(p.member)}", where, numbers))
+                joining = " (joining)" if p.member in self._joining else ""
+                rows.append((f"{tag}{c.name(p.member)}{joining}", where, numbers))
         if not rows:
             rows.append(("These assessments have no area in common.", "", ""))
         self.table.clearSpans()
