@@ -273,19 +273,30 @@ def test_compare_refuses_what_it_cannot_do_in_words(db, tmp_path, capsys):
     assert code == 1 and "9" in err and "Traceback" not in err
 
 
+QUESTION = "Which trust, if any, should the governing board apply to join?"
+
+
 def candidate_trusts(db) -> list[int]:
-    """The demo school against three trusts, as stored: the demo and two copies of it."""
+    """The demo school against three trusts, as stored: the demo and two copies of it, each
+    with the decision the headteacher records."""
     from ddwizard import services
-    from ddwizard.core.assessment import Trust, new_uid
+    from ddwizard.core.assessment import Decision, Trust, new_uid
     from ddwizard.storage import Database
 
     with Database(db) as store:
         first = services.create_demo(store)
         base = store.load_assessment(first)
         q = store.questionnaire_for(first)
-        ids = [first]
-        for name in ("Fellside Schools Trust", "Dales Church Schools Trust"):
-            other = base.with_changes(uid=new_uid(), trust=Trust(name, base.trust.reference))
+        ids = []
+        for name, advice in (
+            ("Wenmoor Learning Trust", "Apply to join"),
+            ("Fellside Schools Trust", "Do not apply"),
+            ("Dales Church Schools Trust", "Keep in reserve"),
+        ):
+            decision = Decision(QUESTION, "2027-01-20", "2027-04-01", recommendation=advice)
+            other = base.with_changes(
+                uid=new_uid(), trust=Trust(name, base.trust.reference), decision=decision
+            )
             ids.append(store.create_assessment(other, q))
     return ids
 
@@ -301,12 +312,15 @@ def test_compare_writes_an_options_paper_for_candidate_trusts(db, tmp_path, caps
     reader = PdfReader(pdf)
     first = " ".join(reader.pages[0].extract_text().split())
     assert first.startswith("Options paper: Wrenholme St Aidan's C of E Primary School")
-    assert "The decision" in first
+    assert QUESTION in first and "Decide by 20 January 2027" in first
+    assert "Fellside Schools Trust 1 April 2027 Do not apply" in first
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     diligence = text[text.index("Due diligence on each trust") :]
     for trust in ("Wenmoor Learning Trust", "Fellside Schools Trust", "Dales Church Schools"):
         assert trust in diligence
-    # What the demo's look at the trust left open is said under every trust.
+    # The demo's look at the trust found its reserves pooled: said under every trust, and
+    # what it left open too.
+    assert diligence.count("Whether the trust pools its schools' funding or reserves") == 3
     assert diligence.count("The scheme of delegation, and what a local committee") == 3
     code, out, _ = run(capsys, "compare", *ids, "-o", str(word), "--json")
     assert code == 0 and json.loads(out)["kind"] == "trusts"
@@ -409,5 +423,39 @@ def test_the_comparison_read_matches_the_whole_assessment(db, capsys):
                 (t.referent, t.purpose, t.practice, t.by) for t in whole.targets
             ]
             assert a.targets  # the demo's: a portfolio counts the schools far from them
+            assert a.decision == whole.decision  # its joining date sets joining schools apart
         assert [aid for aid, _, _ in light] == [3, 1]
         assert light[0][1].note_for(first_area).confidence == "low"
+
+
+def test_a_trusts_schools_joining_apart_through_the_database(db, capsys):
+    from ddwizard import services
+    from ddwizard.core.assessment import Decision, School, new_uid
+    from ddwizard.storage import Database
+
+    with Database(db) as store:
+        first = services.create_demo(store)  # assessed 18 November 2026
+        base = store.load_assessment(first)
+        q = store.questionnaire_for(first)
+        ids = [
+            store.create_assessment(
+                base.with_changes(
+                    uid=new_uid(),
+                    school=School(f"School {n}", urn=str(100 + n)),
+                    decision=Decision(joining_on=joining) if joining else None,
+                ),
+                q,
+            )
+            for n, joining in enumerate(("2027-04-01", "2018-09-01", "", "2027-09-01"))
+        ]
+    code, out, _ = run(capsys, "compare", *map(str, ids), "--json")
+    portfolio = json.loads(out)["portfolio"]
+    assert portfolio["joining"] == [ids[0], ids[3]]
+    assert portfolio["existing"] == [ids[1]] and portfolio["not_recorded"] == [ids[2]]
+    # Same answers and targets everywhere: an area where one school is far, all four are.
+    assert portfolio["far_from_targets"]
+    assert all(row["far"] == 4 for row in portfolio["far_from_targets"])
+    code, out, _ = run(capsys, "compare", *map(str, ids))
+    assert "Joining: 2 (School 0, School 3)." in out
+    assert "Already in the trust: 1 (School 1)." in out
+    assert "Areas where schools sit 0.5 or more from their targets, most first:" in out

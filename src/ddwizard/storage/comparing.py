@@ -1,7 +1,8 @@
 """Many assessments at once, as far as a comparison reads them.
 
 A comparison places every assessment and names it: it needs the school, the trust, the
-label, assessor (and role), perspective and date, the selected areas, each chosen option,
+label, assessor (and role), perspective and date, the decision (a portfolio sets joining
+schools apart by its joining date), the selected areas, each chosen option,
 each area's confidence on each axis, and each area's target (a portfolio counts the schools
 far from theirs), not the notes, routes or checklist. Reading just those for all the
 assessments in a few queries keeps comparing a trust's hundred schools close to the cost of
@@ -14,10 +15,11 @@ import json
 from ddwizard.core.assessment import Answer, Assessment, ReferentNote, School, Target, Trust
 from ddwizard.core.statuses import Status
 from ddwizard.storage.errors import NotFound, translated
+from ddwizard.storage.values import read_decision
 
 HEADS = (
     "SELECT a.id, a.uid, a.label, a.assessor, a.assessed_on, a.status, a.referents, "
-    "a.assessor_role, a.perspective, "
+    "a.assessor_role, a.perspective, a.decision, "
     "s.name, s.urn, s.phase, s.local_authority, t.name, q.qid, q.version "
     "FROM assessments a JOIN schools s ON s.id = a.school JOIN trusts t ON t.id = a.trust "
     "JOIN questionnaires q ON q.id = a.questionnaire WHERE a.id IN ({})"
@@ -58,7 +60,9 @@ def load_for_comparison(db, ids: list[int]):
         targets = _targets(conn, ids)
     out = []
     for i in ids:
-        _, uid, label, assessor, on, status, referents, role, perspective, *rest = heads[i]
+        _, uid, label, assessor, on, status, referents, role, perspective, decision, *rest = heads[
+            i
+        ]
         *school, trust, qid, version = rest
         a = Assessment(
             uid,
@@ -72,6 +76,7 @@ def load_for_comparison(db, ids: list[int]):
             status=Status(status),
             assessor_role=role,
             perspective=perspective,
+            decision=read_decision(decision),
             referents=tuple(json.loads(referents)),
             answers=tuple(answers[i]),
             referent_notes=tuple(notes[i]),
