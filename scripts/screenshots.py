@@ -117,7 +117,8 @@ def fill(db) -> int:
             ),
         ),
         due_diligence=tuple(
-            ChecklistEntry(i.id, statuses[n % len(statuses)], owner="J. Okafor") for n, i in enumerate(items)
+            ChecklistEntry(i.id, statuses[n % len(statuses)], owner="J. Okafor")
+            for n, i in enumerate(items)
         ),
     )
     return db.create_assessment(a, q)
