@@ -34,6 +34,11 @@ def main() -> int:
     args = p.parse_args()
     args.outdir.mkdir(parents=True, exist_ok=True)
     if args.look:
+        # Asked for one look: its palette and scale, unless the caller set them (Qt reads
+        # both when it starts, which is after this).
+        palette, scale, _ = LOOKS[args.look]
+        os.environ.setdefault("DDWIZARD_THEME", palette)
+        os.environ.setdefault("QT_SCALE_FACTOR", scale)
         return shoot(args.outdir, args.look)
     failed = 0
     for look, (palette, scale, _) in LOOKS.items():
