@@ -9,15 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
-from ddwizard.ui.pages.about import AboutPage
-from ddwizard.ui.pages.area import AreaPage
-from ddwizard.ui.pages.areas import AreasPage
-from ddwizard.ui.pages.base import Page
-from ddwizard.ui.pages.checklist import ChecklistPage
-from ddwizard.ui.pages.decision import DecisionPage
-from ddwizard.ui.pages.plane_page import PlanePage
-from ddwizard.ui.pages.review import ReviewPage
-from ddwizard.ui.pages.trust import TrustPage
+from ddwizard.ui.pages import PAGES, PageEntry
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,38 +17,24 @@ DONE = "\u2713"  # a tick: a shape, not a colour
 PAD = 6
 
 
-# The wizard's steps, in order. Each page class declares its own name and title; a
-# `per_area` page is one step for each chosen area, listed under the step before it.
-PAGES: tuple[type[Page], ...] = (
-    AboutPage,
-    TrustPage,
-    AreasPage,
-    AreaPage,
-    PlanePage,
-    ChecklistPage,
-    DecisionPage,
-    ReviewPage,
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Step:
     key: str
     title: str
-    page: type[Page]
+    entry: PageEntry
     parent: str = ""  # the key of the step it sits under in the list
     referent: str = ""  # the area of a per-area step
 
 
 def steps_for(model) -> list[Step]:
     steps: list[Step] = []
-    for page in PAGES:
-        if not page.per_area:
-            steps.append(Step(page.name, page.title, page))
+    for entry in PAGES:
+        if not entry.per_area:
+            steps.append(Step(entry.name, entry.title, entry))
             continue
         parent = steps[-1].key
         areas = model.selected_referents()
-        steps += [Step(f"{page.name}:{r.id}", r.title, page, parent, r.id) for r in areas]
+        steps += [Step(f"{entry.name}:{r.id}", r.title, entry, parent, r.id) for r in areas]
     return steps
 
 

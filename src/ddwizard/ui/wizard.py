@@ -354,7 +354,7 @@ class Wizard(QWidget):
         """The page for a step, built on first use."""
         if key not in self.pages:
             step = next(s for s in self.steps if s.key == key)
-            page = step.page.create(
+            page = step.entry.page_class().create(
                 self.model, step, dialogs=self.dialogs, height=self.stack.height()
             )
             page.goTo.connect(self.go)

@@ -55,7 +55,7 @@ QUESTION_LINES = 22  # about how tall a question is, in lines of text, to fill t
 
 
 class AreaPage(Page):
-    name, per_area = "area", True  # one step per chosen area, titled with the area's title
+    name = "area"  # one step per chosen area (ddwizard.ui.pages.PAGES)
 
     @classmethod
     def create(cls, model, step, *, dialogs=None, height: int = 0) -> AreaPage:
@@ -68,7 +68,6 @@ class AreaPage(Page):
         height the page will be shown at (else the screen's)."""
         super().__init__(model, parent)
         self.referent = referent
-        self.title = referent.title
         self._ids = {q.id for q in referent.questions}
         self._boxes: dict[str, QuestionBox] = {}
         self._phase = school_phase(model.assessment) if model.is_open() else None
@@ -82,6 +81,10 @@ class AreaPage(Page):
         row.addWidget(self._aside())
         model.changed.connect(self._on_changed)
         model.shownChanged.connect(self._shown_changed)
+
+    @property
+    def title(self) -> str:
+        return self.referent.title
 
     @property
     def questions(self) -> dict[str, QuestionBox]:

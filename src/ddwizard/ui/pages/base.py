@@ -49,15 +49,12 @@ class Page(QWidget):
     """A step of the wizard. Built once, on first visit; `load()` shows the model's assessment
     (called on every visit), `save()` writes whatever a text field still holds.
 
-    A page class declares its step's `name` and `title` and is listed in the wizard's table
-    of steps (`ui.steps.PAGES`); a `per_area` page is one step per chosen area. A page asks
-    the wizard for anything beyond itself through the signals below and never holds
-    another page."""
+    A page class declares the `name` of its row in the wizard's table of steps
+    (`ddwizard.ui.pages.PAGES`), which gives its title. A page asks the wizard for anything
+    beyond itself through the signals below and never holds another page."""
 
     name = ""
-    title = ""
     locked = False  # a final assessment's page: shown, not changed (see ui.readonly)
-    per_area = False
     goTo = Signal(str)  # another step, by key
     openQuestion = Signal(str)  # a question, by id, on its area's page
     exportBundle = Signal()
@@ -66,6 +63,12 @@ class Page(QWidget):
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+
+    @property
+    def title(self) -> str:
+        from ddwizard.ui.pages import title_of
+
+        return title_of(self.name)
 
     @classmethod
     def create(cls, model, step, *, dialogs=None, height: int = 0) -> Page:

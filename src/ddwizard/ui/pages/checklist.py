@@ -120,7 +120,7 @@ class AreaChecklist(Scrolling):
 
 
 class ChecklistPage(Page):
-    name, title = "checklist", "Due diligence"
+    name = "checklist"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)

@@ -56,7 +56,7 @@ def area_line(rp: ReferentPlacement) -> str:
 
 
 class PlanePage(Page):
-    name, title = "plane", "Plane and route map"
+    name = "plane"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
     openArea = Signal(str)  # an area's questions, by referent id
 
     @classmethod

@@ -33,7 +33,7 @@ DRAFT_WORDS = "This assessment is a draft. Mark it final when the visit's work i
 
 
 class ReviewPage(ScrollPage):
-    name, title = "review", "Review and export"
+    name = "review"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
 
     @classmethod
     def create(cls, model, step, *, dialogs=None, height: int = 0) -> ReviewPage:
