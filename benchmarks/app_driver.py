@@ -4,6 +4,9 @@
     python app_driver.py app DB           `ddwizard --db DB`, exactly as a person starts it
     python app_driver.py memory DB ID     the app with assessment ID open, every step visited;
                                           prints the resident memory (VmRSS) in kB
+    python app_driver.py carry DB         the app, then Enter on its offer to carry on where
+                                          the person left off; prints the milliseconds from
+                                          the key to the step's page painted
 
 Prints `shown` (or the memory) on stdout the moment the main window's first frame has been
 painted, then closes the windows and quits through the event loop, as a person would.
@@ -126,6 +129,33 @@ def memory(db: str, assessment: str) -> int:
     return main(["--db", db])
 
 
+def carry_on(db: str) -> int:
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def press(window) -> None:
+        from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtGui import QKeyEvent
+
+        button = window.start.carry_on.button
+        if QApplication.focusWidget() is not button and window.focusWidget() is not button:
+            raise SystemExit("the offer to carry on does not have the focus")
+        start = time.perf_counter()
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+            QApplication.sendEvent(button, key)
+        window.repaint()  # the frame with the step's page, drawn now
+        say(f"{(time.perf_counter() - start) * 1000:.1f}")
+        quit_soon()
+
+    watch_first_paint(lambda w: QTimer.singleShot(0, lambda: press(w)))
+    from ddwizard.cli import main
+
+    return main(["--db", db])
+
+
 if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
-    sys.exit({"bare": bare, "app": real_app, "memory": memory}[mode](*rest))
+    sys.exit({"bare": bare, "app": real_app, "memory": memory, "carry": carry_on}[mode](*rest))

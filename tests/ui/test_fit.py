@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -197,6 +197,7 @@ def test_the_window_and_the_plane_splitter_are_where_they_were_left(qtbot, make_
     again = make_window(db)
     assert again.size().toTuple() == (760, 540)
     assert again.x() == 20  # (offscreen windows have no frame: only across is exact)
-    assert again.wizard.current() == "plane"  # reopened where it was left
+    qtbot.keyClick(again.start.carry_on.button, Qt.Key.Key_Return)  # carried on
+    assert again.wizard.current() == "plane"  # where it was left
     qtbot.waitUntil(lambda: again.wizard.current_page().splitter.isVisible())
     assert again.wizard.current_page().splitter.sizes() == sizes

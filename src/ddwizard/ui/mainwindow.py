@@ -88,6 +88,10 @@ class MainWindow(QMainWindow):
         self._action(file, "&New assessment", a.new_assessment, QKeySequence.StandardKey.New)
         self._action(file, "&Open start screen", self.show_start, QKeySequence.StandardKey.Open)
         self._action(file, "&Find an assessment", self.find, QKeySequence.StandardKey.Find)
+        offer = self.start.carry_on
+        self.carry_on_action = self._action(file, "&Carry on where you left off", offer.carry_on)
+        self.carry_on_action.setEnabled(False)
+        offer.offered.connect(self.carry_on_action.setEnabled)
         file.addSeparator()
         self._action(file, "&Import bundle…", lambda: a.import_bundle(), "Ctrl+I")
         self.export_action = self._action(file, "&Export bundle…", self._export_bundle, "Ctrl+E")
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
         s.importRequested.connect(lambda: a.import_bundle())
         s.demoRequested.connect(a.demo)
         s.compareRequested.connect(self.show_compare)
+        s.carryOnRequested.connect(self.open_assessment)
         a.opened.connect(self.open_assessment)
         a.listChanged.connect(self._list_changed)
         a.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -190,22 +195,28 @@ class MainWindow(QMainWindow):
     # --- showing -------------------------------------------------------------------------------
 
     def start_up(self) -> None:
-        """Back to where the person left off, or the start screen; then a backup."""
-        last = self._last()  # the start screen reads the list when it is shown
-        step = last.get("step", "")
-        if not (last and self.open_assessment(last.get("assessment"), step, quiet=True)):
-            self.show_start()
+        """The start screen, offering to carry on where the person left off (never straight
+        into an assessment: see ui/carry_on.py); then a backup."""
+        last = self._last()
+        self.show_start(forget=False)
+        try:
+            place = int(last.get("assessment")), str(last.get("step", ""))
+        except (TypeError, ValueError):  # nothing left open, or not ours to read
+            place = None
+        if place is not None and self.start.offer_carry_on(*place, str(last.get("title", ""))):
+            self.start.focus_default()
         self._backup_timer.start()
 
-    def open_assessment(self, assessment_id, step: str = "", quiet: bool = False) -> bool:
+    def open_assessment(self, assessment_id, step: str = "") -> bool:
         """Show an assessment at a step (the review when there is no plane page, else the
-        first step). `quiet`: on start-up, a missing assessment just means the start screen."""
+        first step)."""
         try:
             self.model.open(int(assessment_id))
-        except (UserError, TypeError, ValueError) as e:  # the id may come from settings
-            if not quiet and not isinstance(e, DatabaseDamaged):  # the app offers a backup
+        except (UserError, TypeError, ValueError) as e:
+            if not isinstance(e, DatabaseDamaged):  # the app offers a backup
                 self.dialogs.error("Open assessment", str(e))
             return False
+        self.start.withdraw_carry_on()
         self.views.setCurrentWidget(self.wizard)
         fallback = "review" if step == "plane" else "about"
         if not (step and self.wizard.go(step)):
@@ -214,13 +225,17 @@ class MainWindow(QMainWindow):
         self._title()
         return True
 
-    def show_start(self) -> None:
+    def show_start(self, forget: bool = True) -> None:
+        """The list of assessments; `forget`: where the person was is no longer offered."""
         self.model.flush()
         self.model.close()
+        if forget:
+            self.start.withdraw_carry_on()
         self.start.refresh()
         self.views.setCurrentWidget(self.start)
         self.start.focus_default()
-        self._remember("")
+        if forget:
+            self._remember("")
         self._enable()
         self._title()
 
@@ -325,7 +340,10 @@ class MainWindow(QMainWindow):
         reopen, so moving through the steps costs no write to the disk each time."""
         if self._writes_stopped:
             return
-        value = {"assessment": self.model.assessment_id, "step": step} if step else {}
+        value = {}
+        if step:
+            title = next((s.title for s in self.wizard.steps if s.key == step), "")
+            value = {"assessment": self.model.assessment_id, "step": step, "title": title}
         self._where = json.dumps(value)
         if self._where == self._remembered:
             self._where = None

@@ -25,6 +25,7 @@ from ddwizard.ui.assessment_table import (
     CompletionDelegate,
     id_of,
 )
+from ddwizard.ui.carry_on import CarryOn
 from ddwizard.ui.pages.base import MARGIN, card, em, heading, named
 
 WELCOME = (
@@ -43,6 +44,7 @@ class StartScreen(QWidget):
     importRequested = Signal()
     demoRequested = Signal()
     compareRequested = Signal(list)  # two or more assessment ids
+    carryOnRequested = Signal(int, str)  # the assessment and step the person left
 
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +111,9 @@ class StartScreen(QWidget):
                 "trust, at one time. Open one to carry on.",
             )
         )
+        self.carry_on = CarryOn()
+        self.carry_on.carryOn.connect(self.carryOnRequested)
+        layout.addWidget(self.carry_on)
         top = QHBoxLayout()
         self.search = QLineEdit(placeholderText="Search by school, trust, label or assessor")
         self.search.setClearButtonEnabled(True)
@@ -195,6 +200,9 @@ class StartScreen(QWidget):
             self.welcome = self._empty_state()
             self.pages.addWidget(self.welcome)
         self.pages.setCurrentWidget(self.welcome if empty else self.list_page)
+        offered = self.carry_on.place
+        if offered is not None and self.table_model.row_of(offered[0]) is None:
+            self.carry_on.withdraw()  # deleted since
         if selected is not None:
             self.select(selected)
         elif not empty:
@@ -238,7 +246,24 @@ class StartScreen(QWidget):
         self.search.selectAll()
 
     def focus_default(self) -> None:
+        if self.carry_on.isVisibleTo(self) and not self.showing_welcome():
+            self.carry_on.button.setFocus()  # Enter carries on
+            return
         (self.start_button if self.showing_welcome() else self.table).setFocus()
+
+    def offer_carry_on(self, assessment_id: int, step: str, title: str) -> bool:
+        """Offer to carry on with an assessment in the list, at a step; False when it is
+        not in the list (deleted since)."""
+        info = next((i for i in self.table_model.rows if i.id == assessment_id), None)
+        if info is None:
+            self.carry_on.withdraw()
+            return False
+        self.carry_on.offer(info, step, title)
+        self.select(assessment_id)
+        return True
+
+    def withdraw_carry_on(self) -> None:
+        self.carry_on.withdraw()
 
     def _with_row(self, signal) -> None:
         selected = self.selected_id()
