@@ -5,8 +5,6 @@ apart from its status, what was found (see `finding`); the page counts findings.
 
 from __future__ import annotations
 
-import textwrap
-
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,8 +27,8 @@ from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, heading, named, 
 from ddwizard.ui.pages.finding import FindingEditor, labelled
 from ddwizard.ui.pages.found_in_areas import attach as found_in_areas
 from ddwizard.ui.widgets import FlowLayout
+from ddwizard.ui.wrapping import WrapToColumn
 
-TITLE_CHARS = 20  # an area title's line in the list, at its narrowest
 INTRO = (
     "The usual due-diligence checklist, kept beside the practice and purpose work rather "
     "than replaced by it. Choose an area on the left; each item has a status, an owner, a "
@@ -148,7 +146,7 @@ class ChecklistPage(Page):
         tree = QTreeWidget()
         tree.setHeaderLabels(["Area", "Done", "Findings"])
         tree.setRootIsDecorated(False)
-        tree.setWordWrap(True)
+        WrapToColumn(tree)  # a title on two lines or more, never cut short
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -164,7 +162,7 @@ class ChecklistPage(Page):
             parent = tree if len(sides) == 1 else _side_item(tree, side)
             for i, area in enumerate(self.areas):
                 if area.side == side:
-                    item = QTreeWidgetItem(parent, [_lines(area.title), "", ""])
+                    item = QTreeWidgetItem(parent, [area.title, "", ""])
                     item.setData(0, Qt.ItemDataRole.AccessibleTextRole, area.title)
                     item.setData(0, AREA_ROLE, i)
                     self._items.append(item)
@@ -235,12 +233,6 @@ def _side_item(tree: QTreeWidget, side: str) -> QTreeWidgetItem:
     item.setFont(0, font)
     item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{words} (heading)")
     return item
-
-
-def _lines(title: str, width: int = TITLE_CHARS) -> str:
-    """A long area title on two or more lines, broken between words: the list's rows are
-    as tall as their text, and a title is never cut short in a narrow window."""
-    return "\n".join(textwrap.wrap(title, width)) or title
 
 
 def _plural(n: int, word: str) -> str:
