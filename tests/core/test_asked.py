@@ -9,12 +9,14 @@ from ddwizard.core.asked import (
     a_school,
     core_of,
     for_school,
+    of_assessment,
     out_of_phase,
     phases_words,
     school_phase,
     starts_with_core,
 )
 from ddwizard.core.assessment import Answer, Assessment, School, Trust
+from ddwizard.core.placement import place_assessment
 
 from .builders import questionnaire, referent
 
@@ -71,3 +73,18 @@ def test_a_first_visit_starts_with_the_core_set_until_more_is_recorded():
     assert not starts_with_core(questionnaire(referent("plain")), assessment(""))
     assert [x.id for x in core_of(q.referent("reading"))] == ["reading_pr0", "reading_pr1"]
     assert core_of(q.referent("sixth")) == q.referent("sixth").questions  # none marked: all
+
+
+def test_an_assessments_areas_are_its_selection_as_asked_of_its_phase():
+    q = phased()
+    chosen = replace(assessment("Primary"), referents=("sixth", "reading"))
+    assert [r.id for r in of_assessment(q, chosen).referents] == ["reading"]
+    noted = replace(chosen, answers=(Answer("sixth_pr0", note="a visit"),))
+    assert [r.id for r in of_assessment(q, noted).referents] == ["reading", "sixth"]
+    assert [r.id for r in of_assessment(q, assessment("Secondary")).referents] == [
+        "reading",
+        "sixth",
+    ]
+    assert [p.referent.id for p in place_assessment(q, assessment("Primary")).referents] == [
+        "reading"
+    ]

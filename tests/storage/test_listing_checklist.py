@@ -37,9 +37,8 @@ def test_listing_reads_no_questionnaire_per_row(db_path, questionnaire, monkeypa
         def refuse(*args):
             raise AssertionError("a questionnaire was read to list assessments")
 
-        monkeypatch.setattr(db, "_question_ids", refuse)
+        monkeypatch.setattr(db, "_stored", refuse)
         monkeypatch.setattr(questionnaires, "load", refuse)
-        monkeypatch.setattr(questionnaires, "question_ids", refuse)
         infos = db.list_assessments()
     assert len(infos) == 30
     assert {(i.checklist_items, i.checklist_done, i.findings) for i in infos} == {(2, 2, 2)}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ddwizard.core.asked import of_assessment
 from ddwizard.core.assessment import Answer, AnswerFlag, Assessment
 from ddwizard.core.questionnaire import Question, Questionnaire, Referent
 
@@ -26,11 +27,8 @@ class AreaFinding:
 def below_minimum(questionnaire: Questionnaire, assessment: Assessment) -> list[AreaFinding]:
     """Every answer flagged below a legal or safety minimum, in questionnaire order, in the
     areas chosen for this assessment."""
-    chosen = set(assessment.selected_referents([r.id for r in questionnaire.referents]))
     found = []
-    for referent in questionnaire.referents:
-        if referent.id not in chosen:
-            continue
+    for referent in of_assessment(questionnaire, assessment).referents:
         for question in referent.questions:
             answer = assessment.answer(question.id)
             if answer is not None and answer.flagged(AnswerFlag.BELOW_MINIMUM):

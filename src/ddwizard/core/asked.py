@@ -4,6 +4,7 @@ answer, a note, a source or a flag is recorded on it: nothing recorded is hidden
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import replace
 
 from ddwizard.core.assessment import Answer, Assessment
@@ -30,11 +31,6 @@ def recorded(answer: Answer | None) -> bool:
     return answer is not None and answer != Answer(answer.question)
 
 
-def _kept(question: Question, assessment: Assessment, phase: str | None) -> bool:
-    on_phase = not question.phases or phase is None or phase in question.phases
-    return on_phase or recorded(assessment.answer(question.id))
-
-
 def area_recorded(referent: Referent, assessment: Assessment) -> int:
     """How many of an area's questions have something recorded."""
     return sum(recorded(assessment.answer(q.id)) for q in referent.questions)
@@ -43,14 +39,40 @@ def area_recorded(referent: Referent, assessment: Assessment) -> int:
 def for_school(questionnaire: Questionnaire, assessment: Assessment) -> Questionnaire:
     """The questionnaire as asked of this school: areas and questions for its phase, and any
     other that has something recorded on it, in the file's order."""
+    return asked_of(questionnaire, school_phase(assessment), (), _recorded_in(assessment))
+
+
+def of_assessment(questionnaire: Questionnaire, assessment: Assessment) -> Questionnaire:
+    """The areas and questions of this assessment, the one rule that placement, the printed
+    outputs, the stored question counts and comparisons read (see `asked_of`)."""
     phase = school_phase(assessment)
+    return asked_of(questionnaire, phase, assessment.referents, _recorded_in(assessment))
+
+
+def asked_of(
+    questionnaire: Questionnaire,
+    phase: str | None,
+    selected: Collection[str],
+    is_recorded: Callable[[str], bool],
+) -> Questionnaire:
+    """The selected areas (every one when none is selected) asked of a school of `phase` or
+    with something recorded on them (`is_recorded`, by question id), each with its phase's
+    questions and any other with something recorded on it, in the file's order. Storage
+    counts with this too, from the rows it holds, so it takes the parts, not an Assessment."""
+    chosen = set(selected)
     areas = []
     for r in questionnaire.referents:
-        if not r.for_phase(phase) and not area_recorded(r, assessment):
+        if chosen and r.id not in chosen:
             continue
-        questions = tuple(q for q in r.questions if _kept(q, assessment, phase))
+        if not r.for_phase(phase) and not any(is_recorded(q.id) for q in r.questions):
+            continue
+        questions = tuple(q for q in r.questions if q.for_phase(phase) or is_recorded(q.id))
         areas.append(r if questions == r.questions else replace(r, questions=questions))
     return replace(questionnaire, referents=tuple(areas))
+
+
+def _recorded_in(assessment: Assessment) -> Callable[[str], bool]:
+    return lambda question: recorded(assessment.answer(question))
 
 
 def out_of_phase(referent: Referent | Question, phase: str | None) -> bool:

@@ -199,13 +199,11 @@ def _same_school_and_trust(members: Sequence[Member]) -> tuple[Kind, tuple[str, 
 
 
 def common_referents(members: Sequence[Member]) -> list[tuple[str, str]]:
-    """(id, title) of the referents selected in every member, in the first one's order."""
-    selected = [
-        m.assessment.selected_referents([r.id for r in m.questionnaire.referents]) for m in members
-    ]
-    shared = set(selected[0]).intersection(*map(set, selected[1:]))
-    first = members[0].questionnaire
-    return [(rid, first.referent(rid).title) for rid in selected[0] if rid in shared]
+    """(id, title) of the referents of every member (as each placed them: its selection, for
+    its school's phase), in the first one's order."""
+    selected = [[rp.referent for rp in m.placement.referents] for m in members]
+    shared = {r.id for r in selected[0]}.intersection(*({r.id for r in s} for s in selected[1:]))
+    return [(r.id, r.title) for r in selected[0] if r.id in shared]
 
 
 def gap(values: Sequence[float | None]) -> float | None:

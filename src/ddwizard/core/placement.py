@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ddwizard.core.asked import of_assessment
 from ddwizard.core.assessment import ReferentNote
 from ddwizard.core.questionnaire import FACETS, Axis, Questionnaire, Referent
 
@@ -294,9 +295,11 @@ def place(
 
 
 def place_assessment(questionnaire: Questionnaire, assessment: Assessment) -> Placement:
-    """Placement of an :class:`~ddwizard.core.assessment.Assessment`."""
+    """Placement of an :class:`~ddwizard.core.assessment.Assessment`: its areas and
+    questions as `core.asked.of_assessment` gives them (the school's phase, the selection,
+    and whatever is recorded)."""
     notes = {n.referent: n for n in assessment.referent_notes}
-    return place(questionnaire, assessment.chosen(), assessment.referents or None, notes)
+    return place(of_assessment(questionnaire, assessment), assessment.chosen(), None, notes)
 
 
 def placement_json(assessment_id, placement: Placement) -> dict:

@@ -113,6 +113,10 @@ class Question:
     def option(self, key: str) -> Option | None:
         return next((o for o in self.options if o.key == key), None)
 
+    def for_phase(self, phase: str | None) -> bool:
+        """Whether the question is asked of a school of this phase (None: phase not known)."""
+        return _for_phase(self.phases, phase)
+
 
 @dataclass(frozen=True, slots=True)
 class Referent:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ddwizard.core.asked import of_assessment
 from ddwizard.core.assessment import (
     AnswerFlag,
     Assessment,
@@ -90,10 +91,7 @@ def _checklist_findings(a: Assessment, q: Questionnaire):
 
 
 def _answer_findings(a: Assessment, q: Questionnaire):
-    chosen = set(a.referents)
-    for r in q.referents:
-        if chosen and r.id not in chosen:
-            continue
+    for r in of_assessment(q, a).referents:
         for question in r.questions:
             answer = a.answer(question.id)
             if answer is None or not answer.flagged(AnswerFlag.BELOW_MINIMUM):

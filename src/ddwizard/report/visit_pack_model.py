@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ddwizard.core.asked import of_assessment
 from ddwizard.core.assessment import Assessment
 from ddwizard.core.questionnaire import (
     EVIDENCE_LABELS,
@@ -19,7 +20,6 @@ from ddwizard.core.questionnaire import (
     Question,
     Questionnaire,
     Referent,
-    phase_key,
 )
 from ddwizard.report import formats, text
 
@@ -152,11 +152,9 @@ class VisitPack:
 
 
 def make_visit_pack(assessment: Assessment, questionnaire: Questionnaire) -> VisitPack:
-    """The visit pack for `assessment`: its selected areas, as asked of the school's phase."""
-    phase = phase_key(assessment.school.phase)
-    chosen = assessment.selected_referents([r.id for r in questionnaire.referents])
-    areas = [r for r in map(questionnaire.referent, chosen) if r is not None and r.for_phase(phase)]
-    asked = [(r, r.questions_for(phase)) for r in areas]
+    """The visit pack for `assessment`: its areas and questions (`core.asked.of_assessment`)."""
+    areas = of_assessment(questionnaire, assessment).referents
+    asked = [(r, r.questions) for r in areas]
     trust = assessment.trust
     ways = (
         (r.title, way.practice.strip(), way.purpose.strip())

@@ -25,7 +25,6 @@ from .records import Records, describe
 if TYPE_CHECKING:
     from ddwizard.core.questionnaire import Questionnaire
 
-    from .listing import QuestionIds
 
 if TYPE_CHECKING:  # sqlite-utils is imported only when there are migrations to apply
     from sqlite_utils import Database as SqlDatabase
@@ -69,7 +68,6 @@ class Database(Records):
 
             self._known = known_names(migrations)
         self._questionnaire_cache: dict[tuple[int, str], Questionnaire] = {}
-        self._question_ids_cache: dict[tuple[int, str], QuestionIds] = {}
         self._sql_db: SqlDatabase | None = None
         # True while the integrity check is put off (see check_later); the damage found.
         self.unchecked: bool | None = None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ddwizard.core.statuses import Status
+from ddwizard.storage import counting
+from ddwizard.storage.counting import Loader
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +49,6 @@ JOIN trusts t ON t.id = a.trust
 JOIN questionnaires q ON q.id = a.questionnaire
 """
 
-# The question ids of each referent of a stored questionnaire, by its row id and the time
-# that row was stored (which names its version: see `Database._question_ids`).
-QuestionIds = Mapping[str, tuple[str, ...]]
-Loader = Callable[[int, str], QuestionIds]
-
 
 def summaries(
     conn: sqlite3.Connection, load: Loader, where: str = "", params=()
@@ -67,8 +62,6 @@ def summaries(
     found = conn.execute(
         f"{_SUMMARY} {where} ORDER BY a.updated DESC, a.id DESC", list(params)
     ).fetchall()
-    uncounted = [row[0] for row in found if row[12] is None]  # never counted: count now
-    answered = _answered_questions(conn, uncounted)
     checklist = _checklist_counts(conn, [row[0] for row in found if None in row[18:20]])
     infos, status = [], {s.value: s for s in Status}
     for (
@@ -82,24 +75,21 @@ def summaries(
         state,
         created,
         updated,
-        referents,
-        questionnaire,
+        _referents,
+        _questionnaire,
         done,
         total,
         qid,
         qversion,
-        added,
+        _added,
         items,
         items_done,
         findings,
     ) in found:
         if items_done is None or findings is None:
             items_done, findings = checklist[aid]
-        if done is None or total is None:
-            counted = _selected_questions(load(questionnaire, added), referents)
-            total = len(counted)
-            if done is None:
-                done = sum(1 for q in answered.get(aid, ()) if q in counted)
+        if done is None or total is None:  # never counted (a row from before they were)
+            done, total = counting.count(conn, load, aid)
         infos.append(
             AssessmentInfo(
                 aid,
@@ -149,25 +139,6 @@ def json_rows(conn: sqlite3.Connection) -> list[str] | None:
     return [text for _, text in found]
 
 
-def store_progress(conn: sqlite3.Connection, load: Loader, assessment_id: int) -> None:
-    """Recount one assessment's questions, and those answered (inside the caller's
-    transaction)."""
-    head = conn.execute(
-        "SELECT a.questionnaire, q.added, a.referents FROM assessments a "
-        "JOIN questionnaires q ON q.id = a.questionnaire WHERE a.id = ?",
-        [assessment_id],
-    ).fetchone()
-    if head is None:
-        return
-    counted = _selected_questions(load(head[0], head[1]), head[2])
-    chosen = _answered_questions(conn, [assessment_id]).get(assessment_id, ())
-    answered = sum(1 for q in chosen if q in counted)
-    conn.execute(
-        "UPDATE assessments SET answered = ?, questions = ? WHERE id = ?",
-        [answered, len(counted), assessment_id],
-    )
-
-
 def store_checklist(conn: sqlite3.Connection, assessment_id: int) -> None:
     """Recount one assessment's checklist items done and its findings (inside the caller's
     transaction), so listing reads no checklist entry."""
@@ -176,35 +147,6 @@ def store_checklist(conn: sqlite3.Connection, assessment_id: int) -> None:
         "WHERE a.id = ?",
         [assessment_id],
     )
-
-
-def progress_moved(
-    conn: sqlite3.Connection,
-    load: Loader,
-    assessment_id: int,
-    question: str,
-    old_option: str | None,
-    new_option: str | None,
-) -> None:
-    """One answer's option changed: move the stored count by one when it counts, rather than
-    counting every answer again (inside the caller's transaction)."""
-    delta = (new_option is not None) - (old_option is not None)
-    if not delta:
-        return
-    head = conn.execute(
-        "SELECT a.questionnaire, q.added, a.referents, a.answered, a.questions "
-        "FROM assessments a "
-        "JOIN questionnaires q ON q.id = a.questionnaire WHERE a.id = ?",
-        [assessment_id],
-    ).fetchone()
-    if head is None:
-        return
-    if head[3] is None or head[4] is None:
-        store_progress(conn, load, assessment_id)
-    elif question in _selected_questions(load(head[0], head[1]), head[2]):
-        conn.execute(
-            "UPDATE assessments SET answered = answered + ? WHERE id = ?", [delta, assessment_id]
-        )
 
 
 def list_all(conn: sqlite3.Connection, load: Loader) -> list[AssessmentInfo]:
@@ -234,20 +176,6 @@ def _when(i: AssessmentInfo) -> tuple[str, str, int]:
     return (i.assessed_on or i.created[:10], i.created, i.id)
 
 
-def _answered_questions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[str]]:
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    found: dict[int, list[str]] = {}
-    for assessment, question in conn.execute(
-        f"SELECT assessment, question FROM answers "
-        f"WHERE option IS NOT NULL AND assessment IN ({marks})",
-        ids,
-    ):
-        found.setdefault(assessment, []).append(question)
-    return found
-
-
 def _checklist_counts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[int, int]]:
     """Items done and findings, counted now, for rows from before they were stored."""
     if not ids:
@@ -257,29 +185,3 @@ def _checklist_counts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tup
         f"SELECT a.id, ({_DONE}), ({_FOUND}) FROM assessments a WHERE a.id IN ({marks})", ids
     )
     return {aid: (done, findings) for aid, done, findings in found}
-
-
-def _selected_questions(q: QuestionIds, selected_json: str) -> frozenset[str]:
-    """The questions counted for a selection (JSON list of referent ids; [] is all)."""
-    key = (id(q), selected_json)
-    found = _COUNTED.get(key)
-    if found is None or found[0] is not q:  # keyed by identity: hashing q would cost more
-        if len(_COUNTED) > 64:
-            _COUNTED.clear()
-        found = _COUNTED[key] = (q, _counted(q, selected_json))
-    return found[1]
-
-
-_COUNTED: dict[tuple[int, str], tuple[QuestionIds, frozenset[str]]] = {}
-
-
-def _counted(q: QuestionIds, selected_json: str) -> frozenset[str]:
-    chosen = set(json.loads(selected_json))
-    return frozenset(
-        {
-            question
-            for referent, questions in q.items()
-            if not chosen or referent in chosen
-            for question in questions
-        }
-    )

@@ -88,27 +88,6 @@ def load(conn: sqlite3.Connection, row: int) -> Questionnaire:
         raise StorageError(f"The stored copy of a questionnaire cannot be read: {e}") from e
 
 
-def question_ids(conn: sqlite3.Connection, row: int) -> dict[str, tuple[str, ...]]:
-    """The question ids of each referent of a stored copy, in order, read from its JSON
-    without checking the whole questionnaire (what counting answers in a list needs). A copy
-    that does not read as one is loaded whole, so its problem is reported as `load` does."""
-    try:
-        data = json.loads(_body(conn, row))
-        ids = {r["id"]: tuple(q["id"] for q in r["questions"]) for r in data["referents"]}
-    except (ValueError, KeyError, TypeError, RecursionError):
-        ids = None
-    plain = ids and all(
-        isinstance(r, str) and all(isinstance(q, str) for q in qs) for r, qs in ids.items()
-    )
-    if not plain:
-        return question_ids_of(load(conn, row))
-    return ids
-
-
-def question_ids_of(q: Questionnaire) -> dict[str, tuple[str, ...]]:
-    return {r.id: tuple(x.id for x in r.questions) for r in q.referents}
-
-
 def _body(conn: sqlite3.Connection, row: int) -> str:
     found = conn.execute("SELECT body FROM questionnaires WHERE id = ?", [row]).fetchone()
     if found is None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ddwizard.lazy import lazy_module
 
-from . import listing, rows
+from . import counting, listing, rows
 from .errors import AssessmentReplaced, DuplicateAssessment, NotFound
 
 # Reading and writing assessments and questionnaires needs the core's data classes, which
@@ -79,24 +79,15 @@ class Records:
     def _questionnaire(self, row: int) -> Questionnaire:
         """A stored copy, parsed once per version of the row."""
         found = self.conn.execute("SELECT added FROM questionnaires WHERE id = ?", [row])
-        key = (row, found.fetchone()[0])
+        return self._stored(row, found.fetchone()[0])
+
+    def _stored(self, row: int, added: str) -> Questionnaire:
+        """A stored copy by its row and the time it was stored (for counting questions),
+        parsed once per version of the row: `added` changes whenever the row is stored again."""
+        key = (row, added)
         if key not in self._questionnaire_cache:
             self._questionnaire_cache[key] = questionnaires.load(self.conn, row)
         return self._questionnaire_cache[key]
-
-    def _question_ids(self, row: int, added: str) -> listing.QuestionIds:
-        """Each referent's question ids in a stored copy (for counting), once per version of
-        the row: `added` changes whenever the row is stored again."""
-        key = (row, added)
-        found = self._question_ids_cache.get(key)
-        if found is None:
-            q = self._questionnaire_cache.get(key)
-            found = self._question_ids_cache[key] = (
-                questionnaires.question_ids(self.conn, row)
-                if q is None
-                else questionnaires.question_ids_of(q)
-            )
-        return found
 
     # --- whole assessments ---------------------------------------------------------------
 
@@ -116,7 +107,7 @@ class Records:
             now = self._now()
             qrow = questionnaires.ensure(self.conn, q, now)
             new_id = assessments.insert(self.conn, a, qrow, now)
-            listing.store_progress(self.conn, self._question_ids, new_id)
+            counting.store_progress(self.conn, self._stored, new_id)
             listing.store_checklist(self.conn, new_id)
             return new_id
 
@@ -132,7 +123,7 @@ class Records:
             rows.mark_replaced(self.conn, assessment_id)
             # Who replaced it here knows what it now holds; other connections do not.
             self._seen[assessment_id] = rows.replaced_mark(self.conn, assessment_id)
-            listing.store_progress(self.conn, self._question_ids, assessment_id)
+            counting.store_progress(self.conn, self._stored, assessment_id)
             listing.store_checklist(self.conn, assessment_id)
 
     def _refuse_duplicate(self, uid: str, allowed: int | None) -> None:
@@ -180,7 +171,7 @@ class Records:
     def list_assessments(self) -> list[AssessmentInfo]:
         """Every assessment, most recently changed first."""
         with self._guarded():
-            return listing.list_all(self.conn, self._question_ids)
+            return listing.list_all(self.conn, self._stored)
 
     def list_json(self) -> list[str] | None:
         """Every assessment as the text of a JSON object (`list --json`), most recently
@@ -200,7 +191,7 @@ class Records:
         return sorted(name for (name,) in found if name)
 
     def _info(self, assessment_id: int) -> AssessmentInfo:
-        found = listing.summaries(self.conn, self._question_ids, "WHERE a.id = ?", [assessment_id])
+        found = listing.summaries(self.conn, self._stored, "WHERE a.id = ?", [assessment_id])
         if not found:
             raise NotFound(f"There is no assessment number {assessment_id} in this database.")
         return found[0]
@@ -219,7 +210,7 @@ class Records:
         """Earlier assessments of the same school against the same trust, newest first."""
         with self._guarded():
             rows.require_assessment(self.conn, assessment_id)
-            return listing.previous(self.conn, self._question_ids, assessment_id)
+            return listing.previous(self.conn, self._stored, assessment_id)
 
     # --- changes: each is one committed transaction with its audit rows -----------------
 
@@ -227,6 +218,7 @@ class Records:
         """Store one change (a value from `ddwizard.core.changes`) in one transaction, with
         its audit rows; a change that changes nothing writes nothing."""
         from ddwizard.core.changes import AreasSelected, ChecklistEntrySet, QuestionnaireSwitched
+        from ddwizard.core.detail_changes import SchoolSet
 
         if isinstance(change, QuestionnaireSwitched):  # everything kept for the old one goes
             self.require_current(assessment_id)
@@ -235,12 +227,11 @@ class Records:
             return
         with self._editing(assessment_id):
             moved = autosave.apply(self.conn, assessment_id, change, self._now())
-            if moved is not None:
-                listing.progress_moved(
-                    self.conn, self._question_ids, assessment_id, change.question, *moved
-                )
-            elif isinstance(change, AreasSelected):
-                listing.store_progress(self.conn, self._question_ids, assessment_id)
+            if question := getattr(change, "question", None):  # an answer's option, note...
+                delta = (moved[1] is not None) - (moved[0] is not None) if moved else 0
+                counting.answer_moved(self.conn, self._stored, assessment_id, question, delta)
+            elif isinstance(change, AreasSelected | SchoolSet):  # the selection, the phase
+                counting.store_progress(self.conn, self._stored, assessment_id)
             elif isinstance(change, ChecklistEntrySet):
                 listing.store_checklist(self.conn, assessment_id)
 

@@ -108,9 +108,9 @@ class AssessmentModel(AskedView, QObject):
 
     def selected_referents(self) -> list[Referent]:
         """The chosen areas asked of this school, as asked of it, in order."""
-        q, a = self.asked, self.assessment
-        ids = set(a.selected_referents([r.id for r in q.referents]))
-        return [r for r in q.referents if r.id in ids]
+        from ddwizard.core.asked import of_assessment
+
+        return list(of_assessment(self.asked, self.assessment).referents)
 
     def placement(self) -> Placement:
         if self._placement is None:
