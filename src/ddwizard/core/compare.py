@@ -185,17 +185,25 @@ def classify(members: Sequence[Member]) -> tuple[Kind, tuple[str, ...]]:
 
 
 def _same_school_and_trust(members: Sequence[Member]) -> tuple[Kind, tuple[str, ...]]:
-    if any(m.perspective for m in members):
-        sides = {_key(m.perspective) for m in members}
-        return (Kind.PERSPECTIVES, ()) if len(sides) > 1 else (Kind.MOVEMENT, ())
-    assessors = {_key(m.assessment.assessor) for m in members}
-    if len(assessors) > 1:
-        note = (
-            "These assessments record no perspective (whose view each is), so different "
-            "assessors are read as different perspectives."
-        )
-        return Kind.PERSPECTIVES, (note,)
-    return Kind.MOVEMENT, ()
+    views = [(m.perspective, m.assessment.assessor) for m in members]
+    if over_time(views):
+        return Kind.MOVEMENT, ()
+    if any(side for side, _ in views):
+        return Kind.PERSPECTIVES, ()
+    note = (
+        "These assessments record no perspective (whose view each is), so different "
+        "assessors are read as different perspectives."
+    )
+    return Kind.PERSPECTIVES, (note,)
+
+
+def over_time(views: Sequence[tuple[str | None, str]]) -> bool:
+    """Whether assessments of one school and trust, given as (perspective, assessor), are one
+    view over time (movement, re-assessments) rather than several views side by side: all
+    from the same perspective; where none records one, all by the same assessor."""
+    if any(side for side, _ in views):
+        return len({_key(side or "") for side, _ in views}) == 1
+    return len({_key(assessor) for _, assessor in views}) <= 1
 
 
 def common_referents(members: Sequence[Member]) -> list[tuple[str, str]]:

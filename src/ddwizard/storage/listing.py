@@ -154,21 +154,28 @@ def list_all(conn: sqlite3.Connection, load: Loader) -> list[AssessmentInfo]:
 
 
 def previous(conn: sqlite3.Connection, load: Loader, assessment_id: int) -> list[AssessmentInfo]:
-    """Earlier assessments of the same school against the same trust, newest first.
+    """Earlier assessments of the same school against the same trust from the same view
+    (`core.compare.over_time`: the same perspective), newest first: what movement over time
+    is read against. Another perspective at any date is a view side by side, not a change.
 
     "Earlier" goes by the date assessed (the creation date when none was given), then by
     creation time.
     """
-    found = summaries(
-        conn,
-        load,
-        "WHERE (a.school, a.trust) = (SELECT school, trust FROM assessments WHERE id = ?)",
-        [assessment_id],
-    )
+    where = "WHERE (a.school, a.trust) = (SELECT school, trust FROM assessments WHERE id = ?)"
+    params = [assessment_id]
+    found = summaries(conn, load, where, params)
     this = next((i for i in found if i.id == assessment_id), None)
     if this is None:
         return []
-    earlier = [i for i in found if _when(i) < _when(this)]
+    from ddwizard.core.compare import over_time
+
+    views = dict(conn.execute(f"SELECT a.id, a.perspective FROM assessments a {where}", params))
+    view = (views[assessment_id], this.assessor)
+    earlier = [
+        i
+        for i in found
+        if _when(i) < _when(this) and over_time([view, (views[i.id], i.assessor)])
+    ]
     return sorted(earlier, key=_when, reverse=True)
 
 
