@@ -4,6 +4,7 @@ stays the school's call, the findings that matter, questions to ask, evidence st
 from __future__ import annotations
 
 from ddwizard.core.assessment import CostBasis, ItemStatus
+from ddwizard.core.statuses import ITEM_STATUS_LABELS
 from ddwizard.report import formats
 from ddwizard.report.blocks import Block, Bullets, Heading, Para, Table, bold, join, lead, plain
 from ddwizard.report.board.money import cost_words, money
@@ -14,7 +15,9 @@ from ddwizard.report.words import agreed, call_kind, not_settled, target_words
 
 # What changes on joining: what it usually means in England, then what this paper knows
 # from the trust's reference and the targets in those areas (ids of the default
-# questionnaire, version 2 first, then version 1's) and the findings in those checklist areas.
+# questionnaire, version 2 first, then version 1's) and the findings in those checklist areas;
+# where no area speaks to it (admissions), what the checklist records: the items that say it
+# (quoted, with their status) and how far that checklist area has got.
 CHANGES = (
     (
         "Employer",
@@ -31,9 +34,10 @@ CHANGES = (
     ),
     (
         "Admission authority",
-        "The trust becomes the admission authority and sets admissions within the Code.",
+        "The trust becomes the admission authority (within the Admissions Code).",
         (),
         ("admissions",),
+        ("adm_authority",),
     ),
     (
         "The local committee's remit",
@@ -57,6 +61,8 @@ CHANGES = (
     ),
 )
 BRIEFLY = 120  # characters of the trust's own words in the summary; all in Appendix A
+QUOTED = 150  # characters of a checklist item's note in the summary; all in Appendix B
+OPEN = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS)
 MAX_QUESTIONS = 8
 
 
@@ -86,9 +92,11 @@ def _why(m: BriefModel) -> list[Block]:
 def _changes(m: BriefModel) -> Table:
     rows = []
     area_of = {row.item.id: row.area.id for row in m.checklist()}
-    for topic, usually, referents, areas in CHANGES:
+    for topic, usually, referents, areas, *quoted in CHANGES:
         said = [join(bold("Usually: "), usually)]
         said += [k for k in (_known(m, rid) for rid in referents) if k]
+        if quoted:
+            said += _checklist_says(m, areas, quoted[0])
         found = [f for f in m.inputs.findings if area_of.get(f.item) in areas]
         if found:
             named = formats.names([f"{f.area}, {_cost(f.cost)}" for f in found])
@@ -118,6 +126,35 @@ def _known(m: BriefModel, referent_id: str):
     if t is not None:
         parts.append(f"Target: {target_words(t)}; {agreed(t)}.")
     return join(bold(f"{rp.referent.title}: "), " ".join(parts)) if parts else ()
+
+
+def _checklist_says(m: BriefModel, areas: tuple[str, ...], quoted: tuple[str, ...]) -> list:
+    """What the checklist records where no area speaks to a change, in one paragraph: the
+    first of the `quoted` items with something recorded (its status, date and note), the
+    school's local authority, and how far those checklist areas have got. Nothing when
+    nothing there is recorded."""
+    rows = [r for r in m.checklist() if r.area.id in areas]
+    if not any(_recorded(r.entry) for r in rows):
+        return []
+    said = []
+    row = next((r for i in quoted for r in rows if r.item.id == i and _recorded(r.entry)), None)
+    if row is not None:
+        e = row.entry
+        due = f", due {formats.date(e.due, short=True)}" if e.due and e.status in OPEN else ""
+        status = f"{ITEM_STATUS_LABELS[e.status].lower()}{due}"
+        note = formats.briefly(e.note, QUOTED) if e.note.strip() else f"{row.item.text}."
+        said += [bold(f"Recorded ({status}): "), f"{note} "]
+    la = m.assessment.school.local_authority.strip()
+    done = sum(r.entry.status is ItemStatus.DONE for r in rows)
+    said.append(
+        (f"Local authority: {la}; " if la else "")
+        + f"{done} of {formats.count(len(rows), 'checklist item')} done."
+    )
+    return [join(*said)]
+
+
+def _recorded(entry) -> bool:
+    return entry.status is not ItemStatus.NOT_STARTED or bool(entry.note.strip())
 
 
 def _cost(cost) -> str:
@@ -196,11 +233,7 @@ def _findings(m: BriefModel) -> list[Block]:
 
 def _missing(m: BriefModel) -> list[Block]:
     items = []
-    open_items = [
-        r
-        for r in m.checklist()
-        if r.entry.status in (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS)
-    ]
+    open_items = [r for r in m.checklist() if r.entry.status in OPEN]
     if open_items:
         started = sum(r.entry.status == ItemStatus.IN_PROGRESS for r in open_items)
         items.append(
