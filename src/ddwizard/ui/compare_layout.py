@@ -23,6 +23,14 @@ KEY_LINE = (
 )
 
 
+NAMED = 3  # names at most under a small plane; a portfolio's list would not fit
+
+
+def and_list(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def gap_words(panel: Panel) -> str:
     """The line under a small plane's title: for a portfolio, how many schools sit in each
     quadrant (what a trust plans support from); else the gap on each axis."""
@@ -132,15 +140,25 @@ class FigureLayout:
         notes = []
         if panel.far is not None and panel.far[1]:
             notes.append(f"Far from target: {panel.far[0]} of {panel.far[1]}")
-        if len(panel.unplaced) > 3:  # a portfolio's list would not fit under a small plane
-            notes.append(f"Not placed here: {len(panel.unplaced)} (see the table)")
-        elif panel.unplaced:
-            notes.append(f"Not placed here: {', '.join(panel.unplaced)}")
-        note = "\n".join(notes)
         note_rect = QRectF(x, plot.bottom() + self.em * 0.2, pw, self.sfm.height() * 2.2)
+        if panel.unplaced:
+            notes.append(self._unplaced(panel.unplaced, notes, note_rect))
+        note = "\n".join(notes)
         box = PanelBox(panel, lines, title, gap, plot, note_rect, note)
         box.panel = self._labelled(box)
         return box
+
+    def _unplaced(self, names: tuple[str, ...], above: list[str], rect: QRectF) -> str:
+        """Who is not placed in an area, as a whole sentence that fits under its small plane
+        (below the notes `above`): as many names as fit, the rest counted (every one is in
+        the table). A list cut off by the edge of the picture would end mid-list."""
+        for shown in range(min(len(names), NAMED), 0, -1):
+            rest = len(names) - shown
+            listed = [*names[:shown], *([f"{rest} more (see the table)"] if rest else [])]
+            text = f"Not placed here: {and_list(listed)}"
+            if self._text_height([*above, text], rect.width()) <= rect.height():
+                return text
+        return f"Not placed here: {len(names)} (see the table)"
 
     def _wrap(self, text: str, width: float, fm: QFontMetricsF, most: int) -> list[str]:
         words, lines, line = text.split(), [], ""
