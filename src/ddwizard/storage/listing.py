@@ -172,9 +172,7 @@ def previous(conn: sqlite3.Connection, load: Loader, assessment_id: int) -> list
     views = dict(conn.execute(f"SELECT a.id, a.perspective FROM assessments a {where}", params))
     view = (views[assessment_id], this.assessor)
     earlier = [
-        i
-        for i in found
-        if _when(i) < _when(this) and over_time([view, (views[i.id], i.assessor)])
+        i for i in found if _when(i) < _when(this) and over_time([view, (views[i.id], i.assessor)])
     ]
     return sorted(earlier, key=_when, reverse=True)
 
