@@ -14,6 +14,7 @@ from ddwizard.core.asked import (
     phases_words,
     school_phase,
     starts_with_core,
+    unanswered,
 )
 from ddwizard.core.assessment import Answer, Assessment, School, Trust
 from ddwizard.core.placement import place_assessment
@@ -88,3 +89,16 @@ def test_an_assessments_areas_are_its_selection_as_asked_of_its_phase():
     assert [p.referent.id for p in place_assessment(q, assessment("Primary")).referents] == [
         "reading"
     ]
+
+
+def test_what_is_unanswered_of_the_core_set_and_of_every_question():
+    q = phased()  # reading: two core questions of four; sixth: none marked, so all four
+    a = assessment("", Answer("reading_pr0", "own"), Answer("reading_pu0", "other"))
+    a = replace(a, answers=(*a.answers, Answer("sixth_pr0", note="a note, no answer")))
+    left = unanswered(q.referents, a)
+    assert (left.core_total, left.total) == (6, 8)
+    assert [x.id for x in left.core] == [
+        "reading_pr1",
+        *[x.id for x in q.referent("sixth").questions],
+    ]
+    assert len(left.every) == 6 and "reading_pu0" not in [x.id for x in left.every]

@@ -4,8 +4,8 @@ answer, a note, a source or a flag is recorded on it: nothing recorded is hidden
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-from dataclasses import replace
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, replace
 
 from ddwizard.core.assessment import Answer, Assessment
 from ddwizard.core.questionnaire import Question, Questionnaire, Referent, phase_key
@@ -114,3 +114,26 @@ def starts_with_core(questionnaire: Questionnaire, assessment: Assessment) -> bo
         for q in r.questions
         if not q.core
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Unanswered:
+    """The chosen areas' questions without an answer ("don't know yet" is an answer): of
+    the core set for a first visit (`core_of` each area), and of all their questions."""
+
+    core: tuple[Question, ...]
+    core_total: int
+    every: tuple[Question, ...]
+    total: int
+
+
+def unanswered(referents: Iterable[Referent], assessment: Assessment) -> Unanswered:
+    """What is still to answer in these areas (as asked of the school)."""
+    chosen = assessment.chosen()
+    core, every, core_total, total = [], [], 0, 0
+    for r in referents:
+        in_core = core_of(r)
+        core += [q for q in in_core if q.option(chosen.get(q.id, "")) is None]
+        every += [q for q in r.questions if q.option(chosen.get(q.id, "")) is None]
+        core_total, total = core_total + len(in_core), total + len(r.questions)
+    return Unanswered(tuple(core), core_total, tuple(every), total)

@@ -1,7 +1,7 @@
 """What is still open in an assessment, in words: asked before it is marked final and shown
-on the review step (unanswered questions, core ones counted apart; due-diligence items not
-done; the findings the board will weigh; what the decision still lacks, or its dates that
-contradict each other; targets not yet agreed)."""
+on the review step (unanswered questions of the core set, and of all questions when every
+one is shown; due-diligence items not done; the findings the board will weigh; what the
+decision still lacks, or its dates that contradict each other; targets not yet agreed)."""
 
 from __future__ import annotations
 
@@ -24,18 +24,26 @@ def _plural(n: int, one: str, many: str) -> str:
 def still_open(model) -> list[str]:
     """One line per kind of thing still open (none: nothing is)."""
     a = model.assessment
-    lines = [_questions(model), _items(model), _findings(model), _decision(a), _targets(a)]
+    lines = [unanswered_words(model), _items(model), _findings(model), _decision(a), _targets(a)]
     return [line for line in lines if line]
 
 
-def _questions(model) -> str:
-    chosen = model.assessment.chosen()
-    todo = [x for r in model.selected_referents() for x in r.questions if x.id not in chosen]
-    if not todo:
-        return ""
-    core = sum(1 for x in todo if getattr(x, "core", False))
-    of_them = f" ({core} of them core questions)" if core else ""
-    return _plural(len(todo), "question", "questions") + f" without an answer{of_them}"
+def unanswered_words(model) -> str:
+    """The questions without an answer, in plain words: of the core set while the pages show
+    only that (the questions a first visit asks), and of all questions too once they show
+    every one ("" when none is left of those shown)."""
+    from ddwizard.core.asked import unanswered
+
+    left = unanswered(model.selected_referents(), model.assessment)
+    every = f"{len(left.every)} of all {_plural(left.total, 'question', 'questions')}"
+    if not model.offers_core():
+        return f"{every} without an answer" if left.every else ""
+    core = f"{len(left.core)} of {_plural(left.core_total, 'core question', 'core questions')}"
+    if model.core_only() or not left.every:
+        return f"{core} without an answer" if left.core else ""
+    if not left.core:
+        return f"Every core question answered; {every} without an answer"
+    return f"{core} without an answer, and {every}"
 
 
 def _items(model) -> str:

@@ -22,7 +22,8 @@ from ddwizard.core.placement import Quadrant
 from ddwizard.ui import theme
 from ddwizard.ui.pages.base import ScrollPage, card, heading, named, section
 from ddwizard.ui.readonly import keep_working
-from ddwizard.ui.still_open import still_open
+from ddwizard.ui.still_open import still_open, unanswered_words
+from ddwizard.ui.wrapping import WrapToColumn
 
 QID_ROLE = Qt.ItemDataRole.UserRole
 FINAL_WORDS = (
@@ -58,8 +59,7 @@ class ReviewPage(ScrollPage):
         self.body.addWidget(self.missing_text)
         self.missing = QTreeWidget()
         self.missing.setHeaderHidden(True)
-        self.missing.setWordWrap(True)
-        self.missing.setUniformRowHeights(False)
+        WrapToColumn(self.missing)  # a long question on two lines or more, never cut short
         self.missing.setMinimumHeight(16 * self.fontMetrics().height())
         named(
             self.missing,
@@ -82,6 +82,7 @@ class ReviewPage(ScrollPage):
         self.body.addLayout(self.quadrants)
         self._export_card()
         self.scroll.finish()
+        model.shownChanged.connect(self._shown_changed)  # a bound method: let go with the page
 
     def _status_card(self) -> None:
         frame, layout = card()
@@ -180,11 +181,16 @@ class ReviewPage(ScrollPage):
         return done
 
     def _show_missing(self) -> None:
+        """The questions the area pages show (the core set, or every question) that have no
+        answer, area by area."""
+        from ddwizard.core.asked import unanswered
+
         self.missing.clear()
-        chosen = self.model.assessment.chosen()
-        n = 0
+        left = unanswered(self.model.selected_referents(), self.model.assessment)
+        shown = left.core if self.model.core_only() else left.every
+        ids = {q.id for q in shown}
         for referent in self.model.selected_referents():
-            todo = [q for q in referent.questions if q.id not in chosen]
+            todo = [q for q in self.model.shown_questions(referent) if q.id in ids]
             if not todo:
                 continue
             area = QTreeWidgetItem(self.missing, [f"{referent.title} ({len(todo)})"])
@@ -192,16 +198,30 @@ class ReviewPage(ScrollPage):
             for question in todo:
                 item = QTreeWidgetItem(area, [question.text])
                 item.setData(0, QID_ROLE, question.id)
-            n += len(todo)
-        if n <= 30:
+        if len(shown) <= 30:
             self.missing.expandAll()
-        self.missing.setVisible(n > 0)
-        self.missing_text.setText(
-            "Every question in the chosen areas has an answer."
-            if n == 0
-            else f"{n} question{'s' if n != 1 else ''} without an answer. Choose one to go to it; "
-            "choose an area to go to its first unanswered question."
+        self.missing.setVisible(bool(shown))
+        self.missing_text.setText(self._missing_words(left, bool(shown)))
+
+    def _missing_words(self, left, any_shown: bool) -> str:
+        if any_shown:
+            return (
+                f"{unanswered_words(self.model)}. Choose one to go to it; choose an area to go "
+                "to its first unanswered question."
+            )
+        if not left.every:
+            return "Every question in the chosen areas has an answer."
+        others = _plural(len(left.every), "other question has", "other questions have")
+        return (
+            f"Every core question in the chosen areas has an answer; {others} none "
+            "(Go > Show all questions lists them)."
         )
+
+    def _shown_changed(self, _show_all: bool) -> None:
+        """The core set or every question now: what is still open says which."""
+        if self.isVisible():
+            self._show_status()
+            self._show_missing()
 
     def _go_to(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.openQuestion.emit(item.data(0, QID_ROLE))
@@ -242,3 +262,7 @@ class ReviewPage(ScrollPage):
 
 def _areas(n: int) -> str:
     return f"{n} area" if n == 1 else f"{n} areas"
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
