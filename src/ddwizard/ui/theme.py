@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWidget
 
@@ -169,11 +169,56 @@ def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
     return font
 
 
+class Label(QLabel):
+    """A QLabel that remembers its height at each width it is asked about, until its text,
+    format, wrapping or font changes. Qt's layouts keep such answers for their own items but
+    also ask a label's minimum height for a width, which QLabel works out afresh (shaping
+    its text, or laying out a document) each time; showing a page of questions asks it
+    hundreds of times."""
+
+    _KEEP = 8  # widths remembered (a window being resized asks at many)
+    _CHANGES = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.ContentsRectChange)
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._heights: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= self._KEEP:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+
+    def setTextFormat(self, text_format) -> None:  # noqa: N802 - Qt's name
+        self._heights.clear()
+        super().setTextFormat(text_format)
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802 - Qt's name
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def setIndent(self, indent: int) -> None:  # noqa: N802 - Qt's name
+        self._heights.clear()
+        super().setIndent(indent)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() in self._CHANGES:
+            self._heights.clear()
+        super().changeEvent(event)
+
+
 def label(
     text: str, role: str = "", *, wrap: bool = True, size: float = 1.0, bold: bool = False
 ) -> QLabel:
     """A label with a text role ("help", "muted": see TEXT_ROLES) and a relative size."""
-    w = QLabel(text)
+    w = Label(text)
     w.setWordWrap(wrap)
     if role:
         muted(w, role)

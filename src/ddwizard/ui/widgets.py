@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddwizard.ui.theme import Label, muted
+
 # Fusion's radio indicator (14 px) and the gap after it. Asking the style for them makes
 # PySide build QStyle's Python type and enums (~10 ms on the first area page).
 INDICATOR_PX = 14 + 8
@@ -29,10 +31,12 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items = []
         self._gap, self._line = spacing, line
+        self._heights: dict[int, int] = {}  # by width, until invalidated (as Qt's own do)
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item) -> None:  # noqa: N802 - Qt's name
         self._items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -41,7 +45,14 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int):  # noqa: N802 - Qt's name
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._items):
+            return None
+        self.invalidate()
+        return self._items.pop(index)
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
 
     def expandingDirections(self):  # noqa: N802 - Qt's name
         return Qt.Orientation(0)
@@ -50,7 +61,10 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
         super().setGeometry(rect)
@@ -106,8 +120,6 @@ class WrapRadio(QRadioButton):
             self.labels.append(label)
         self.hint = None
         if hint:
-            from ddwizard.ui.theme import muted
-
             column = QVBoxLayout()
             column.setSpacing(1)
             row.removeWidget(self.labels[-1])
@@ -120,7 +132,7 @@ class WrapRadio(QRadioButton):
         self.setSizePolicy(policy)
 
     def _label(self, words: str, wrap: bool) -> QLabel:
-        label = QLabel(words, self)
+        label = Label(words, self)
         label.setWordWrap(wrap)
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         return label
