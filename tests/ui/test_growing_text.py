@@ -37,3 +37,22 @@ def test_past_its_most_lines_it_scrolls(qtbot):
     assert box.lines() == 10
     assert box.height() < 10 * box.fontMetrics().lineSpacing()
     qtbot.waitUntil(box.verticalScrollBar().isVisible)
+
+
+def test_a_stored_note_shown_without_signals_is_shown_whole(qtbot):
+    """A note loaded from the assessment (or put back by undo) is set with the box's signals
+    blocked, so that it is not written back: it still grows to its lines."""
+    from PySide6.QtCore import QSignalBlocker
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    box = GrowingText(min_lines=2, max_lines=12)
+    QVBoxLayout(holder).addWidget(box)
+    holder.resize(320, 300)
+    holder.show()
+    qtbot.waitExposed(holder)
+    with QSignalBlocker(box):
+        box.setPlainText(LONG)
+    lines = box.lines()
+    assert lines > 2
+    assert box.height() >= lines * box.fontMetrics().lineSpacing()

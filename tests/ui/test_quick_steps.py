@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ddwizard.core.changes import AnswerChosen
+from ddwizard.core.changes import AnswerChosen, AnswerCleared
 from ddwizard.ui import plane_view, theme
 from ddwizard.ui.pages.area import CONFIDENCE, AreaPage
 
@@ -153,3 +153,34 @@ def test_the_plane_is_drawn_once_for_a_state(qtbot, window, monkeypatch):
     assert view.grab().toImage() == first
     view.grab()
     assert len(calls) == drawn + 1
+
+
+def test_what_is_built_first_fills_the_window_whatever_its_size(qtbot, window):
+    open_demo(qtbot, window)
+    for width, height in ((1093, 614), (1300, 1000)):
+        window.resize(width, height)
+        window.open_assessment(window.model.assessment_id, "areas")
+        window.wizard.go(longest_area(window))  # shown and laid out, before the event loop
+        page = window.wizard.current_page()
+        assert page._rest  # not the whole page
+        shown = [b for b in page._boxes.values() if b.isVisibleTo(page)]
+        bottom = shown[-1].mapTo(page.scroll.viewport(), shown[-1].rect().bottomLeft()).y()
+        assert bottom >= page.scroll.viewport().height()  # no empty space below, at first
+
+
+def test_the_focus_going_further_down_builds_the_page_down_to_it(qtbot, window):
+    open_demo(qtbot, window)
+    window.resize(1093, 614)
+    key = longest_area(window)
+    page = window.wizard.page(key)
+    assert len(page._boxes) < len(page.referent.questions)
+    target = list(page.model.shown_questions(page.referent))[-2]
+    for question in page.model.shown_questions(page.referent):  # all answered but one
+        if question.id != target.id:
+            window.model.apply(AnswerChosen(question.id, question.options[0].key))
+    window.model.apply(AnswerCleared(target.id))
+    window.wizard.go(key)
+    box = page._boxes[target.id]
+    assert box.isVisible() and QApplication.focusWidget() in box.radios
+    top = box.mapTo(page.scroll.viewport(), box.radios[0].pos()).y()
+    assert 0 <= top < page.scroll.viewport().height()  # scrolled to it

@@ -164,6 +164,10 @@ class GrowingText(QPlainTextEdit):
         extra = 2 * self.document().documentMargin() + margins.top() + margins.bottom()
         self.setFixedHeight(int(lines * self.fontMetrics().lineSpacing() + extra + 2))
 
+    def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setPlainText(text)
+        self._fit()  # also when shown with its signals blocked (a stored note loaded)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._fit()

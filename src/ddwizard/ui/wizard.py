@@ -354,8 +354,9 @@ class Wizard(QWidget):
         """The page for a step, built on first use."""
         if key not in self.pages:
             step = next(s for s in self.steps if s.key == key)
+            size = self.stack.size()
             page = step.entry.page_class().create(
-                self.model, step, dialogs=self.dialogs, height=self.stack.height()
+                self.model, step, dialogs=self.dialogs, height=size.height(), width=size.width()
             )
             page.goTo.connect(self.go)
             page.openQuestion.connect(self.open_question)

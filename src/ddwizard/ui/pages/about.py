@@ -53,7 +53,7 @@ class AboutPage(ScrollPage):
     name = "about"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
 
     @classmethod
-    def create(cls, model, step, *, dialogs=None, height: int = 0) -> AboutPage:
+    def create(cls, model, step, *, dialogs=None, height: int = 0, width: int = 0) -> AboutPage:
         return cls(model, dialogs=dialogs)
 
     def __init__(self, model, parent: QWidget | None = None, dialogs=None) -> None:

@@ -3,17 +3,15 @@ trust's reference for the area beside them, a small plane whose point moves as a
 change, and the assessor's confidence and notes for the area. A first visit shows the
 core set only, with every question a click (or Ctrl+Shift+A) away (`model.set_show_all`).
 
-A page is built in two parts so that moving to it is quick: what fills the window at first
-(the heading, the first questions, the reference and the plane) when it is made, and the
-rest a few questions at a time once it is shown, each slice short enough that a key press
-is never kept waiting (`SLICE_S`). The rest takes its place in the tab order as it comes.
-Anything that needs every question (`questions`, `focus_question`) builds the rest first.
+A page is built in parts so that moving to it is quick (see `SlicedPage`): what fills the
+window at first (the heading, the first questions, the reference and the plane) when it is
+made, and the rest once it is shown. The focus going to a question further down builds the
+page down to it first; anything that needs every question (`questions`, `focus_question`)
+builds the rest.
 """
 
 from __future__ import annotations
 
-import math
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
@@ -35,8 +33,9 @@ from ddwizard.core.questionnaire import Axis, Referent
 from ddwizard.ui import theme
 from ddwizard.ui.pages.area_aside import AreaAside
 from ddwizard.ui.pages.area_view import CONFIDENCE, AreaView  # noqa: F401 - named here too
-from ddwizard.ui.pages.base import MARGIN, Page, Scrolling, em, heading, named, section
+from ddwizard.ui.pages.base import MARGIN, Scrolling, em, heading, named, section
 from ddwizard.ui.pages.question import QuestionBox
+from ddwizard.ui.pages.sliced import SlicedPage
 from ddwizard.ui.readonly import keep_working, lock
 
 PRACTICE_INTRO = (
@@ -49,23 +48,20 @@ PURPOSE_INTRO = (
 )
 KEYS_HINT = "Keys 1 to 9 choose an option in the question you are in. Everything saves as you go."
 QUESTIONS_EM, ASIDE_EM = 44, 26  # below both side by side, the reference goes on top
-SLICE_S = 0.012  # the longest a slice of the rest of the page takes to build
-FIRST_FRAME_MS = 100  # the rest is built after the first frame, or this long after showing
-QUESTION_LINES = 22  # about how tall a question is, in lines of text, to fill the window
 
 
-class AreaPage(Page):
+class AreaPage(SlicedPage):
     name = "area"  # one step per chosen area (ddwizard.ui.pages.PAGES)
 
     @classmethod
-    def create(cls, model, step, *, dialogs=None, height: int = 0) -> AreaPage:
-        return cls(model, model.referent(step.referent), fill=height)
+    def create(cls, model, step, *, dialogs=None, height: int = 0, width: int = 0) -> AreaPage:
+        return cls(model, model.referent(step.referent), fill=QSize(width, height))
 
     def __init__(
-        self, model, referent: Referent, parent: QWidget | None = None, fill: int | None = None
+        self, model, referent: Referent, parent: QWidget | None = None, fill: QSize | None = None
     ) -> None:
         """`referent`: the area as asked of this school (`model.referent`); `fill`: the
-        height the page will be shown at (else the screen's)."""
+        size the page will be shown at (else the screen's)."""
         super().__init__(model, parent)
         self.referent = referent
         self._ids = {q.id for q in referent.questions}
@@ -75,8 +71,11 @@ class AreaPage(Page):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         self.scroll = Scrolling(self, max_em=52)
-        self._rest = self._parts(self.scroll.body)
-        self._build_first(fill or self.screen().availableGeometry().height())
+        if fill is None or fill.isEmpty():
+            fill = self.screen().availableGeometry().size()
+        self.build_first(self._parts(self.scroll.body), fill, self._column_width(fill.width()))
+        if self._boxes:  # made in tab order so far; from here on, chained explicitly
+            self._last_made = list(self._boxes.values())[-1].controls()[-1]
         row.addWidget(self.scroll, 1)
         row.addWidget(self._aside())
         model.changed.connect(self._on_changed)
@@ -198,35 +197,31 @@ class AreaPage(Page):
         for n, box in enumerate(shown, start=1):
             box.set_number(n)
 
-    def _build_first(self, height: int) -> None:
-        """The heading and as many questions as fill `height`; the rest once shown."""
-        lines = height / max(1, self.fontMetrics().lineSpacing())
-        wanted = max(1, math.ceil(lines / QUESTION_LINES))
-        self._last_made: QWidget | None = None  # see _chain
-        self._slicing = False
-        while self._rest and sum(map(self._shows, self._boxes)) < wanted:
-            self._rest.pop(0)()
-        self.scroll.finish()
-        if self._rest:
-            self.scroll.viewport().installEventFilter(self)
-        if self._boxes:  # made in tab order so far; from here on, chained explicitly
-            self._last_made = list(self._boxes.values())[-1].controls()[-1]
+    def _column_width(self, page_width: int) -> int:
+        """The width the questions will have on a page `page_width` wide (see Scrolling,
+        and resizeEvent for where the reference goes)."""
+        if page_width >= (QUESTIONS_EM + ASIDE_EM) * em(self):
+            page_width -= ASIDE_EM * em(self) + 2 * MARGIN
+        room = page_width - self.scroll.verticalScrollBar().sizeHint().width() - 2 * MARGIN
+        return min(room, self.scroll.body.parentWidget().maximumWidth())
 
-    def _add(self, widget: QWidget) -> None:
+    def _build_to(self, question_id: str) -> None:
+        """Build the page down to a question, and a window's height below it."""
+        if question_id not in self._boxes:
+            self.build_while(lambda: question_id not in self._boxes)
+            self.build_window_below()
+            self.lay_out()
+
+    def _add(self, widget: QWidget, shown: bool = True) -> None:
         body = self.scroll.body
         if self.scroll.finished:  # above the reference when it is below, else the stretch
             side = body.indexOf(self.side) if self.side is not None else -1
             body.insertWidget(side if side >= 0 else body.count() - 1, widget)
+            # Shown with the page now, not on the event loop's next turn as Qt would: the
+            # focus may be going to it.
+            widget.setVisible(shown)
         else:
             body.addWidget(widget)
-
-    def _chain(self, controls: list[QWidget]) -> None:
-        """Put controls made after the first part in the tab order, after those before."""
-        if self._last_made is None:
-            return
-        for control in controls:
-            QWidget.setTabOrder(self._last_made, control)
-            self._last_made = control
 
     def _add_question(self, question) -> None:
         number = sum(map(self._shows, self._boxes)) + 1
@@ -235,57 +230,23 @@ class AreaPage(Page):
         self._boxes[question.id] = box
         if not self._shows(question.id):
             box.hide()  # hidden before it has a parent (showing one then would make a window)
-        self._add(box)
+        self._add(box, self._shows(question.id))
         if self.model.is_open():
             box.load(self.model.assessment.answer(question.id))
         if self.locked:  # built after the page was locked: locked as it comes
             lock(box, True)
-        self._chain(box.controls())
+        self.chain(box.controls())
 
     def _add_view(self) -> None:
         self.view = AreaView(self.model, self.referent)
         self.confidence = self.view.confidences[Axis.PRACTICE]  # the first, after the questions
         self.confidences, self.note = self.view.confidences, self.view.note
         self._add(self.view)
-        self._chain(self.view.controls())
+        self.chain(self.view.controls())
         if self.model.is_open():
             self.view.load()
         if self.locked:
             lock(self.view, True)
-
-    def _slice(self) -> None:
-        """Build the next parts of the page, for at most SLICE_S; again later if need be."""
-        self._slicing = False
-        if not self.isVisible():  # moved on before it was done: carry on when shown again
-            return
-        end = time.perf_counter() + SLICE_S
-        while self._rest and time.perf_counter() < end:
-            self._rest.pop(0)()
-        if self._rest:
-            self._slice_soon()
-        else:
-            self.scroll.viewport().removeEventFilter(self)
-
-    def _slice_soon(self) -> None:
-        if self._rest and not self._slicing:
-            self._slicing = True
-            QTimer.singleShot(0, self, self._slice)
-
-    def build_rest(self) -> None:
-        """Build whatever of the page is still to come, now."""
-        while self._rest:
-            self._rest.pop(0)()
-        self.scroll.viewport().removeEventFilter(self)
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if self._rest:  # after the page's first frame (see eventFilter), or soon at most
-            QTimer.singleShot(FIRST_FRAME_MS, self, self._slice_soon)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and self._rest:
-            self._slice_soon()  # the questions are on screen: build the rest
-        return False
 
     def _aside(self) -> QWidget:
         """The trust's reference and the plane: a column on the right when the window is
@@ -333,7 +294,8 @@ class AreaPage(Page):
         qid = next((i for i in ids if i not in chosen), ids[0] if ids else None)
         if qid is None:
             return super().first_field()
-        box = self._boxes[qid] if qid in self._boxes else self.questions[qid]
+        self._build_to(qid)
+        box = self._boxes[qid]
         return box.group.checkedButton() or box.radios[0]
 
     def _answered_by_key(self) -> None:

@@ -71,7 +71,7 @@ class Page(QWidget):
         return title_of(self.name)
 
     @classmethod
-    def create(cls, model, step, *, dialogs=None, height: int = 0) -> Page:
+    def create(cls, model, step, *, dialogs=None, height: int = 0, width: int = 0) -> Page:
         """The page for `step` (a `ui.steps.Step`), as the wizard builds it."""
         return cls(model)
 

@@ -60,7 +60,7 @@ class PlanePage(Page):
     openArea = Signal(str)  # an area's questions, by referent id
 
     @classmethod
-    def create(cls, model, step, *, dialogs=None, height: int = 0) -> PlanePage:
+    def create(cls, model, step, *, dialogs=None, height: int = 0, width: int = 0) -> PlanePage:
         return cls(model, dialogs=dialogs)
 
     def __init__(self, model, parent: QWidget | None = None, dialogs=None) -> None:

@@ -37,7 +37,7 @@ class ReviewPage(ScrollPage):
     name = "review"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
 
     @classmethod
-    def create(cls, model, step, *, dialogs=None, height: int = 0) -> ReviewPage:
+    def create(cls, model, step, *, dialogs=None, height: int = 0, width: int = 0) -> ReviewPage:
         return cls(model, dialogs=dialogs)
 
     def __init__(self, model, parent: QWidget | None = None, dialogs=None) -> None:
