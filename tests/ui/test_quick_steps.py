@@ -125,6 +125,25 @@ def test_the_focus_moves_with_the_page(qtbot, window):
     assert not about.isVisible() and trust.isVisible()
 
 
+def test_the_focus_goes_straight_to_the_next_page(qtbot, window):
+    """Never by way of the step list (which would draw itself again, and be announced)."""
+    open_demo(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.wizard.go("about")
+    window.wizard.current_page().school_name.setFocus()
+    visited = []
+
+    def moved(_old, new) -> None:
+        visited.append(new)
+
+    QApplication.instance().focusChanged.connect(moved)
+    window.wizard.next()
+    QApplication.instance().focusChanged.disconnect(moved)
+    page = window.wizard.current_page()
+    assert visited and all(page.isAncestorOf(w) for w in visited)
+
+
 def test_no_style_sheet_and_panels_in_palette_colours(qtbot, window, app_look):
     assert QApplication.instance().styleSheet() == ""
     card = theme.Panel("card")

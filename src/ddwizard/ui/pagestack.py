@@ -42,12 +42,16 @@ class PageStack(QWidget):
         had_focus = old is not None and focus is not None and old.isAncestorOf(focus)
         if old is not None:
             self._layout.removeWidget(old)
-            old.hide()
         self._layout.addWidget(page)
         self._current = page
         page.show()
         if had_focus:
             _focus_into(page)
+        # Hidden once the focus has moved: hiding the page with the focus in it makes Qt pass
+        # the focus on to the next control in the window first (the step list, which then
+        # draws itself again, and a screen reader hears of it).
+        if old is not None:
+            old.hide()
 
 
 def _focus_into(page: QWidget) -> None:
