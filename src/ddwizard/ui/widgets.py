@@ -5,22 +5,20 @@ the arrow keys."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QHBoxLayout,
-    QLabel,
     QLayout,
     QRadioButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
-from ddwizard.ui.theme import Label, muted
+from ddwizard.ui.theme import TEXT_ROLES
 
 # Fusion's radio indicator (14 px) and the gap after it. Asking the style for them makes
-# PySide build QStyle's Python type and enums (~10 ms on the first area page).
+# PySide build QStyle's Python type and enums, which slows the first area page shown.
 INDICATOR_PX = 14 + 8
 
 
@@ -99,61 +97,133 @@ class FlowLayout(QLayout):
 
 
 class WrapRadio(QRadioButton):
-    """A radio button whose label wraps (QRadioButton's own text never does): the label is
-    a child drawn beside the indicator, and a click anywhere on it chooses the option."""
+    """A radio button whose label wraps (QRadioButton's own text never does), after its
+    number, with an optional hint under the label in the muted text colour. A click anywhere
+    on it chooses the option.
+
+    It draws its words itself, as a label would, beside the indicator: a page has dozens of
+    options, and a label for each of their parts made the page slower to show. Their
+    heights at a width are remembered until the font or style changes."""
+
+    GAP = 8  # between the number and the label, and the hint's 1 px below the label
+    LINE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    WRAP = LINE | Qt.TextFlag.TextWordWrap
+    _CHANGES = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
 
     def __init__(
         self, text: str, lead: str = "", parent: QWidget | None = None, hint: str = ""
     ) -> None:
-        """`hint`: a line under the label, in the muted text colour, saying what the answer
-        looks like (part of the description, not the name, for a screen reader)."""
+        """`hint`: a line under the label saying what the answer looks like (part of the
+        description, not the name, for a screen reader: see `question.QuestionBox`)."""
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(INDICATOR_PX, 1, 0, 1)
-        row.setSpacing(8)
-        self.labels = []
-        for words, wrap in ((lead, False), (text, True)):
-            if not words:
-                continue
-            label = self._label(words, wrap)
-            row.addWidget(label, 1 if wrap else 0, Qt.AlignmentFlag.AlignTop)
-            self.labels.append(label)
-        self.hint = None
-        if hint:
-            column = QVBoxLayout()
-            column.setSpacing(1)
-            row.removeWidget(self.labels[-1])
-            column.addWidget(self.labels[-1])
-            self.hint = muted(self._label(hint, True), "help")
-            column.addWidget(self.hint)
-            row.addLayout(column, 1)
+        self.words, self.lead, self.hint = text, lead, hint
+        self._heights: dict[int, tuple[int, int]] = {}
+        self._sizes: dict[str, QSize] = {}  # the number's, and the hints, as a label keeps them
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def _label(self, words: str, wrap: bool) -> QLabel:
-        label = Label(words, self)
-        label.setWordWrap(wrap)
-        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        return label
-
     def shown_text(self) -> str:
-        return " ".join(label.text() for label in self.labels)
+        return " ".join(words for words in (self.lead, self.words) if words)
 
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt's name
-        return self.rect().contains(pos)
+    # --- where the words go ------------------------------------------------------------------
+
+    def _bounds(self, text: str, width: int, flags=WRAP) -> QRect:
+        return self.fontMetrics().boundingRect(QRect(0, 0, width, 2000), flags, text)
+
+    def _lead_size(self) -> QSize:
+        if "lead" not in self._sizes:
+            lead = self._bounds(self.lead, 2000, self.LINE).size() if self.lead else QSize(0, 0)
+            self._sizes["lead"] = lead
+        return self._sizes["lead"]
+
+    def _left(self) -> int:
+        """Where the label and hint start."""
+        lead = self._lead_size().width()
+        return INDICATOR_PX + (lead + self.GAP if lead else 0)
+
+    def _blocks(self, width: int) -> tuple[int, int]:
+        """The heights of the label and the hint on a button `width` wide."""
+        blocks = self._heights.get(width)
+        if blocks is None:
+            room = max(1, width - self._left())
+            hint = self._bounds(self.hint, room).height() if self.hint else 0
+            blocks = self._heights[width] = (self._bounds(self.words, room).height(), hint)
+        return blocks
+
+    def _height(self, label: int, hint: int) -> int:
+        words = label + (1 + hint if self.hint else 0)
+        return 1 + max(self._lead_size().height(), words) + 1
+
+    def hint_rect(self) -> QRect:
+        """Where the hint is drawn (empty with none)."""
+        if not self.hint:
+            return QRect()
+        label, hint = self._blocks(self.width())
+        return QRect(self._left(), 2 + label, self.width() - self._left(), hint)
+
+    # --- sizes, as a label's ------------------------------------------------------------------
+
+    def _natural(self, text: str) -> QSize:
+        """The size a label chooses for wrapped words when it is not given a width."""
+        if not text:
+            return QSize(0, 0)
+        width, line = self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().lineSpacing()
+        bounds = self._bounds(text, width)
+        if bounds.height() < 4 * line and bounds.width() > width // 2:
+            bounds = self._bounds(text, width // 2)
+        if bounds.height() < 2 * line and bounds.width() > width // 4:
+            bounds = self._bounds(text, width // 4)
+        return bounds.size()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.layout().sizeHint()
+        if "hint" not in self._sizes:
+            label, hint = self._natural(self.words), self._natural(self.hint)
+            width = self._left() + max(label.width(), hint.width())
+            self._sizes["hint"] = QSize(width, self._height(label.height(), hint.height()))
+        return self._sizes["hint"]
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.layout().minimumSize()
+        if "least" not in self._sizes:
+            widest = max(self._bounds(words, 0).width() for words in (self.words, self.hint))
+            label = self._bounds(self.words, 2000, self.LINE).height()
+            hint = self._bounds(self.hint, 2000, self.LINE).height() if self.hint else 0
+            self._sizes["least"] = QSize(self._left() + widest, self._height(label, hint))
+        return self._sizes["least"]
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return self.layout().heightForWidth(width)
+        return self._height(*self._blocks(width))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() in self._CHANGES:
+            self._heights.clear()
+            self._sizes.clear()
+        super().changeEvent(event)
+
+    # --- drawing and clicking ----------------------------------------------------------------
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt's name
+        return self.rect().contains(pos)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)  # the indicator
+        label, hint = self._blocks(self.width())
+        left, room = self._left(), self.width() - self._left()
+        painter = QPainter(self)
+        ink = self.palette().color(QPalette.ColorRole.WindowText)
+        painter.setPen(ink)
+        if self.lead:
+            painter.drawText(
+                QRect(QPoint(INDICATOR_PX, 1), self._lead_size()), self.LINE, self.lead
+            )
+        painter.drawText(QRect(left, 1, room, label), self.WRAP, self.words)
+        if self.hint:
+            painter.setPen(self.palette().color(TEXT_ROLES["help"]))
+            painter.drawText(QRect(left, 2 + label, room, hint), self.WRAP, self.hint)
+        painter.end()
 
 
 class RovingFocus(QObject):
