@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
 
 from ddwizard.ui.pages import PAGES, PageEntry
 
@@ -40,7 +41,9 @@ def steps_for(model) -> list[Step]:
 
 class StepDelegate(QStyledItemDelegate):
     """A step's row: its title, wrapped, and its progress at the right, over the style's
-    own row background and selection."""
+    own row background and selection (the stock delegate's, drawn without its text).
+    Nothing here names QStyle: using it from Python makes PySide build its type and enums,
+    which slowed the first frame of the steps."""
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
@@ -56,7 +59,7 @@ class StepDelegate(QStyledItemDelegate):
         # The width the text will have with the scroll bar showing, whether it shows yet or
         # not: row heights are measured once, and must not be too short when it appears.
         view = self.view
-        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        bar = view.verticalScrollBar().sizeHint().width()
         width = view.width() - 2 * view.frameWidth() - bar - depth * view.indentation()
         return max(40, width - 3 * PAD - self._reserve(option))
 
@@ -65,14 +68,15 @@ class StepDelegate(QStyledItemDelegate):
         text = option.fontMetrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, index.data() or "")
         return QSize(bounds.width(), text.height() + 2 * PAD + 2)
 
-    def paint(self, painter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        title, opt.text = opt.text, ""
-        style = opt.widget.style() if opt.widget else self.view.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        option.text = ""  # drawn below, wrapped, beside the progress
+
+    def paint(self, painter, opt, index) -> None:
+        super().paint(painter, opt, index)
+        selected = self.view.selectionModel().isSelected(index)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        title = index.data() or ""
         painter.save()
         painter.setPen(opt.palette.color(role))
         rect = opt.rect.adjusted(PAD, PAD, -PAD, -PAD)
