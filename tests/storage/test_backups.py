@@ -5,13 +5,23 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pytest
 
 from ddwizard.core.changes import AnswerChosen, DetailSet
-from ddwizard.storage import Database, DatabaseDamaged, NotADatabase, list_backups, places, restore
+from ddwizard.storage import (
+    Database,
+    DatabaseDamaged,
+    NotADatabase,
+    copies,
+    list_backups,
+    places,
+    restore,
+)
 from ddwizard.storage.backups import prune
+from ddwizard.storage.errors import StorageError
 from ddwizard.storage.identity import APPLICATION_ID
 
 from .storage_helpers import make_assessment
@@ -231,3 +241,33 @@ def test_copies_a_crash_cut_off_are_removed_later_and_only_those(
         db.auto_backup()
     assert not old.exists() and not beside.exists()
     assert fresh.exists() and len(list_backups(db_path)) == 1
+
+
+def test_a_name_taken_before_the_copy_is_named_is_never_replaced(db, db_path):
+    folder = db_path.parent / "kept"
+    folder.mkdir()
+    (folder / "taken.db").write_bytes(b"another process's backup")
+    with places.Folder(folder, private=False) as held:
+        assert copies.write(db.conn, held, ["taken.db", "next.db"], {}) == folder / "next.db"
+        with pytest.raises(StorageError, match="already exists"):
+            copies.write(db.conn, held, ["taken.db"], {})
+    assert (folder / "taken.db").read_bytes() == b"another process's backup"
+    assert sorted(p.name for p in folder.iterdir()) == ["next.db", "taken.db"]  # no part left
+
+
+def test_two_processes_backing_up_in_the_same_second_each_keep_their_backup(db_path, clock):
+    """Two databases open on one file (as the app and `ddwizard backup` are) back up at
+    once, again and again, with their clocks in the same second: every backup is taken,
+    each under a name of its own, and neither tidies away the other's unfinished copy."""
+
+    def fifteen() -> list:
+        with Database(db_path, clock=clock) as d:  # its own connection, in its own thread
+            return [d.backup() for _ in range(15)]
+
+    with ThreadPoolExecutor(2) as pool:
+        runs = [pool.submit(fifteen) for _ in range(2)]
+        taken = [path for run in runs for path in run.result()]
+    assert len(set(taken)) == 30 and all(p.exists() for p in taken)
+    assert {p.name[: len("ddwizard-20261122-090000")] for p in taken} == {
+        "ddwizard-20261122-090000"
+    }

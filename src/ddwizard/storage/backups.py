@@ -11,11 +11,12 @@ clock, say which backup is newest, and which files are this database's to prune.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import sqlite3
 import stat
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,14 +40,15 @@ def backup_name(db_path: Path | None) -> str:
     return DEFAULT_NAME if db_path is None else db_path.stem
 
 
-def new_name(folder: places.Folder, moment: datetime, name: str = DEFAULT_NAME) -> str:
-    """A name not yet used in `folder` for a backup of the database `name` taken at `moment`."""
+def new_names(folder: places.Folder, moment: datetime, name: str = DEFAULT_NAME) -> Iterator[str]:
+    """Names for a backup of the database `name` taken at `moment`, each not used in `folder`
+    when offered: `<name>-<time>.db`, then `-1`, `-2`… (another process backing up the same
+    database in the same second may take one before this backup is named: then the next)."""
     base = f"{name}-{moment.astimezone(UTC):%Y%m%d-%H%M%S}"
-    candidate, n = f"{base}.db", 0
-    while folder.info(candidate) is not None:
-        n += 1
-        candidate = f"{base}-{n}.db"
-    return candidate
+    for n in itertools.count():
+        candidate = f"{base}-{n}.db" if n else f"{base}.db"
+        if folder.info(candidate) is None:
+            yield candidate
 
 
 def _free(first: Path, numbered: Callable[[int], Path]) -> Path:

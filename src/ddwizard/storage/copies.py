@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import places
@@ -54,13 +54,11 @@ def staged(folder: places.Folder, name: str, data: bytes) -> Iterator[str]:
     locked as this process's own until the block ends; then, and on any failure, it is
     removed. Yields the temporary name. Errors name the file the person asked for."""
     dest = folder.path / name
-    part = f".{name}.{os.urandom(4).hex()}.part"
     try:
-        fd = folder.create(part)
+        part, fd = _new_part(folder, name)
     except OSError as e:
         raise file_problem(dest, e) from e
     try:
-        places.lock(fd)
         _write_all(fd, data)
         os.fsync(fd)  # a full or failing disk shows here, before the copy is named
         yield part
@@ -71,34 +69,64 @@ def staged(folder: places.Folder, name: str, data: bytes) -> Iterator[str]:
         folder.remove(part)
 
 
+def _new_part(folder: places.Folder, name: str) -> tuple[str, int]:
+    """A new private file for a copy of `name`, open and locked as this process's own.
+    Another process tidying the folder may remove it in the moment before it is locked (it
+    looked unowned): then it is made again."""
+    while True:
+        part = f".{name}.{os.urandom(4).hex()}.part"
+        fd = folder.create(part)
+        try:
+            places.lock(fd)  # waits while another process looks whether it is held
+            if os.fstat(fd).st_nlink:  # still in the folder
+                return part, fd
+        except BaseException:
+            os.close(fd)
+            folder.remove(part)
+            raise
+        os.close(fd)
+
+
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
 
 
+class NameTaken(StorageError):
+    """The name a copy was to be given was taken meanwhile (by another process)."""
+
+
 def publish(folder: places.Folder, part: str, name: str) -> None:
     """Give the finished copy its name, never replacing a file that appeared meanwhile."""
     dest = folder.path / name
+    taken = f"Cannot back up to '{dest}': a file with that name already exists."
     try:
         folder.link(part, name)
     except FileExistsError:
-        raise StorageError(
-            f"Cannot back up to '{dest}': a file with that name already exists."
-        ) from None
+        raise NameTaken(taken) from None
     except OSError as e:  # a file system without hard links: a new name, never a replace
         if folder.info(name) is not None:
-            raise file_problem(dest, e) from e
+            raise NameTaken(taken) from e
         folder.rename(part, name)
     folder.sync()
 
 
-def write(source: sqlite3.Connection, folder: places.Folder, name: str, facts: dict) -> Path:
-    """A complete copy of `source` as `name` in `folder` (which must not have one yet)."""
-    dest = folder.path / name
-    if folder.info(name) is not None:
-        raise StorageError(f"Cannot back up to '{dest}': a file with that name already exists.")
-    data = image(source, facts, dest)
+def write(
+    source: sqlite3.Connection, folder: places.Folder, names: Iterable[str], facts: dict
+) -> Path:
+    """A complete copy of `source` in `folder`, under the first of `names` still free when
+    the copy is named: a file already there, or one that appears meanwhile, is never
+    replaced; the next name is tried. Given one name, the copy has that name or none."""
+    names = iter(names)
+    name = next(names)
+    data = image(source, facts, folder.path / name)
     with staged(folder, name, data) as part:
-        publish(folder, part, name)
-    return dest
+        while True:
+            try:
+                publish(folder, part, name)
+                return folder.path / name
+            except NameTaken:
+                name = next(names, None)
+                if name is None:
+                    raise

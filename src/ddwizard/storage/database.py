@@ -320,10 +320,10 @@ class Database(Records):
         with held, self._guarded():
             facts = {"backup.taken": self._now()} | ({"database.id": identity} if identity else {})
             if dest is not None:
-                return copies.write(self.conn, held, dest.name, facts)
+                return copies.write(self.conn, held, [dest.name], facts)
             places.discard_parts(held)
-            name = backups.new_name(held, self._clock(), backups.backup_name(self.path))
-            return copies.write(self.conn, held, name, facts)
+            names = backups.new_names(held, self._clock(), backups.backup_name(self.path))
+            return copies.write(self.conn, held, names, facts)
 
     def _require_backup_dir(self) -> Path:
         if self.backup_dir is None:

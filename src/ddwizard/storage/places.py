@@ -196,9 +196,10 @@ def claimed(part: Path) -> Iterator[None]:
 
 
 def lock(fd: int) -> None:
-    """Mark an unfinished copy, open as `fd`, as this process's own until it is closed."""
+    """Mark an unfinished copy, open as `fd`, as this process's own until it is closed.
+    Waits while another process holds it for the moment it takes to look (`_held`)."""
     if fcntl is not None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_EX)
 
 
 def unowned_parts(folder: Folder, prefix: str = ".") -> list[str]:
