@@ -49,7 +49,14 @@ def test_print_the_visit_pack_from_the_file_menu(
     open_from_start_screen(qtbot, window, assessment_id)
     answer_and_set_confidence(qtbot, window)  # an answer on the first area, just now
     assert window.visit_pack_action.isEnabled()
-    print_pack(qtbot, window, dialogs, tmp_path / "pack")  # no suffix: a PDF
+    # The status bar says where the pack went; the start-up backup may say "Backup taken."
+    # before or after, as it finishes: wait for the pack's own message, not the first.
+    with qtbot.waitSignal(
+        window.statusBar().messageChanged,
+        timeout=60_000,
+        check_params_cb=lambda text: text.startswith("Visit pack saved to"),
+    ) as said:
+        print_pack(qtbot, window, dialogs, tmp_path / "pack")  # no suffix: a PDF
 
     assert dialogs.asked[-1] == ("save", "Print the visit pack")
     assert not dialogs.errors, dialogs.errors
@@ -61,7 +68,7 @@ def test_print_the_visit_pack_from_the_file_menu(
     answered = db.load_assessment(assessment_id).answers[0]
     label = db.questionnaire_for(assessment_id).question(answered.question).options[0].label
     assert f"Recorded so far: {label}." in text
-    assert "Visit pack saved to" in window.statusBar().currentMessage()
+    assert said.args == [f"Visit pack saved to {tmp_path / 'pack.pdf'}."]
 
 
 def test_word_and_a_wrong_name(assessment_id, qtbot, window, dialogs, tmp_path):
