@@ -186,7 +186,7 @@ def is_ours(path: Path) -> bool:
 
 @contextlib.contextmanager
 def claimed(part: Path) -> Iterator[None]:
-    """Hold a lock on an unfinished copy while it is written (see `unowned_parts`)."""
+    """Hold a lock on an unfinished copy while it is written (see `discard_parts`)."""
     fd = os.open(part, os.O_RDONLY | NOFOLLOW)
     try:
         lock(fd)
@@ -202,37 +202,48 @@ def lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX)
 
 
-def unowned_parts(folder: Folder, prefix: str = ".") -> list[str]:
-    """The names of unfinished copies in `folder` (starting with `prefix`) that no live
-    process is writing: a crash or a kill in the middle of a backup or a restore leaves one."""
-    found = []
+def _parts(folder: Folder, prefix: str = ".") -> list[str]:
+    """The names of unfinished copies in `folder` (starting with `prefix`): a crash or a
+    kill in the middle of a backup or a restore leaves one."""
     with contextlib.suppress(OSError):
-        for name in folder.names():
-            part = name.startswith(prefix) and name.endswith(".part")
-            if part and folder.is_ours(name) and not _held(folder, name):
-                found.append(name)
-    return found
+        names = folder.names()
+        return [n for n in names if n.startswith(prefix) and n.endswith(".part")]
+    return []
 
 
 def discard_parts(folder: Folder, prefix: str = ".") -> None:
-    for name in unowned_parts(folder, prefix):
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                folder.remove(name + suffix)
+    """Remove the unfinished copies no live process is writing. Each is removed while it is
+    locked here: a writer that has just made one, and not yet locked it, waits, then finds
+    it gone and makes another (see `copies`)."""
+    for name in _parts(folder, prefix):
+        if not folder.is_ours(name):
+            continue
+        with _unless_held(folder, name) as free:
+            if free:
+                for suffix in ("", "-journal", "-wal", "-shm"):
+                    with contextlib.suppress(OSError):
+                        folder.remove(name + suffix)
 
 
-def _held(folder: Folder, name: str) -> bool:
+@contextlib.contextmanager
+def _unless_held(folder: Folder, name: str) -> Iterator[bool]:
+    """Whether no live process holds an unfinished copy; if none does, it is held here
+    until the block ends."""
     if fcntl is None:
         info = folder.info(name)
-        return info is not None and time.time() - info.st_mtime <= PART_STALE_S
+        yield info is not None and time.time() - info.st_mtime > PART_STALE_S
+        return
     try:
         fd = folder.open_ours(name)
     except (OSError, StorageError):
-        return True  # cannot look: leave it
+        yield False  # cannot look: leave it
+        return
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return False
-    except OSError:
-        return True
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield False
+        else:
+            yield True
     finally:
         os.close(fd)
