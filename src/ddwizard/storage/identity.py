@@ -9,7 +9,13 @@ APPLICATION_ID = 0x6464777A
 
 # The names of the migrations in `schema.MIGRATIONS`, in order (a test checks they agree).
 # Add the name of each new migration here too.
-MIGRATION_NAMES = ("m001_initial", "m002_question_count", "m003_data_v2", "m004_checklist_counts")
+MIGRATION_NAMES = (
+    "m001_initial",
+    "m002_question_count",
+    "m003_data_v2",
+    "m004_checklist_counts",
+    "m005_phase_counts",
+)
 
 
 def known() -> list[str]:

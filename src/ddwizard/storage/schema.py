@@ -286,6 +286,23 @@ def m004_checklist_counts(db: SqlDatabase) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS()
+def m005_phase_counts(db: SqlDatabase) -> None:
+    # The questions an assessment counts follow the school's phase now (`core.asked`), where
+    # they were every question of the selected areas: count every assessment again.
+    from . import counting, questionnaires
+
+    loaded = {}
+
+    def load(row: int, _added: str):
+        if row not in loaded:
+            loaded[row] = questionnaires.load(db.conn, row)
+        return loaded[row]
+
+    for (assessment,) in db.execute("SELECT id FROM assessments").fetchall():
+        counting.store_progress(db.conn, load, assessment)
+
+
 def known_names(migrations: Migrations) -> list[str]:
     """Every migration name in the set, in order (all are pending on an empty database)."""
     empty = SqlDatabase(memory=True, execute_plugins=False)
