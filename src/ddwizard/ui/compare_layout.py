@@ -15,6 +15,7 @@ from ddwizard.core.compare_plane import ComparisonFigure, Panel, label_panel
 from ddwizard.core.labels import Rect
 from ddwizard.ui.plane.frame import scaled
 from ddwizard.ui.plane.style import PlaneStyle
+from ddwizard.ui.shorten import whole_words
 
 PANEL_EMS = 12  # a small plane is at least this many ems wide, so its labels stay readable
 KEY_LINE = (
@@ -98,7 +99,7 @@ class FigureLayout:
         x, h = 0.0, self.fm.height() * 1.25
         for s in self.figure.series:
             text = f"{s.tag}  {s.name}" if s.tag else s.name
-            text = self.fm.elidedText(text, Qt.TextElideMode.ElideRight, inner * 0.9)
+            text = whole_words(self.fm, text, inner * 0.9)
             w = self.radius * 3 + self.fm.horizontalAdvance(text) + self.em * 1.2
             if x > 0 and x + w > inner:
                 rows.append([])
@@ -172,11 +173,11 @@ class FigureLayout:
         lines.append(line)
         if len(lines) > most:
             rest = " ".join(lines[most - 1 :])
-            lines = [*lines[: most - 1], fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+            lines = [*lines[: most - 1], whole_words(fm, rest, width)]
         return lines
 
     def label_text(self, text: str, plot_width: float) -> str:
-        return self.sfm.elidedText(text, Qt.TextElideMode.ElideRight, plot_width * 0.45)
+        return whole_words(self.sfm, text, plot_width * 0.45)
 
     def _labelled(self, box: PanelBox) -> Panel:
         half = box.plot.width() / 2

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPolygonF
 from ddwizard.ui.compare_layout import FigureLayout, PanelBox, gap_words
 from ddwizard.ui.plane import marks
 from ddwizard.ui.plane.style import STEEL_DARK, STEEL_LIGHT, faded
+from ddwizard.ui.shorten import whole_words
 
 LIGHT_INKS = (STEEL_LIGHT, QColor("#1f2328"), QColor("#6b4a86"), QColor("#7a5c1e"))
 DARK_INKS = (STEEL_DARK, QColor("#e4e6ea"), QColor("#c4a5dc"), QColor("#d8bd7a"))
@@ -101,7 +102,7 @@ def paint_figure(p: QPainter, layout: FigureLayout) -> None:
 def _header(p: QPainter, f: FigureLayout) -> None:
     p.setFont(f.title_font)
     p.setPen(f.style.ink(0.95))
-    title = f.tfm.elidedText(f.figure.title, Qt.TextElideMode.ElideRight, f.title_rect.width())
+    title = whole_words(f.tfm, f.figure.title, f.title_rect.width())
     p.drawText(f.title_rect, int(LEFT | V_CENTRE), title)
     h = f.fm.height()
     for row in f.key_rows:

@@ -16,6 +16,7 @@ from ddwizard.core.labels import Rect
 from ddwizard.core.plane import PlaneScene, PointKind, relabel
 from ddwizard.ui.plane import legend
 from ddwizard.ui.plane.style import PlaneStyle
+from ddwizard.ui.shorten import whole_words
 
 TICKS = (-1.0, -0.5, 0.0, 0.5, 1.0)
 # A label may sit this many rings out from its point (about four ems at most); one that fits
@@ -205,7 +206,7 @@ class Frame:
 
     def label_text(self, title: str) -> str:
         room = min(self.em * 16, self.side * (0.75 if self.compact else 0.42))
-        return self.fm.elidedText(title, Qt.TextElideMode.ElideRight, room)
+        return whole_words(self.fm, title, room)
 
     def measure(self, title: str) -> tuple[float, float]:
         px, py = self.label_pad

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPainter
 from ddwizard.core.plane import FACETS, Arrow, ArrowKind, PlanePoint, PointKind
 from ddwizard.ui.plane import legend, marks
 from ddwizard.ui.plane.frame import TICKS, Frame, tick_text
+from ddwizard.ui.shorten import whole_words
 
 ALIGN_CENTRE = Qt.AlignmentFlag.AlignCenter
 V_CENTRE = Qt.AlignmentFlag.AlignVCenter
@@ -52,9 +53,7 @@ def _caption(p: QPainter, f: Frame) -> None:
         return
     p.setFont(f.title_font)
     p.setPen(f.style.ink(0.95))
-    text = p.fontMetrics().elidedText(
-        f.caption, Qt.TextElideMode.ElideRight, int(f.caption_rect.width())
-    )
+    text = whole_words(p.fontMetrics(), f.caption, f.caption_rect.width())
     p.drawText(f.caption_rect, int(Qt.AlignmentFlag.AlignLeft | V_CENTRE), text)
 
 
