@@ -6,6 +6,7 @@ import os
 import sqlite3
 import stat
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlite_utils.migrations import Migrations
@@ -231,3 +232,20 @@ def test_the_light_list_of_migrations_is_the_real_one():
     from ddwizard.storage.schema import MIGRATIONS, known_names
 
     assert known_names(MIGRATIONS) == list(identity.MIGRATION_NAMES)
+
+
+def test_two_processes_making_the_same_new_database_at_once_both_open_it(tmp_path):
+    """On a first run, the app and a command in a terminal may both find no database and
+    no folder for it: each makes what is missing, neither fails because the other was
+    quicker, and both then use the one file."""
+    for n in range(20):  # the race is in the making of the folder: try it many times
+        db_path = tmp_path / f"first-run-{n}" / "data" / "ddwizard.db"
+
+        def open_it(path=db_path) -> int:
+            with Database(path) as d:
+                return len(d.list_assessments())
+
+        with ThreadPoolExecutor(2) as pool:
+            counts = [run.result() for run in [pool.submit(open_it) for _ in range(2)]]
+        assert counts == [0, 0]
+        assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700

@@ -128,9 +128,15 @@ def unexpected(path: Path | None, e: Exception) -> StorageError:
     return StorageError(f"The database {_name(path)} could not be used ({e}).")
 
 
+def is_busy(e: sqlite3.OperationalError) -> bool:
+    """Another connection holds the file (SQLite's "locked" or "busy")."""
+    message = str(e).lower()
+    return "locked" in message or "busy" in message
+
+
 def _operational(path: Path | None, e: sqlite3.OperationalError) -> Exception:
     message = str(e).lower()
-    if "locked" in message or "busy" in message:
+    if is_busy(e):
         return in_use(path)
     if "malformed" in message or "not a database" in message or "corrupt" in message:
         return damaged(path)

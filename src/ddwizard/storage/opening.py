@@ -10,12 +10,20 @@ import contextlib
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from . import checked
-from .errors import DatabaseTooNew, NotADatabase, StorageError, damaged, translated
+from .errors import (
+    DatabaseTooNew,
+    NotADatabase,
+    StorageError,
+    damaged,
+    is_busy,
+    translated,
+)
 from .identity import APPLICATION_ID, MIGRATION_SET
 
 Clock = Callable[[], datetime]
@@ -39,10 +47,14 @@ def is_new(path: Path) -> bool:
 
 
 def make_private_dir(folder: Path) -> None:
-    """Create a folder readable by its owner only. An existing folder is left as it is."""
-    if folder.exists():
-        return
-    folder.mkdir(parents=True, mode=0o700)
+    """Create a folder readable by its owner only. An existing folder is left as it is,
+    also one made meanwhile (the app and a command starting at once on a first run)."""
+    try:
+        folder.mkdir(parents=True, mode=0o700)
+    except FileExistsError:
+        if folder.is_dir():
+            return
+        raise
     folder.chmod(0o700)  # mkdir's mode is filtered by the umask
 
 
@@ -244,8 +256,22 @@ def connect(
 
 def set_pragmas(conn: sqlite3.Connection, timeout: float) -> None:
     conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    mode = _to_wal(conn, timeout)
     if mode not in ("wal", "memory"):
         raise StorageError(f"The database could not be switched to WAL mode (it is {mode}).")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _to_wal(conn: sqlite3.Connection, timeout: float) -> str:
+    """Switch to WAL mode, waiting up to `timeout` while another connection holds the file.
+    SQLite answers "busy" at once here, without waiting as it does for a write, when the
+    other connection is switching the same new file (two processes on a first run)."""
+    end = time.monotonic() + timeout
+    while True:
+        try:
+            return conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as e:
+            if not is_busy(e) or time.monotonic() >= end:
+                raise
+            time.sleep(0.005)
