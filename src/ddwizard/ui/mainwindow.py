@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QStackedWidget
 
 from ddwizard.core.errors import UserError
@@ -75,11 +75,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
 
     def _action(self, menu, text: str, slot, shortcut: str | QKeySequence.StandardKey = ""):
-        action = QAction(text, self)
+        action = menu.addAction(text)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
-        menu.addAction(action)
         return action
 
     def _menus(self) -> None:

@@ -97,11 +97,11 @@ class AssessmentMenu(QObject):
         group = QActionGroup(w)
         current = theme.chosen_theme()
         for name in theme.THEMES:
-            action = QAction(w, text=f"&{name.capitalize()}", checkable=True)
+            action = themes.addAction(f"&{name.capitalize()}")
+            action.setCheckable(True)
             action.setChecked(name == current)
             action.triggered.connect(partial(self._theme, name))
             group.addAction(action)
-            themes.addAction(action)
         self.theme_actions = group.actions()
 
     def _theme(self, name: str, *_) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
 
-from ddwizard.ui.pages import PAGES, PageEntry
+from ddwizard.ui.pages.table import PAGES, PageEntry
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1

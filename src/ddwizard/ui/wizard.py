@@ -1,6 +1,6 @@
 """The guided flow: a list of steps on the left (any step reachable directly), the current
 page on the right, Back and Next below. The steps and their page classes are declared in
-one table (`ui.pages.PAGES`). Pages are built on first visit and reused, so moving between
+one table (`ui.pages.table.PAGES`). Pages are built on first visit and reused, so moving between
 steps is instant; every page writes through the model and knows no other.
 
 Building a page of questions takes longer than a step should, so while the person is on a

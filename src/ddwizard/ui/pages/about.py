@@ -50,7 +50,7 @@ PERSPECTIVES = (  # whose view the assessment gives (core's Perspective; "" not 
 
 
 class AboutPage(ScrollPage):
-    name = "about"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
+    name = "about"  # its row in the wizard's table (ui/pages/table.py)
 
     @classmethod
     def create(cls, model, step, *, dialogs=None, height: int = 0, width: int = 0) -> AboutPage:

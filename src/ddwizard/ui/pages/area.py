@@ -51,7 +51,7 @@ QUESTIONS_EM, ASIDE_EM = 44, 26  # below both side by side, the reference goes o
 
 
 class AreaPage(SlicedPage):
-    name = "area"  # one step per chosen area (ddwizard.ui.pages.PAGES)
+    name = "area"  # one step per chosen area (ui/pages/table.py)
 
     @classmethod
     def create(cls, model, step, *, dialogs=None, height: int = 0, width: int = 0) -> AreaPage:

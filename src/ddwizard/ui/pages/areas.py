@@ -19,7 +19,7 @@ INTRO = (
 
 
 class AreasPage(ScrollPage):
-    name = "areas"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
+    name = "areas"  # its row in the wizard's table (ui/pages/table.py)
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)

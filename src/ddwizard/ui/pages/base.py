@@ -50,7 +50,7 @@ class Page(QWidget):
     (called on every visit), `save()` writes whatever a text field still holds.
 
     A page class declares the `name` of its row in the wizard's table of steps
-    (`ddwizard.ui.pages.PAGES`), which gives its title. A page asks the wizard for anything
+    (`ddwizard.ui.pages.table.PAGES`), which gives its title. A page asks the wizard for anything
     beyond itself through the signals below and never holds another page."""
 
     name = ""
@@ -66,7 +66,7 @@ class Page(QWidget):
 
     @property
     def title(self) -> str:
-        from ddwizard.ui.pages import title_of
+        from ddwizard.ui.pages.table import title_of
 
         return title_of(self.name)
 

@@ -118,7 +118,7 @@ class AreaChecklist(Scrolling):
 
 
 class ChecklistPage(Page):
-    name = "checklist"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
+    name = "checklist"  # its row in the wizard's table (ui/pages/table.py)
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)

@@ -59,7 +59,7 @@ def joining_before_decision(d: Decision | None) -> str:
 
 
 class DecisionPage(ScrollPage):
-    name = "decision"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
+    name = "decision"  # its row in the wizard's table (ui/pages/table.py)
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)

@@ -56,7 +56,7 @@ def area_line(rp: ReferentPlacement) -> str:
 
 
 class PlanePage(Page):
-    name = "plane"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
+    name = "plane"  # its row in the wizard's table (ui/pages/table.py)
     openArea = Signal(str)  # an area's questions, by referent id
 
     @classmethod

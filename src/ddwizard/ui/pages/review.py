@@ -34,7 +34,7 @@ DRAFT_WORDS = "This assessment is a draft. Mark it final when the visit's work i
 
 
 class ReviewPage(ScrollPage):
-    name = "review"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
+    name = "review"  # its row in the wizard's table (ui/pages/table.py)
 
     @classmethod
     def create(cls, model, step, *, dialogs=None, height: int = 0, width: int = 0) -> ReviewPage:

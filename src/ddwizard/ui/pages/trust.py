@@ -138,7 +138,7 @@ def _said(ref: TrustReference | None) -> TrustReference | None:
 
 
 class TrustPage(ScrollPage):
-    name = "trust"  # its row in the wizard\'s table (ddwizard.ui.pages.PAGES)
+    name = "trust"  # its row in the wizard's table (ui/pages/table.py)
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
