@@ -108,8 +108,8 @@ def test_before_marking_final_the_findings_and_the_decision_are_listed(qtbot, wi
     window.actions.new_assessment()
     items = [i for area in window.model.questionnaire.due_diligence for i in area.items]
     findings = {
-        items[0].id: Finding("concern", "Budget goes into deficit in 2028"),
-        items[1].id: Finding("serious", "Pension deficit share", Cost(412000, "estimated")),
+        items[0].id: Finding("concern", "Budget goes into deficit in 2028."),  # a sentence
+        items[1].id: Finding("serious", "Pension deficit share.", Cost(412000, "estimated")),
         items[2].id: Finding("none", "Nothing here"),
     }
     for item, finding in findings.items():
@@ -122,7 +122,7 @@ def test_before_marking_final_the_findings_and_the_decision_are_listed(qtbot, wi
     assert found == (
         "•  2 due-diligence findings (1 serious, 1 concern): "
         "Pension deficit share; Budget goes into deficit in 2028."
-    )  # the gravest first; a finding of level none is not one
+    )  # the gravest first, one stop each; a finding of level none is not one
     assert any("No decision recorded" in line for line in lines)
     click(qtbot, review.status_button)
     kind, text = review.dialogs.asked[-1]

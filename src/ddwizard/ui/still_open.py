@@ -69,7 +69,9 @@ def _findings(model) -> str:
     for level, (one, many) in LEVEL_WORDS.items():
         if n := sum(1 for e in found if e.finding.level is level):
             counts.append(_plural(n, one, many))
-    named = [e.finding.text.strip() or texts.get(e.item, e.item) for e in found[:NAMED]]
+    named = [
+        (e.finding.text.strip() or texts.get(e.item, e.item)).rstrip(". ") for e in found[:NAMED]
+    ]
     more = f" and {len(found) - NAMED} more" if len(found) > NAMED else ""
     head = _plural(len(found), "due-diligence finding", "due-diligence findings")
     return f"{head} ({', '.join(counts)}): {'; '.join(named)}{more}"
