@@ -2,6 +2,8 @@
 
     python app_driver.py bare             a QMainWindow showing one QLabel (the baseline)
     python app_driver.py app DB           `ddwizard --db DB`, exactly as a person starts it
+    python app_driver.py plain DB         the same start screen built with PySide alone
+                                          (plain_start.py: no module of ddwizard)
     python app_driver.py memory DB ID     the app with assessment ID open, every step visited;
                                           prints the resident memory (VmRSS) in kB
     python app_driver.py carry DB         the app, then Enter on its offer to carry on where
@@ -95,6 +97,15 @@ def bare() -> int:
     return _app.exec()
 
 
+def plain(db: str) -> int:
+    from plain_start import window
+
+    watch_first_paint(lambda w: (say("shown"), quit_soon()))
+    main = window(db)
+    main.show()
+    return main.app.exec()
+
+
 def real_app(db: str) -> int:
     from ddwizard.cli import main  # as the `ddwizard` script does
 
@@ -158,4 +169,12 @@ def carry_on(db: str) -> int:
 
 if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
-    sys.exit({"bare": bare, "app": real_app, "memory": memory, "carry": carry_on}[mode](*rest))
+    sys.exit(
+        {
+            "bare": bare,
+            "plain": plain,
+            "app": real_app,
+            "memory": memory,
+            "carry": carry_on,
+        }[mode](*rest)
+    )

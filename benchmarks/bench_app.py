@@ -5,7 +5,9 @@ Start-up and memory are measured in fresh processes (`app_driver.py`): from star
 process to the end of the main window's first frame, against the same for a bare
 QMainWindow showing one QLabel of text. The app is started as `ddwizard` starts it, on a
 file with no assessment left open and on one closed in the middle of an assessment (the
-start screen then offers to carry on; Enter on that offer is timed to the step's page drawn). The
+start screen then offers to carry on; Enter on that offer is timed to the step's page drawn).
+Beside them runs the same start screen built with PySide alone (`plain_start.py`), which
+shows how much of the start-up is Qt's and PySide's own and how much is ddwizard's. The
 processes write their bytecode to a cache in a temporary folder (and are run once before
 timing), as an installed app does after its first run: this machine's environment sets
 PYTHONDONTWRITEBYTECODE, which would otherwise charge every run for compiling each module.
@@ -50,6 +52,9 @@ def _env(cache: Path) -> dict[str, str]:
     env["PYTHONPYCACHEPREFIX"] = str(cache)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["XDG_CACHE_HOME"] = str(cache / "xdg-cache")  # the integrity-check stamps
+    # The window's size and the theme, as the app leaves them for its next start, kept
+    # apart from the settings of whoever runs the benchmarks.
+    env["XDG_CONFIG_HOME"] = str(cache / "xdg-config")
     env.pop("DDWIZARD_DB", None)
     return env
 
@@ -76,15 +81,19 @@ def _starts(
     env, a: tuple[str, ...], b: tuple[str, ...], rounds: int, before=lambda: None
 ) -> tuple[float, float]:
     """Interleaved start-ups of two kinds (`before` runs before each); medians."""
-    for args in (a, b):  # warm the bytecode cache and the file cache
+    return tuple(_interleaved(env, [a, b], rounds, before))
+
+
+def _interleaved(env, kinds: list[tuple[str, ...]], rounds: int, before=lambda: None):
+    """Start-ups of several kinds, taken in turn so that load falls on all alike; medians."""
+    for args in kinds:  # warm the bytecode cache and the file cache
         _spawn(env, *args)
-    sa, sb = [], []
+    samples: list[list[float]] = [[] for _ in kinds]
     for _ in range(rounds):
-        before()
-        sa.append(_spawn(env, *a)[0])
-        before()
-        sb.append(_spawn(env, *b)[0])
-    return median(sa), median(sb)
+        for args, taken in zip(kinds, samples, strict=True):
+            before()
+            taken.append(_spawn(env, *args)[0])
+    return [median(taken) for taken in samples]
 
 
 def startup(tmp: Path, env: dict[str, str]) -> list[Figure]:
@@ -94,13 +103,16 @@ def startup(tmp: Path, env: dict[str, str]) -> list[Figure]:
     with Database(left) as db:  # closed at the plane step: the start screen offers to carry on
         place = {"assessment": 1, "step": "plane", "title": "Plane and route map"}
         db.set_state("ui.last", json.dumps(place))
-    m, b = _starts(env, ("app", str(one)), ("bare",), rounds=15)
+    m, b, p = _interleaved(env, [("app", str(one)), ("bare",), ("plain", str(one))], rounds=15)
     m2, b2 = _starts(env, ("app", str(left)), ("bare",), rounds=9)
     carried = []
     for _ in range(10):  # Enter on the offer: the wizard and the plane page, first in a session
         carried.append(float(_spawn(env, "carry", str(left))[1]) / 1000)
     return [
         Figure("start-up to the first window (the start screen)", m, b, 1.5),
+        # The same screen built with PySide alone (plain_start.py): what Qt and PySide cost
+        # for it, so that the row above can be read as theirs and ours.
+        Figure("start-up: the same screen in plain PySide, one file", p, b, 1.5),
         Figure("start-up with an assessment left open (offers to carry on)", m2, b2, 1.5),
         Figure(
             "carry on: Enter to the step left shown (first in a session)",
@@ -439,8 +451,8 @@ def run_all() -> list[Figure]:
         # The figures measured in this process come first: the bursts of fresh processes
         # the others start leave this machine slower for a while after.
         inside = steps_and_autosave(tmp) + growth_of_open(tmp)
-        fresh = startup(tmp, env) + growth_of_start(tmp, env) + memory(tmp, env)
-        return fresh[:3] + inside + fresh[3:]
+        starting = startup(tmp, env)
+        return starting + inside + growth_of_start(tmp, env) + memory(tmp, env)
 
 
 if __name__ == "__main__":
