@@ -47,6 +47,9 @@ def test_the_demo_says_what_it_records_about_admissions(demo):
         assert "Recorded (in progress, due 22 Jan 2027): A voluntary controlled school: " in row
         assert "the local authority is the admission authority until joining" in row
         assert "Local authority: North Yorkshire; 6 of 8 checklist items done." in row
+        # The note is cut short here: it says where it is whole, and its sentence ends
+        # before the local authority starts the next one.
+        assert "the arrangements for\u2026 (Appendix B). Local authority: North" in row
 
 
 def test_an_item_with_a_status_and_no_note_is_named_and_nothing_recorded_says_so(demo):

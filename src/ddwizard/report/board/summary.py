@@ -61,7 +61,7 @@ CHANGES = (
     ),
 )
 BRIEFLY = 120  # characters of the trust's own words in the summary; all in Appendix A
-QUOTED = 150  # characters of a checklist item's note in the summary; all in Appendix B
+QUOTED = 135  # characters of a checklist item's note in the summary; all in Appendix B
 OPEN = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS)
 MAX_QUESTIONS = 8
 
@@ -142,8 +142,8 @@ def _checklist_says(m: BriefModel, areas: tuple[str, ...], quoted: tuple[str, ..
         e = row.entry
         due = f", due {formats.date(e.due, short=True)}" if e.due and e.status in OPEN else ""
         status = f"{ITEM_STATUS_LABELS[e.status].lower()}{due}"
-        note = formats.briefly(e.note, QUOTED) if e.note.strip() else f"{row.item.text}."
-        said += [bold(f"Recorded ({status}): "), f"{note} "]
+        note = formats.briefly(e.note, QUOTED, "Appendix B") if e.note.strip() else row.item.text
+        said += [bold(f"Recorded ({status}): "), f"{_as_sentence(note)} "]
     la = m.assessment.school.local_authority.strip()
     done = sum(r.entry.status is ItemStatus.DONE for r in rows)
     said.append(
@@ -151,6 +151,11 @@ def _checklist_says(m: BriefModel, areas: tuple[str, ...], quoted: tuple[str, ..
         + f"{done} of {formats.count(len(rows), 'checklist item')} done."
     )
     return [join(*said)]
+
+
+def _as_sentence(text: str) -> str:
+    """`text` ending as a sentence does, so that what follows it starts a new one."""
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def _recorded(entry) -> bool:
