@@ -80,3 +80,28 @@ def test_word_and_a_wrong_name(assessment_id, qtbot, window, dialogs, tmp_path):
     print_pack(qtbot, window, dialogs, tmp_path / "pack.odt")
     assert "ending in .pdf or .docx" in dialogs.errors[-1]
     assert sorted(p.name for p in tmp_path.iterdir() if "pack" in p.name) == ["pack.docx"]
+
+
+def test_a_backup_taken_meanwhile_leaves_the_packs_message_showing(
+    assessment_id, qtbot, window, dialogs, tmp_path
+):
+    """The status bar says where the pack went; a backup finishing a moment later (the
+    start-up one, say) is noted only when nothing else is showing there."""
+    open_from_start_screen(qtbot, window, assessment_id)
+    answer_and_set_confidence(qtbot, window)  # changed since the last backup: one is taken
+    window.actions.wait()
+    print_pack(qtbot, window, dialogs, tmp_path / "pack.pdf")
+    said = f"Visit pack saved to {tmp_path / 'pack.pdf'}."
+    assert window.statusBar().currentMessage() == said
+    with qtbot.waitSignal(window.actions.aside, timeout=60_000) as noted:
+        window.actions.auto_backup()
+    window.actions.wait()
+    assert noted.args == ["Backup taken."]
+    assert window.statusBar().currentMessage() == said
+    window.statusBar().clearMessage()  # once the pack's message has gone, the note shows
+    page = window.wizard.current_page()
+    qtbot.mouseClick(next(iter(page.questions.values())).radios[1], Qt.MouseButton.LeftButton)
+    window.model.flush()
+    with qtbot.waitSignal(window.actions.aside, timeout=60_000):
+        window.actions.auto_backup()
+    assert window.statusBar().currentMessage() == "Backup taken."

@@ -91,6 +91,7 @@ class FileActions(QObject):
     opened = Signal(int, str)  # assessment id, step to show ("" for the usual)
     listChanged = Signal()
     message = Signal(str)  # for the status bar
+    aside = Signal(str)  # for the status bar, unless it is showing a message already
     busy = Signal(str)  # a background job started ("" when all are done)
 
     def __init__(self, db: Database, model, runner, dialogs, parent=None) -> None:
@@ -340,7 +341,7 @@ class FileActions(QObject):
         """On opening: a backup if anything changed since the last, quietly."""
         self.runner.run(
             in_own_connection(self.db.path, lambda db: db.auto_backup()),
-            lambda taken: taken and self.message.emit("Backup taken."),
+            lambda taken: taken and self.aside.emit("Backup taken."),
             lambda e: self.message.emit(f"Backup not taken: {error_text(e)}"),
         )
 

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         a.opened.connect(self.open_assessment)
         a.listChanged.connect(self._list_changed)
         a.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        a.aside.connect(self._aside)
         self.model.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         a.busy.connect(self._busy)
         self.model.changed.connect(self._title)
@@ -319,6 +320,11 @@ class MainWindow(QMainWindow):
         self.start.refresh()
         if not self.model.is_open() and self._wizard and self.views.currentWidget() is self._wizard:
             self.show_start()  # the open assessment has gone
+
+    def _aside(self, text: str) -> None:
+        """A passing note (a backup taken) never covers what the person was just told."""
+        if not self.statusBar().currentMessage():
+            self.statusBar().showMessage(text, 8000)
 
     def _busy(self, text: str) -> None:
         self.busy.setVisible(bool(text))
