@@ -222,3 +222,24 @@ def test_the_window_and_the_plane_splitter_are_where_they_were_left(qtbot, make_
     assert again.wizard.current() == "plane"  # where it was left
     qtbot.waitUntil(lambda: again.wizard.current_page().splitter.isVisible())
     assert again.wizard.current_page().splitter.sizes() == sizes
+
+
+def test_the_frameworks_help_fits_the_screen_with_close_in_reach(qtbot, window):
+    """Help > About the framework (F1) over the window at the laptop size, which is shorter
+    than the text: the dialog is no bigger than the window, its text scrolls, and Close (or
+    Esc) is in reach."""
+    window.resize(1093, 614)
+    from ddwizard.ui.help import FrameworkHelp
+
+    asked = FrameworkHelp(window).size()  # as asked for (not cut down by the screen)
+    assert asked.height() <= 614 and asked.width() <= 1093
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    help_ = window._help
+    qtbot.waitUntil(help_.isVisible)
+    assert help_.text.verticalScrollBar().maximum() > 0  # the rest is a scroll away
+    close = help_.findChild(QAbstractButton)
+    assert close.text() == "Close" and close.isVisible()
+    assert help_.rect().contains(QRect(close.mapTo(help_, QPoint(0, 0)), close.size()))
+    qtbot.keyClick(help_, Qt.Key.Key_Escape)
+    assert not help_.isVisible()

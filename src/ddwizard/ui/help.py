@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ddwizard import __version__
@@ -123,4 +124,10 @@ class FrameworkHelp(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         m = self.fontMetrics()
-        self.resize(60 * m.horizontalAdvance("M"), 44 * m.height())
+        wanted = QSize(60 * m.horizontalAdvance("M"), 44 * m.height())
+        # Never bigger than the window it opens over, nor the screen (a 1366×768 laptop at
+        # 125% is 614 high): the text scrolls, and Close stays in reach.
+        room = (parent or self).screen().availableGeometry().size() * 0.9
+        if parent is not None:
+            room = room.boundedTo(parent.window().size())
+        self.resize(wanted.boundedTo(room))
