@@ -40,6 +40,9 @@ def test_page_one_states_the_decision_its_dates_and_who_prepared_it(demo, demo_p
     assert "The board is asked" in page and " ".join(decision.question.split()[:8]) in page
     assert "27 January 2027" in page and "1 April 2027" in page  # decide by; joining
     assert demo[0].assessor_role in page
+    # How the paper's words are meant, in plain words, before any area is described:
+    said = "\u201cLike the trust\u201d and \u201cunlike the trust\u201d describe a difference"
+    assert f"{said}; neither means better or worse." in page
 
 
 def test_no_whole_school_quadrant_and_no_draft_letters(demo_pdf):

@@ -64,8 +64,8 @@ def build(m: BriefModel) -> list[Block]:
             join(
                 bold("How to read it. "),
                 "A summary, costs and dates, each area in words, the routes and the findings; "
-                "the detail in the appendices. Like and unlike the trust describe; they never "
-                "mark quality.",
+                "the detail in the appendices. \u201cLike the trust\u201d and \u201cunlike the "
+                "trust\u201d describe a difference; neither means better or worse.",
             ),
             "small",
         )
