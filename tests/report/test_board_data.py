@@ -198,5 +198,5 @@ def test_what_changes_on_joining_draws_on_findings_targets_and_the_trust(default
     for changes in both(a, default_q).values():
         assert "Employer Usually: The trust becomes the employer" in changes
         assert "Admission authority Usually: The trust becomes the admission authority" in changes
-        assert "Finance, £412,000 estimated" in changes
+        assert "Findings, below: Finance (cost not yet known; £412,000 estimated)." in changes
         assert "Target: " in changes  # finance has a target in the filled assessment

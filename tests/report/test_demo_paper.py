@@ -45,6 +45,15 @@ def test_page_one_states_the_decision_its_dates_and_who_prepared_it(demo, demo_p
     assert f"{said}; neither means better or worse." in page
 
 
+def test_what_changes_names_each_area_with_findings_once(demo, demo_pdf):
+    """Two findings in one checklist area are one name with both costs, not the name twice."""
+    for flat in (demo_pdf.flat, WordPaper(render_brief_docx(*demo)).flat):
+        assert (
+            "Findings, below: Finance (£38,000 estimated; cost not yet known) and The trust's "
+            "finances (cost not yet known)."
+        ) in flat
+
+
 def test_no_whole_school_quadrant_and_no_draft_letters(demo_pdf):
     text = demo_pdf.flat.lower()
     assert "sits in quadrant" not in text and "overall position" not in text

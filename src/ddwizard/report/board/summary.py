@@ -99,8 +99,7 @@ def _changes(m: BriefModel) -> Table:
             said += _checklist_says(m, areas, quoted[0])
         found = [f for f in m.inputs.findings if area_of.get(f.item) in areas]
         if found:
-            named = formats.names([f"{f.area}, {_cost(f.cost)}" for f in found])
-            said.append(join(bold("Findings, below: "), named + "."))
+            said.append(join(bold("Findings, below: "), _by_area(found) + "."))
         if len(said) == 1:
             said.append(plain("Nothing recorded for this school yet: ask the trust."))
         cell = join(
@@ -108,6 +107,15 @@ def _changes(m: BriefModel) -> Table:
         )
         rows.append((bold(topic), cell))
     return Table(("What changes", "What it means here"), tuple(rows), (0.22, 0.78))
+
+
+def _by_area(found) -> str:
+    """Findings by the area they were found in, each area once with its findings' costs:
+    'Finance (£38,000 estimated; cost not yet known) and Pensions (£412,000 estimated)'."""
+    costs: dict[str, list[str]] = {}
+    for f in found:
+        costs.setdefault(f.area, []).append(_cost(f.cost))
+    return formats.names([f"{area} ({'; '.join(said)})" for area, said in costs.items()])
 
 
 def _known(m: BriefModel, referent_id: str):
