@@ -4,6 +4,9 @@ decided, by when and by whom it was prepared, and the Word version is the same p
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from ddwizard import services
@@ -52,6 +55,34 @@ def test_what_changes_names_each_area_with_findings_once(demo, demo_pdf):
             "Findings, below: Finance (£38,000 estimated; cost not yet known) and The trust's "
             "finances (cost not yet known)."
         ) in flat
+
+
+def test_a_return_trips_target_says_the_trust_takes_up_the_schools_practice(demo_pdf):
+    """Not "the trust's" beside "the school keeps its practice", unexplained."""
+    assert (
+        "Target: practice and purpose clearly the trust's, as the trust takes up the school's "
+        "practice, by September 2027"
+    ) in demo_pdf.flat
+
+
+def test_the_demos_own_words_describe_the_school_and_never_judge_it():
+    """The trust's assessor's notes, reasons and steps in the demo visit (the trust's
+    descriptions of itself aside; the school's own view speaks for itself): a board reads
+    them, and the school's staff may."""
+    said = ("note", "rationale", "action", "text", "school_reasons", "recommendation")
+
+    def words(x):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                yield from ([v] if isinstance(v, str) and k in said else words(v))
+        elif isinstance(x, list):
+            for v in x:
+                yield from words(v)
+
+    verdicts = {"bad", "poor", "weak", "weakest", "strong", "strongest", "prudence", "prudent"}
+    verdicts |= {"nobody", "failing", "best", "worst", "care"}
+    for text in words(json.loads(services.resource("demo.json").read_text(encoding="utf-8"))):
+        assert not set(re.findall(r"[a-z]+", text.lower())) & verdicts, text
 
 
 def test_no_whole_school_quadrant_and_no_draft_letters(demo_pdf):

@@ -79,6 +79,8 @@ def numbers(rp: ReferentPlacement) -> str:
 
 def target_words(t: Target) -> str:
     shown = both(t.practice, t.purpose)
+    if t.return_trip:  # the trust's by the trust taking the school's way: say so
+        shown += ", as the trust takes up the school's practice"
     return f"{shown}, by {formats.date(t.by)}" if t.by else f"{shown}, no date set"
 
 
