@@ -78,6 +78,26 @@ def test_step_shortcuts(qtbot, window):
     assert window.wizard.current() == "about"
 
 
+def test_arriving_at_the_areas_the_focus_is_on_the_first_area(qtbot, window):
+    """Not on a group's Select all: Space there would choose every area of the group."""
+    window.actions.new_assessment()
+    activate(qtbot, window)
+    page = window.wizard.current_page()
+    page.school_name.setFocus()
+    qtbot.keyClick(page.school_name, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    areas = window.wizard.current_page()
+    assert window.wizard.current() == "areas"
+    first = next(iter(areas.boxes.values()))
+    assert QApplication.focusWidget() is first
+    before = areas.chosen()
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    after = areas.chosen()
+    assert set(before) ^ set(after) == {next(iter(areas.boxes))}  # that one area only
+
+
 def test_choosing_an_option_by_number(qtbot, window, db):
     window.actions.new_assessment()
     window.wizard.go(next(s.key for s in window.wizard.steps if s.key.startswith("area:")))

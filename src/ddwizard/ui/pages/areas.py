@@ -91,6 +91,11 @@ class AreasPage(ScrollPage):
             box = self.boxes[referent.id]
             named(box, referent.title, " ".join(x for x in (words, referent.description) if x))
 
+    def first_field(self) -> QWidget | None:
+        """The first area that can be chosen, not a group's Select all: Space on arriving
+        changes one area, never every area at once."""
+        return next((b for b in self.boxes.values() if b.isEnabled()), super().first_field())
+
     def load(self) -> None:
         self._show_phase()
         chosen = {r.id for r in self.model.selected_referents()}
