@@ -197,6 +197,7 @@ def test_what_changes_on_joining_draws_on_findings_targets_and_the_trust(default
     a = a.with_changes(due_diligence=tuple(entries))
     for changes in both(a, default_q).values():
         assert "Employer Usually: The trust becomes the employer" in changes
+        assert "under TUPE (the rules for a change of employer)" in changes  # said, not assumed
         assert "Admission authority Usually: The trust becomes the admission authority" in changes
         assert "Findings, below: Finance (cost not yet known; £412,000 estimated)." in changes
         assert "Target: " in changes  # finance has a target in the filled assessment

@@ -21,7 +21,8 @@ from ddwizard.report.words import agreed, call_kind, not_settled, target_words
 CHANGES = (
     (
         "Employer",
-        "The trust becomes the employer; staff transfer to it under TUPE on their terms.",
+        "The trust becomes the employer; staff transfer to it on their existing terms, "
+        "under TUPE (the rules for a change of employer).",
         ("staff_hr", "hr_practice"),
         ("staffing_tupe", "pensions"),
     ),
