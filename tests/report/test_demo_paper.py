@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import combinations
 
 import pytest
 
 from ddwizard import services
-from ddwizard.report import render_brief, render_brief_docx
+from ddwizard.core.placement import place_assessment
+from ddwizard.core.plane import PointKind, build_scene
+from ddwizard.report import figures, pdf, render_brief, render_brief_docx
 from ddwizard.storage import Database
 
 from .conftest import WordPaper, read
@@ -83,6 +86,16 @@ def test_the_demos_own_words_describe_the_school_and_never_judge_it():
     verdicts |= {"nobody", "failing", "best", "worst", "care"}
     for text in words(json.loads(services.resource("demo.json").read_text(encoding="utf-8"))):
         assert not set(re.findall(r"[a-z]+", text.lower())) & verdicts, text
+
+
+def test_no_label_on_the_demos_printed_plane_lies_over_another(demo):
+    """A printed plane has no hover: in its crowded corner a label goes further out, with a
+    leader line, rather than over its neighbour's ("Past…g" under "Safeguarding culture")."""
+    scene = build_scene(place_assessment(demo[1], demo[0]), measure=figures.measure(pdf.PLOT))
+    labels = list(scene.labels.values())
+    assert len(labels) == sum(p.kind is PointKind.CURRENT for p in scene.points)
+    overlapping = [(a.key, b.key) for a, b in combinations(labels, 2) if a.rect.overlaps(b.rect)]
+    assert overlapping == []
 
 
 def test_no_whole_school_quadrant_and_no_draft_letters(demo_pdf):

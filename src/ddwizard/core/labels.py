@@ -97,12 +97,18 @@ def _candidates(req: LabelRequest, radius: float, rings: int):
             yield ring * 10 + i * 0.1, _candidate(req, dx, dy, gap), ring > 0
 
 
+# How far out a label may go from its point, in rings of candidates. A printed plane has no
+# hover to show a name another way, so a label rather goes further out, with a leader, than
+# over another label: the demo's crowded corner needs more than twelve.
+RINGS = 24
+
+
 def place_labels(
     requests: Sequence[LabelRequest],
     bounds: Rect,
     point_radius: float,
     obstacles: Sequence[Rect] = (),
-    rings: int = 12,
+    rings: int = RINGS,
     lines: Sequence[Segment] = (),
     leave_out: bool = False,
 ) -> dict[str, PlacedLabel]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from ddwizard.core.assessment import Target
-from ddwizard.core.labels import LabelRequest, Measure, PlacedLabel, Rect, place_labels
+from ddwizard.core.labels import RINGS, LabelRequest, Measure, PlacedLabel, Rect, place_labels
 from ddwizard.core.placement import BORDERLINE, Placement, Quadrant, ReferentPlacement
 
 EXTENT = 1.0
@@ -241,7 +241,7 @@ def relabel(
     *,
     keys: Iterable[str] | None = None,
     obstacles: Sequence[Rect] = (),
-    rings: int = 12,
+    rings: int = RINGS,
     leave_out: bool = False,
 ) -> PlaneScene:
     """The same scene with labels placed for a renderer's own text size and scale.
