@@ -81,10 +81,18 @@ def click_plane(qtbot, page, x, y):
 
 def test_the_list_shows_every_area_placed_or_not(page):
     lines = [page.areas.item(i).text() for i in range(page.areas.count())]
-    assert lines[0].startswith("Reading: D")
-    assert lines[1].startswith("Behaviour: B")
+    assert lines[0] == "Reading: D (Different practice, different purpose)"
+    assert lines[1] == "Behaviour: B (Different practice, shared purpose)"
     assert lines[2] == "Finance: not placed (no counted answers yet on the purpose axis)"
     assert page.selected == "reading"  # the first area, to start with
+
+
+def test_a_borderline_area_says_which_axis_it_lies_close_to(page):
+    from ddwizard.core.placement import Position
+    from ddwizard.ui.words import quadrant_words
+
+    near = Position(0.05, 0.6)  # within 0.1 of the purpose axis
+    assert quadrant_words(near) == "A (Aligned), borderline on purpose"
 
 
 def test_click_a_point_to_choose_its_area(qtbot, page):
@@ -92,7 +100,9 @@ def test_click_a_point_to_choose_its_area(qtbot, page):
     assert page.selected == "behaviour"
     assert page.areas.currentItem().text().startswith("Behaviour")
     assert page.area_title.text() == "Behaviour"
-    assert "purpose +0.75, practice −0.50" in page.area_where.text()
+    assert page.area_where.text().startswith(  # in words first, then the numbers
+        "Now: B (Different practice, shared purpose); purpose +0.75, practice −0.50."
+    )
 
 
 def test_choose_in_the_list_and_open_the_questions(qtbot, page):

@@ -16,8 +16,9 @@ def quadrant_words(position: Position) -> str:
         return "not placed"
     if q is None:
         return "on an axis"
-    text = f"{q.value}: {q.title}"
-    return f"{text} (borderline)" if position.borderline else text
+    text = f"{q.value} ({q.title})"
+    near = " and ".join(position.borderline_on)  # which axis it lies close to, if any
+    return f"{text}, borderline on {near}" if near else text
 
 
 def position_words(rp: ReferentPlacement, answered: str = "") -> str:

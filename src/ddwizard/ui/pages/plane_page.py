@@ -336,8 +336,8 @@ class PlanePage(Page):
             return f"Not placed yet: {rp.unplaced_reason()}. {answered}"
         p = rp.position
         return (
-            f"Now: purpose {signed(p.purpose)}, practice {signed(p.practice)}. "
-            f"{quadrant_words(p).capitalize()}. {answered}"
+            f"Now: {quadrant_words(p)}; purpose {signed(p.purpose)}, "
+            f"practice {signed(p.practice)}. {answered}"
         )
 
     def _target_moved(self, referent: str, purpose: float, practice: float) -> None:
