@@ -58,12 +58,17 @@ def activate(qtbot, window) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
-def test_step_shortcuts(qtbot, window):
+def new_and_next_step(qtbot, window) -> None:
+    """A new assessment, typed into at once, then Ctrl+PageDown: on to its second step."""
     window.actions.new_assessment()
     activate(qtbot, window)
     page = window.wizard.current_page()
     page.school_name.setFocus()
     qtbot.keyClick(page.school_name, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_step_shortcuts(qtbot, window):
+    new_and_next_step(qtbot, window)
     assert window.wizard.current() == "trust"
     focus = QApplication.focusWidget() or window.wizard
     qtbot.keyClick(focus, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
@@ -80,11 +85,7 @@ def test_step_shortcuts(qtbot, window):
 
 def test_arriving_at_the_areas_the_focus_is_on_the_first_area(qtbot, window):
     """Not on a group's Select all: Space there would choose every area of the group."""
-    window.actions.new_assessment()
-    activate(qtbot, window)
-    page = window.wizard.current_page()
-    page.school_name.setFocus()
-    qtbot.keyClick(page.school_name, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    new_and_next_step(qtbot, window)
     qtbot.keyClick(
         QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
     )
