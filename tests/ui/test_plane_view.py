@@ -7,11 +7,11 @@ import itertools
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from ddwizard.core.assessment import Step, Target
-from ddwizard.core.plane import build_scene
+from ddwizard.core.plane import PlanePoint, PlaneScene, PointKind, build_scene
 from ddwizard.ui.plane_view import PlaneView, target_key
 
 from .test_plane_samples import AREAS, ROUTE_AREAS, crowded_scene, placement_of
@@ -212,3 +212,28 @@ def test_qt_calls_keep_pythons_none_alive(qapp):
     after = sys.getrefcount(None)
     painter.end()
     assert after > before - 50, f"None lost {before - after} references in 100 Qt calls"
+
+
+def test_the_small_plane_draws_a_mark_on_its_edge_whole(qtbot):
+    """An area answered "the trust's own" throughout sits on the top and right edges; its
+    stated and lived marks there are drawn whole, not cut by the widget's edge."""
+    v = PlaneView()
+    qtbot.addWidget(v)
+    v.set_compact(True)
+    v.resize(240, 242)  # as beside an area's questions at 1093×614
+    v.set_scene(
+        PlaneScene(
+            (
+                PlanePoint("a", "a", 1.0, 1.0, title="Curriculum"),
+                PlanePoint("a@stated", "a", 1.0, 1.0, PointKind.STATED),
+                PlanePoint("a@lived", "a", 0.7, 1.0, PointKind.LIVED),
+            )
+        )
+    )
+    v.show()
+    f = v.frame()
+    half = f.facet_half
+    for x, y in ((1.0, 1.0), (0.7, 1.0)):
+        c = f.to_px(x, y)
+        mark = QRectF(c.x() - half, c.y() - half, 2 * half, 2 * half)
+        assert QRectF(v.rect()).contains(mark), (x, y, mark, v.rect())

@@ -114,9 +114,12 @@ class Frame:
         # (C, A) and one below the ticks (D, B): inside, they would crowd the corners, where
         # areas answered "the trust's own" throughout all sit.
         self.quadrant_row = 0.0 if self.compact else self.letter_fm.height() + em * 0.1
+        # A mark on the plot's right or top edge (an area answered "the trust's own"
+        # throughout) is drawn whole: the small plane leaves it room past the edge too.
+        edge = max(self.facet_half, self.radius * 2.1) + self.line
         self.left = pad + self.sfm.height() + em * 0.3 + tick_w + em * 0.25
-        self.right = pad + tick_w / 2
-        self.top = pad + caption_h + self.quadrant_row
+        self.right = max(pad + tick_w / 2, edge)
+        self.top = max(pad + caption_h + self.quadrant_row, edge)
         self.bottom = em * 0.2 + ticks_h + self.quadrant_row + self.sfm.height() + pad
         width = r.width() - self.left - self.right
         side = width
