@@ -139,3 +139,33 @@ def test_before_marking_final_the_findings_and_the_decision_are_listed(qtbot, wi
     )
     review.load()
     assert "comes before the board decides" in review.open_text.text()
+
+
+def test_the_brief_as_word_from_the_review_buttons_in_sight(qtbot, window, dialogs, tmp_path):
+    """At the laptop size, arriving at Review and export shows how to export without
+    scrolling; the Word button writes the same paper as a .docx."""
+    import docx
+
+    window.resize(1093, 614)
+    window.actions.demo()
+    qtbot.waitUntil(window.model.is_open, timeout=10_000)
+    window.wizard.go("review")
+    review = window.wizard.current_page()
+    buttons = {b.text(): b for b in review.findChildren(QPushButton)}
+    word = buttons["Export brief as Word…"]
+    viewport = review.scroll.viewport()
+    qtbot.waitUntil(word.isVisible)
+    for text in ("Export brief (PDF)…", "Export brief as Word…", "Export bundle…"):
+        shown = buttons[text]
+        at = shown.mapTo(viewport, shown.rect().bottomRight())
+        assert viewport.rect().contains(at), f"{text} is below the fold"
+    paper = tmp_path / "brief.docx"
+    dialogs.save_paths = [str(paper)]
+    with qtbot.waitSignal(
+        window.runner.busyChanged, timeout=60_000, check_params_cb=lambda busy: not busy
+    ):
+        click(qtbot, word)
+    qtbot.waitUntil(lambda: paper.exists() or bool(dialogs.errors), timeout=10_000)
+    assert not dialogs.errors, dialogs.errors
+    text = "\n".join(p.text for p in docx.Document(str(paper)).paragraphs)
+    assert window.model.assessment.school.name in text

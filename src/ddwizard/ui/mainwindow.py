@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
             wizard.stepChanged.connect(self._remember)
             wizard.exportBundle.connect(lambda: a.export_bundle(self.model.assessment_id))
             wizard.exportBrief.connect(a.export_brief)
+            wizard.exportBriefWord.connect(a.export_brief_word)
             go = QMenu("&Go", self)
             go.addAction(wizard.next_action)
             go.addAction(wizard.back_action)

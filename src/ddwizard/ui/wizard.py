@@ -50,6 +50,7 @@ class Wizard(QWidget):
     stepChanged = Signal(str)
     exportBundle = Signal()
     exportBrief = Signal()
+    exportBriefWord = Signal()
 
     def __init__(self, model, dialogs=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -362,6 +363,7 @@ class Wizard(QWidget):
             page.openQuestion.connect(self.open_question)
             page.exportBundle.connect(self.exportBundle)
             page.exportBrief.connect(self.exportBrief)
+            page.exportBriefWord.connect(self.exportBriefWord)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]

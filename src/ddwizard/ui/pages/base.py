@@ -59,6 +59,7 @@ class Page(QWidget):
     openQuestion = Signal(str)  # a question, by id, on its area's page
     exportBundle = Signal()
     exportBrief = Signal()
+    exportBriefWord = Signal()
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(parent)

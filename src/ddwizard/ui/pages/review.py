@@ -54,6 +54,7 @@ class ReviewPage(ScrollPage):
             )
         )
         self._status_card()
+        self._export_card()  # within sight on arriving, on a laptop too
         self.body.addWidget(section("Still to answer"))
         self.missing_text = theme.label("")
         self.body.addWidget(self.missing_text)
@@ -80,7 +81,6 @@ class ReviewPage(ScrollPage):
         self.quadrants.setHorizontalSpacing(16)
         self.quadrants.setVerticalSpacing(8)
         self.body.addLayout(self.quadrants)
-        self._export_card()
         self.scroll.finish()
         model.shownChanged.connect(self._shown_changed)  # a bound method: let go with the page
 
@@ -102,25 +102,28 @@ class ReviewPage(ScrollPage):
         self.body.addWidget(
             section(
                 "Share",
-                "The bundle carries the whole assessment to "
-                "another copy of ddwizard; the brief is the PDF "
-                "for governing boards.",
+                "The brief is the paper for governing boards, as a PDF or a Word document; "
+                "the bundle carries the whole assessment to another copy of ddwizard.",
             )
         )
         row = QHBoxLayout()
-        bundle = QPushButton("Export bundle…")
-        named(bundle, "Export the assessment as a bundle file")
-        bundle.clicked.connect(self.exportBundle)
         brief = QPushButton("Export brief (PDF)…")
         named(brief, "Export the integration brief as a PDF")
         brief.clicked.connect(self.exportBrief)
+        word = QPushButton("Export brief as Word…")
+        named(word, "Export the integration brief as a Word document")
+        word.clicked.connect(self.exportBriefWord)
+        bundle = QPushButton("Export bundle…")
+        named(bundle, "Export the assessment as a bundle file")
+        bundle.clicked.connect(self.exportBundle)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: the brief does not report steps
         named(self.progress, "Export in progress")
         self.progress.hide()
-        row.addWidget(keep_working(bundle))
-        row.addWidget(keep_working(brief))
+        for button in (brief, word, bundle):
+            row.addWidget(keep_working(button))
         row.addWidget(self.progress, 1)
+        row.addStretch(1)  # the buttons keep their own width
         self.body.addLayout(row)
         self.export_text = theme.label("", "muted")
         self.body.addWidget(self.export_text)
