@@ -237,3 +237,14 @@ def test_the_small_plane_draws_a_mark_on_its_edge_whole(qtbot):
         c = f.to_px(x, y)
         mark = QRectF(c.x() - half, c.y() - half, 2 * half, 2 * half)
         assert QRectF(v.rect()).contains(mark), (x, y, mark, v.rect())
+
+
+@pytest.mark.parametrize("side", [900, 420])
+def test_the_quadrants_are_all_named_or_none_is(qtbot, view, side):
+    """One name alone ("Aligned" beside A, the others bare letters) would read as the place
+    to be: where the room is short for one, no quadrant is named."""
+    view.resize(side, side + 60)
+    view.set_scene(build_scene(placement_of(AREAS)))
+    names = [c.name for c in view.frame().captions]
+    assert [c.letter for c in view.frame().captions] == ["A", "B", "C", "D"]
+    assert all(names) if side == 900 else not any(names)

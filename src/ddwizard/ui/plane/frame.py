@@ -157,6 +157,15 @@ class Frame:
         out = []
         inset = self.em * 0.35
         lfm = self.letter_fm
+
+        def room(mark) -> float:
+            return self.side / 2 - lfm.horizontalAdvance(mark.letter) - 3 * inset
+
+        # Every quadrant named, or none: one name alone ("Aligned") would read as the place
+        # to be. The list of areas beside the plane names each quadrant.
+        named = not self.compact and all(
+            self._fit(mark.title, room(mark), self.sfm) for mark in scene.quadrants
+        )
         for mark in scene.quadrants:
             corner = self.to_px(mark.x, mark.y)
             right, top = mark.x > 0, mark.y > 0
@@ -170,8 +179,7 @@ class Frame:
                 below = self.plot.bottom() + self.em * 0.2 + self.ticks_h
                 ly = self.plot.top() - self.quadrant_row if top else below
             letter = QRectF(lx, ly, lw, lh)
-            room = self.side / 2 - lw - 3 * inset
-            name = "" if self.compact else self._fit(mark.title, room, self.sfm)
+            name = mark.title if named else ""
             nw = self.sfm.horizontalAdvance(name)
             nx = lx - inset - nw if right else lx + lw + inset
             name_rect = QRectF(nx, ly + (lh - self.sfm.height()) / 2, nw, self.sfm.height())
