@@ -131,8 +131,8 @@ def test_the_checklist_is_listed_by_side(qtbot, window):
     sides = [page.list.topLevelItem(i) for i in range(page.list.topLevelItemCount())]
     assert [s.text(0) for s in sides] == [
         "Found in the areas",  # answers below a legal or safety minimum, from the areas
-        "On the school",
-        "On the trust",
+        "Due diligence on the school",
+        "Due diligence on the trust",
         "The conversion: steps and dates",
     ]
     trust = [a for a in page.areas if a.side == "trust"]

@@ -36,8 +36,8 @@ INTRO = (
 )
 AREA_ROLE = Qt.ItemDataRole.UserRole  # a list row's area, by its index in the questionnaire
 SIDES = {  # whose due diligence an area is, as the list heads it
-    "school": "On the school",
-    "trust": "On the trust",
+    "school": "Due diligence on the school",
+    "trust": "Due diligence on the trust",
     "conversion": "The conversion: steps and dates",
 }
 SETTLED = (ItemStatus.DONE, ItemStatus.NOT_APPLICABLE)
