@@ -148,7 +148,7 @@ def test_questionnaire_add_list_and_validate(db, capsys):
     assert run(capsys, "questionnaire", "add", EXAMPLE)[0] == 0
     code, out, _ = run(capsys, "questionnaire", "list", "--json")
     ids = {(q["id"], q["version"]) for q in json.loads(out)}
-    assert ("default", "2") in ids and len(ids) == 2
+    assert ("default", "3") in ids and len(ids) == 2
 
 
 def test_validate_prints_file_line_message(tmp_path, capsys):

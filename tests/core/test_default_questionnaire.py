@@ -1,4 +1,4 @@
-"""The shipped questionnaire, version 2: what a two-hour visit, a neutral reading and both
+"""The shipped questionnaire, version 3: what a two-hour visit, a neutral reading and both
 sides of due diligence rely on."""
 
 from __future__ import annotations
@@ -21,9 +21,21 @@ def questions(q):
     return [x for r in q.referents for x in r.questions]
 
 
-def test_it_is_version_2(q):
-    assert (q.id, q.version) == ("default", "2")
+def test_it_is_version_3_in_format_2(q):
+    assert (q.id, q.version) == ("default", "3")
     assert default_questionnaire_path().read_text().count("\nformat_version: 2\n") == 1
+
+
+def test_the_trusts_way_is_compared_with_never_the_standard_the_school_is_marked_against(q):
+    """A headteacher's reading (version 3): no "as the trust trains its staff to" or "as
+    the trust expects", no gaps in the school's knowledge, no "only if", no help that sends
+    the assessor to parents at the gate before the school has told them."""
+    said = " ".join(f"{x.text} {x.help}" for x in questions(q)).lower()
+    options = " ".join(f"{o.label} {o.hint}" for x in questions(q) for o in x.options).lower()
+    for words in ("trains its staff", "trust expects", "trust's expectations", "at the gate"):
+        assert words not in said, words
+    assert "cost something" not in said and "skill and care" not in said
+    assert "gaps" not in options and "only if" not in options
 
 
 def test_a_core_set_of_at_most_fifty_with_both_axes_in_every_area(q):

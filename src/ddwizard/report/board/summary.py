@@ -15,9 +15,9 @@ from ddwizard.report.words import agreed, call_kind, not_settled, target_words
 
 # What changes on joining: what it usually means in England, then what this paper knows
 # from the trust's reference and the targets in those areas (ids of the default
-# questionnaire, version 2 first, then version 1's) and the findings in those checklist areas;
-# where no area speaks to it (admissions), what the checklist records: the items that say it
-# (quoted, with their status) and how far that checklist area has got.
+# questionnaire, versions 2 and 3 first, then version 1's) and the findings in those
+# checklist areas; where no area speaks to it (admissions), what the checklist records: the
+# items that say it (quoted, with their status) and how far that checklist area has got.
 CHANGES = (
     (
         "Employer",
