@@ -80,10 +80,21 @@ def test_questions_ask_about_costs_the_uncosted_and_the_serious(decided, fmt):
         "£85,000? What if they rise?"
     ) in flat
     assert "The findings on HR practice and Estates and land have no cost yet" in flat
+    # Conditions are recorded (page 1): the board checks them, it is not asked afresh.
     assert (
         "HR practice: Two staff files lack right-to-work checks. How and by when is it put "
-        "right, and is that a condition of joining?"
+        "right, and do the conditions on page 1 cover it?"
     ) in flat
+
+
+def test_with_no_conditions_recorded_the_board_asks_whether_to_make_one(questionnaire):
+    a = decided_assessment(questionnaire)
+    a = a.with_changes(decision=replace(a.decision, conditions=()))
+    for flat in both(a, questionnaire).values():
+        assert (
+            "HR practice: Two staff files lack right-to-work checks. How and by when is it "
+            "put right, and is that a condition of joining?"
+        ) in flat
 
 
 @FORMATS

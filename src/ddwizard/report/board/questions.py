@@ -62,9 +62,17 @@ def _money(m: BriefModel) -> list[str]:
 
 def _serious(m: BriefModel) -> list[str]:
     serious = [f for f in ranked(m.inputs.findings) if f.level is FindingLevel.SERIOUS]
+    d = m.inputs.decision
+    # With conditions recorded, the board checks them rather than being asked what page 1
+    # may already answer.
+    then = (
+        "do the conditions on page 1 cover it?"
+        if d is not None and d.conditions
+        else "is that a condition of joining?"
+    )
     return [
         f"{f.area}: {formats.briefly(f.text, 90).rstrip('.')}. How and by when is it put "
-        "right, and is that a condition of joining?"
+        f"right, and {then}"
         for f in serious[:2]
     ]
 
