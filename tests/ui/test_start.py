@@ -185,3 +185,30 @@ def test_a_search_keeps_the_selected_assessment_while_it_is_shown(qtbot, window)
     assert window.start.selected_id() == hill
     window.start.search.clear()
     assert window.start.selected_id() == hill and len(visible_rows(window)) == 2
+
+
+def test_in_a_narrow_window_the_names_keep_room_and_other_columns_give_way(qtbot, window):
+    """At 700 wide the school, trust and label each keep at least eight ems (they were a few
+    letters each); the assessor and the checklist give way first, and come back when the
+    window is widened again."""
+    from ddwizard.ui.pages.base import em
+    from ddwizard.ui.start import NAME_EMS, NAMES
+
+    new_named(window, "Wrenholme St Aidan's C of E Primary School")
+    window.show_start()
+    table = window.start.table
+    header = table.horizontalHeader()
+    heads = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
+
+    def shown() -> list[str]:
+        return [h for c, h in enumerate(heads) if not table.isColumnHidden(c)]
+
+    window.resize(700, 614)
+    qtbot.waitUntil(lambda: "Assessor" not in shown())
+    assert shown()[:3] == ["School", "Trust", "Label"] and "Last changed" in shown()
+    assert "Checklist" not in shown()
+    for column in NAMES:
+        assert header.sectionSize(column) >= NAME_EMS * em(table) - 1
+    assert not table.horizontalScrollBar().isVisible()  # still never sideways
+    window.resize(1093, 614)
+    qtbot.waitUntil(lambda: len(shown()) == 8)

@@ -3,7 +3,7 @@ Delete, Import and Export; on first run, a friendly empty state instead."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +27,12 @@ from ddwizard.ui.assessment_table import (
 )
 from ddwizard.ui.carry_on import CarryOn
 from ddwizard.ui.pages.base import MARGIN, card, em, heading, named
+
+NAMES = tuple(COLUMNS.index(n) for n in ("School", "Trust", "Label"))
+NAME_EMS = 8  # the least a column of names keeps, in ems, before other columns give way
+# Those give way in this order, the least needed to pick an assessment first.
+YIELDING = tuple(COLUMNS.index(n) for n in ("Assessor", "Checklist", "Questions", "Status"))
+BAR_EMS = 9  # the completion bar's column
 
 WELCOME = (
     "ddwizard helps you look, area by area, at how a school's practices and purposes "
@@ -150,8 +156,9 @@ class StartScreen(QWidget):
         for column in (COLUMNS.index("School"), COLUMNS.index("Trust"), COLUMNS.index("Label")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COMPLETE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COMPLETE, 9 * em(self))
+        header.resizeSection(COMPLETE, BAR_EMS * em(self))
         self.table.setItemDelegateForColumn(COMPLETE, CompletionDelegate(self.table))
+        self.room = NamesKeepRoom(self.table)
         self.table.activated.connect(lambda index: self.openRequested.emit(id_of(index)))
         self.table.selectionModel().selectionChanged.connect(self._enable)
         return self.table
@@ -275,3 +282,33 @@ class StartScreen(QWidget):
         for button in self._row_buttons:
             button.setEnabled(has_row)
         self.compare_button.setEnabled(len(self.selected_ids()) >= 2)
+
+
+class NamesKeepRoom(QObject):
+    """In a narrow window the school, trust and label keep room to be read: the other
+    columns give way, the least needed first (YIELDING), and come back as it widens."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        table.viewport().installEventFilter(self)
+        table.model().modelReset.connect(self.fit)  # other rows, other widths
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        table, header = self.table, self.table.horizontalHeader()
+        others = [c for c in range(len(COLUMNS)) if c not in NAMES]
+        wants = {c: max(header.sectionSizeHint(c), table.sizeHintForColumn(c)) for c in others}
+        wants[COMPLETE] = BAR_EMS * em(table)
+        room = table.viewport().width() - len(NAMES) * NAME_EMS * em(table)
+        hidden: set[int] = set()
+        for column in YIELDING:
+            if sum(w for c, w in wants.items() if c not in hidden) <= room:
+                break
+            hidden.add(column)
+        for column in others:
+            table.setColumnHidden(column, column in hidden)
