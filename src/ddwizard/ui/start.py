@@ -291,7 +291,9 @@ class NamesKeepRoom(QObject):
     def __init__(self, table: QTableView) -> None:
         super().__init__(table)
         self.table = table
-        table.viewport().installEventFilter(self)
+        # The table's own resizes, not its viewport's: asking PySide for the viewport (a
+        # widget made by Qt, not here) makes it load every kind of widget to find its type.
+        table.installEventFilter(self)
         table.model().modelReset.connect(self.fit)  # other rows, other widths
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
@@ -304,7 +306,7 @@ class NamesKeepRoom(QObject):
         others = [c for c in range(len(COLUMNS)) if c not in NAMES]
         wants = {c: max(header.sectionSizeHint(c), table.sizeHintForColumn(c)) for c in others}
         wants[COMPLETE] = BAR_EMS * em(table)
-        room = table.viewport().width() - len(NAMES) * NAME_EMS * em(table)
+        room = table.maximumViewportSize().width() - len(NAMES) * NAME_EMS * em(table)
         hidden: set[int] = set()
         for column in YIELDING:
             if sum(w for c, w in wants.items() if c not in hidden) <= room:
