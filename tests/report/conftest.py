@@ -61,6 +61,18 @@ def read(data: bytes) -> Brief:
 
 
 @pytest.fixture(scope="session")
+def demo(tmp_path_factory):
+    """The demo visit as stored, with its questionnaire: what `ddwizard demo` adds."""
+    from ddwizard import services
+    from ddwizard.storage import Database
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Database(path) as db:
+        found = services.create_demo(db)
+        return db.load_assessment(found), db.questionnaire_for(found)
+
+
+@pytest.fixture(scope="session")
 def questionnaire():
     return rich_questionnaire()
 

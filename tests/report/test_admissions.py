@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from ddwizard import services
 from ddwizard.core.assessment import ChecklistEntry, ItemStatus, School
 from ddwizard.report import render_brief, render_brief_docx
-from ddwizard.storage import Database
 
 from .conftest import WordPaper, read
 
@@ -31,14 +27,6 @@ def both(a, q) -> dict[str, str]:
         "pdf": admissions_row(read(render_brief(a, q)).flat),
         "docx": admissions_row(WordPaper(render_brief_docx(a, q)).flat),
     }
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with Database(path) as db:
-        found = services.create_demo(db)
-        return db.load_assessment(found), db.questionnaire_for(found)
 
 
 def test_the_demo_says_what_it_records_about_admissions(demo):

@@ -14,17 +14,8 @@ from ddwizard import services
 from ddwizard.core.placement import place_assessment
 from ddwizard.core.plane import PointKind, build_scene
 from ddwizard.report import figures, pdf, render_brief, render_brief_docx
-from ddwizard.storage import Database
 
 from .conftest import WordPaper, read
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with Database(path) as db:
-        found = services.create_demo(db)
-        return db.load_assessment(found), db.questionnaire_for(found)
 
 
 @pytest.fixture(scope="module")
